@@ -1,0 +1,286 @@
+using System.Globalization;
+using Marsad.Analysis.Events;
+using Marsad.Analysis.Tokenization;
+
+namespace Marsad.Analysis.Dates;
+
+/// <summary>
+/// Finds date expressions in a run of words and resolves them against the publication date.
+/// Rules (one per expression family):
+/// <list type="bullet">
+/// <item>اليوم [weekday] → the publication day; with a weekday that is not the publication's, the latest such day before it
+/// (text copied from an earlier report).</item>
+/// <item>أمس / يوم أمس [weekday] → the day before; أول أمس / أمس الأول → two days before; غدا / يوم غد → the day after.</item>
+/// <item>يوم الخميس, الخميس الماضي → the latest Thursday on or before publication; الخميس المقبل → the next one after.</item>
+/// <item>[day] month [/ month] [year] [الماضي|المقبل]: any month-naming system; without a year, الماضي is the latest such month
+/// before publication, المقبل the next one after, otherwise the publication year. Hijri months convert via the Umm al-Qura
+/// calendar (day precision with a day, else the Gregorian month of the Hijri month's middle).</item>
+/// <item>الأسبوع/الشهر/العام الماضي|المقبل|الجاري → the week's month (when the week lies in one month), the month, the year.</item>
+/// <item>عام 2021 → the year; 19/4/2021 and 2021-04-19 → the day.</item>
+/// </list>
+/// Thread-safe.
+/// </summary>
+public sealed class DateFinder(CalendarNames names)
+{
+    private static readonly UmAlQuraCalendar Hijri = new();
+
+    /// <summary>Finds the date expressions of <c>words[from..to)</c>, resolving against <paramref name="published"/> when given.</summary>
+    public List<DateExpression> Find(string text, WordView[] words, int from, int to, DateOnly? published)
+    {
+        var found = new List<DateExpression>();
+        int i = from;
+        while (i < to)
+        {
+            var e = TryAt(text, words, i, from, to, published);
+            if (e is null) { i++; continue; }
+            found.Add(e);
+            i = e.LastToken + 1;
+        }
+        return found;
+    }
+
+    private DateExpression? TryAt(string text, WordView[] w, int i, int from, int to, DateOnly? pub)
+    {
+        string a = Bare(w[i]);
+        // numeric 19/4/2021 or 2021-04-19
+        if (w[i].Kind == TokenKind.Number && i + 4 < to && w[i + 1].Norm is "/" or "-" && w[i + 2].Kind == TokenKind.Number
+            && w[i + 3].Norm == w[i + 1].Norm && w[i + 4].Kind == TokenKind.Number)
+        {
+            int x = Num(w[i].Norm), mo = Num(w[i + 2].Norm), z = Num(w[i + 4].Norm);
+            DateOnly? d = x > 1000 ? Make(x, mo, z) : z > 1000 ? Make(z, mo, x) : null;
+            if (d is { } dd) return Expr(text, w, i, i + 4, dd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+        }
+        // [day] month ...
+        int dayTok = -1, mi = i;
+        if (w[i].Kind == TokenKind.Number && Num(w[i].Norm) is >= 1 and <= 31 && i + 1 < to) { dayTok = i; mi = i + 1; }
+        if (TryMonth(w, mi, to, out var month, out int afterMonth))
+        {
+            int last = afterMonth - 1;
+            // a second name for the same month: "نيسان / أبريل", "نيسان (أبريل)"
+            int j = afterMonth;
+            while (j < to && w[j].Norm is "/" or "(" or ")" or "-") j++;
+            if (j > afterMonth && TryMonth(w, j, to, out var second, out int after2) && second.Hijri == month.Hijri)
+            {
+                last = after2 - 1;
+                if (last + 1 < to && w[last + 1].Norm == ")") last++;
+            }
+            int? year = null;
+            if (last + 1 < to && w[last + 1].Kind == TokenKind.Number && YearOf(w[last + 1].Norm) is int yy)
+            {
+                year = yy;
+                last++;
+                if (last + 1 < to && w[last + 1].Norm is "م" or "ء" or "ه" or "هـ") last++;
+            }
+            int rel = 0;
+            if (year is null && last + 1 < to) rel = Relative(Bare(w[last + 1]));
+            if (rel != 0) last++;
+            if (dayTok < 0 && !month.Hijri && year is null && rel == 0 && !PrecededByDateCue(w, i, from))
+            {
+                // "مايو" alone could be a name; accept a bare month only after في/خلال/منذ/حتى/بداية/نهاية/مطلع/أواخر…
+                if (!IsMonthOnlyWord(w[mi])) return null;
+            }
+            int first = dayTok >= 0 ? dayTok : i;
+            int? day = dayTok >= 0 ? Num(w[dayTok].Norm) : null;
+            return ResolveMonth(text, w, first, last, month.Hijri, month.Month, day, year, rel, pub);
+        }
+        if (dayTok >= 0) return null;
+
+        // اليوم [weekday]
+        if (a == "اليوم")
+        {
+            if (i > from && Bare(w[i - 1]) is "روسيا" or "حتى" or "منذ") return null;
+            if (i + 1 < to && names.Weekdays.TryGetValue(Bare(w[i + 1]), out var wd))
+                return Relative(text, w, i, i + 1, pub, p => p.DayOfWeek == wd ? p : Previous(p, wd, false));
+            if (i + 1 < to && w[i + 1].Kind == TokenKind.ArabicWord && w[i + 1].Norm.StartsWith("ال", StringComparison.Ordinal)) return null;
+            return Relative(text, w, i, i, pub, p => p);
+        }
+        // أول أمس / أمس الأول / [يوم] أمس [weekday]
+        if (a is "اول" && i + 1 < to && Bare(w[i + 1]) is "امس")
+            return Relative(text, w, i, i + 1, pub, p => p.AddDays(-2));
+        if (a is "امس" || a == "يوم" && i + 1 < to && Bare(w[i + 1]) == "امس")
+        {
+            int s = i, e = a == "يوم" ? i + 1 : i;
+            if (e + 1 < to && Bare(w[e + 1]) == "الاول") return Relative(text, w, s, e + 1, pub, p => p.AddDays(-2));
+            if (e + 1 < to && names.Weekdays.TryGetValue(Bare(w[e + 1]), out var wd))
+                return Relative(text, w, s, e + 1, pub, p => p.AddDays(-1).DayOfWeek == wd ? p.AddDays(-1) : Previous(p, wd, true));
+            return Relative(text, w, s, e, pub, p => p.AddDays(-1));
+        }
+        if (a is "غدا" || a == "يوم" && i + 1 < to && Bare(w[i + 1]) == "غد")
+            return Relative(text, w, i, a == "يوم" ? i + 1 : i, pub, p => p.AddDays(1));
+        // يوم الخميس [الماضي|المقبل], الخميس الماضي
+        {
+            int k = a is "يوم" or "مساء" or "صباح" or "ليله" or "ليلة" or "فجر" ? i + 1 : i;
+            if (k < to && names.Weekdays.TryGetValue(Bare(w[k]), out var wd) && (k > i || w[k].Norm.Length > 0))
+            {
+                int r = k + 1 < to ? Relative(Bare(w[k + 1])) : 0;
+                if (k == i && r == 0) return null; // a weekday alone is too weak
+                int last = r != 0 ? k + 1 : k;
+                return r > 0
+                    ? Relative(text, w, i, last, pub, p => Next(p, wd))
+                    : Relative(text, w, i, last, pub, p => p.DayOfWeek == wd && r == 0 ? p : Previous(p, wd, true));
+            }
+        }
+        // الأسبوع/الشهر/العام الماضي|المقبل|الجاري
+        if (a is "الاسبوع" or "الشهر" or "العام" or "السنه" or "السنة" && i + 1 < to)
+        {
+            int r = Relative(Bare(w[i + 1]));
+            bool current = Bare(w[i + 1]) is "الجاري" or "الحالي" or "الحاليه" or "الحالية";
+            if (r == 0 && !current) goto year;
+            if (current) r = 0;
+            if (a == "الاسبوع")
+            {
+                if (pub is not { } p) return Expr(text, w, i, i + 1, null, DatePrecision.Month);
+                var mid = p.AddDays(7 * r);
+                var start = mid.AddDays(-(((int)mid.DayOfWeek + 6) % 7));
+                var end = start.AddDays(6);
+                return start.Month == end.Month
+                    ? Expr(text, w, i, i + 1, start.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month)
+                    : start.Year == end.Year ? Expr(text, w, i, i + 1, start.ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year)
+                    : Expr(text, w, i, i + 1, null, DatePrecision.Year);
+            }
+            if (a == "الشهر")
+                return Expr(text, w, i, i + 1, pub?.AddMonths(r).ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month);
+            return Expr(text, w, i, i + 1, pub?.AddYears(r).ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year);
+        }
+    year:
+        if (a is "عام" or "العام" or "سنه" or "سنة" or "السنه" && i + 1 < to && w[i + 1].Kind == TokenKind.Number && YearOf(w[i + 1].Norm) is int y)
+            return Expr(text, w, i, i + 1, y.ToString("D4", CultureInfo.InvariantCulture), DatePrecision.Year);
+        return null;
+    }
+
+    private DateExpression ResolveMonth(string text, WordView[] w, int first, int last, bool hijri, int month, int? day, int? year, int rel, DateOnly? pub)
+    {
+        if (hijri)
+        {
+            int hy;
+            if (year is int given) hy = given;
+            else if (pub is { } p)
+            {
+                var dt = p.ToDateTime(TimeOnly.MinValue);
+                hy = Hijri.GetYear(dt);
+                int hm = Hijri.GetMonth(dt);
+                if (rel < 0 && month >= hm) hy--;
+                else if (rel > 0 && month <= hm) hy++;
+            }
+            else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day);
+            try
+            {
+                if (day is int d)
+                    return Expr(text, w, first, last, DateOnly.FromDateTime(Hijri.ToDateTime(hy, month, Math.Min(d, Hijri.GetDaysInMonth(hy, month)), 0, 0, 0, 0)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+                var midDay = DateOnly.FromDateTime(Hijri.ToDateTime(hy, month, 15, 0, 0, 0, 0));
+                return Expr(text, w, first, last, midDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return Expr(text, w, first, last, null, DatePrecision.Month);
+            }
+        }
+        int yv;
+        if (year is int yy) yv = yy;
+        else if (pub is { } p)
+        {
+            yv = p.Year;
+            if (rel < 0 && month >= p.Month) yv--;
+            else if (rel > 0 && month <= p.Month) yv++;
+        }
+        else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day);
+        if (day is int dd)
+        {
+            var date = Make(yv, month, dd);
+            return Expr(text, w, first, last, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+        }
+        return Expr(text, w, first, last, $"{yv:D4}-{month:D2}", DatePrecision.Month);
+    }
+
+    private bool TryMonth(WordView[] w, int i, int to, out CalendarNames.MonthName month, out int after)
+    {
+        month = null!;
+        after = i;
+        if (i >= to || w[i].Kind != TokenKind.ArabicWord) return false;
+        foreach (var form in w[i].Forms)
+        {
+            if ((form.Kind & FormKind.Noun) == 0 || !names.Months.TryGetValue(form.Text, out var list)) continue;
+            foreach (var m in list)
+            {
+                int j = i + 1;
+                bool ok = true;
+                foreach (var r in m.Rest)
+                {
+                    if (j >= to || Bare(w[j]) != r) { ok = false; break; }
+                    j++;
+                }
+                if (!ok) continue;
+                month = m;
+                after = j;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool PrecededByDateCue(WordView[] w, int i, int from)
+    {
+        if (i <= from) return false;
+        string p = Bare(w[i - 1]);
+        return p is "في" or "خلال" or "منذ" or "حتي" or "بدايه" or "نهايه" or "مطلع" or "اواخر" or "اوائل" or "اوايل" or "منتصف" or "شهر" or "قبل" or "بعد";
+    }
+
+    // Month names that are not also common words or names.
+    private static bool IsMonthOnlyWord(WordView v) => v.Norm.Length >= 4 && v.Norm is not ("مايو" or "ماي" or "ايار" or "اب" or "تموز");
+
+    private static int Relative(string word) => word switch
+    {
+        "الماضي" or "الماضيه" or "الماضية" or "المنصرم" or "المنصرمه" or "الفائت" or "الفايت" => -1,
+        "المقبل" or "المقبله" or "المقبلة" or "القادم" or "القادمه" or "القادمة" => 1,
+        _ => 0,
+    };
+
+    private static DateExpression Relative(string text, WordView[] w, int first, int last, DateOnly? pub, Func<DateOnly, DateOnly> resolve)
+        => Expr(text, w, first, last, pub is { } p ? resolve(p).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, DatePrecision.Day);
+
+    private static DateExpression Expr(string text, WordView[] w, int first, int last, string? value, DatePrecision precision)
+        => new(first, last, w[first].Start, w[last].End, text[w[first].Start..w[last].End], value, precision);
+
+    /// <summary>The latest <paramref name="day"/> before (or, when <paramref name="strict"/> is false, on) <paramref name="p"/>.</summary>
+    private static DateOnly Previous(DateOnly p, DayOfWeek day, bool strict)
+    {
+        int back = ((int)p.DayOfWeek - (int)day + 7) % 7;
+        if (back == 0 && strict) back = 7;
+        if (back == 0) back = 7;
+        return p.AddDays(-back);
+    }
+
+    private static DateOnly Next(DateOnly p, DayOfWeek day)
+    {
+        int fwd = ((int)day - (int)p.DayOfWeek + 7) % 7;
+        return p.AddDays(fwd == 0 ? 7 : fwd);
+    }
+
+    private static DateOnly? Make(int y, int m, int d)
+        => y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+
+    private static int Num(string s)
+    {
+        int v = 0;
+        foreach (char c in s)
+        {
+            int digit = c is >= '0' and <= '9' ? c - '0' : c is >= '\u0660' and <= '\u0669' ? c - '\u0660' : c is >= '\u06F0' and <= '\u06F9' ? c - '\u06F0' : -1;
+            if (digit < 0) return -1;
+            v = v * 10 + digit;
+            if (v > 100000) return -1;
+        }
+        return v;
+    }
+
+    private static int? YearOf(string s)
+    {
+        // "2021ء" may be tokenized as one token with the marker; take the leading digits.
+        int n = 0, k = 0;
+        while (k < s.Length && char.IsDigit(s[k])) k++;
+        if (k != 4) return null;
+        n = Num(s[..4]);
+        return n is >= 1300 and <= 2200 ? n : null;
+    }
+
+    private static string Bare(WordView v) => v.Bare;
+}

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Normalization;
+
+namespace Marsad.Analysis.Events;
+
+/// <summary>
+/// Role nouns that act without a name (المتظاهرون، مسلحون، الشرطة) from Resources/events/generic_actors.tsv. They fill
+/// an event side that no named actor fills, as an actor with id <c>agent:&lt;sector&gt;</c>, the words as written for
+/// <c>name_ar</c> and no country. Immutable and thread-safe.
+/// </summary>
+public sealed class GenericActorLexicon
+{
+    private readonly FrozenDictionary<string, (string Sector, string English)> _map;
+
+    private GenericActorLexicon(FrozenDictionary<string, (string, string)> map) => _map = map;
+
+    /// <summary>Loads the embedded list.</summary>
+    public static GenericActorLexicon LoadDefault(ArabicNormalizer normalizer)
+    {
+        using var reader = EventResources.Open("events/generic_actors.tsv");
+        var map = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        bool header = true;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            if (header) { header = false; continue; }
+            var c = line.Split('\t');
+            foreach (var f in c[0].Split('|', StringSplitOptions.RemoveEmptyEntries))
+                map.TryAdd(normalizer.NormalizeToString(f), (c[1], c[2]));
+        }
+        return new GenericActorLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>The generic actor a word stands for, or null.</summary>
+    public EventActor? Match(string text, WordView w)
+    {
+        if (w.Kind != Tokenization.TokenKind.ArabicWord) return null;
+        foreach (var f in w.Forms)
+        {
+            if ((f.Kind & FormKind.Noun) == 0 || !_map.TryGetValue(f.Text, out var v)) continue;
+            if (!w.Norm.EndsWith(f.Text, StringComparison.Ordinal)) continue; // no pronoun suffix readings
+            string surface = text[w.Start..w.End];
+            return new EventActor(new ActorRef("agent:" + v.Sector.ToLowerInvariant(), v.English, surface, null), "agent");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Text;
+
+namespace Marsad.Analysis.Merging;
+
+/// <summary>One piece of evidence of a merged event: the document, the event in it and its spans.</summary>
+public sealed record MergedEvidence(string Document, string Event, IReadOnlyList<TextSpan> Spans);
+
+/// <summary>
+/// Several reports of one real-world event: the codes and actors they agree on, the most precise date, how many
+/// mentions and distinct sources (outlets, else documents) told it (like GDELT's NumMentions / NumSources), and all evidence.
+/// </summary>
+public sealed record MergedEvent
+{
+    public required string Id { get; init; }
+    public required string Type { get; init; }
+    public string? Mode { get; init; }
+    public string? Cameo { get; init; }
+    public IReadOnlyList<ActorRef> Source { get; init; } = [];
+    public IReadOnlyList<ActorRef> Target { get; init; } = [];
+    public string? Date { get; init; }
+    public string Modality { get; init; } = "asserted";
+    public int MentionCount { get; init; }
+    public int SourceCount { get; init; }
+    public IReadOnlyList<string> Documents { get; init; } = [];
+    public IReadOnlyList<MergedEvidence> Evidence { get; init; } = [];
+}
+
+/// <summary>
+/// Merges event reports across documents. Two reports are the same event when they have the same PLOVER type, the same
+/// modality class (negated reports are never merged with, nor output as, events that happened), the same actors
+/// (source and target ids; for CONSULT and AGREE, which are symmetric, the same set of participants) and compatible dates
+/// (equal, one a prefix of the other such as 2021-04 and 2021-04-19, or one unknown). Events without any actor are not
+/// merged (nothing identifies them). Not thread-safe: one merger per run.
+/// </summary>
+public sealed class EventMerger
+{
+    private readonly List<Group> _groups = [];
+    private readonly Dictionary<string, List<Group>> _byKey = new(StringComparer.Ordinal);
+
+    private sealed class Group
+    {
+        public required EventRecord First;
+        public string? Date;
+        public string? Mode;
+        public readonly List<MergedEvidence> Evidence = [];
+        public readonly HashSet<string> Sources = new(StringComparer.Ordinal);
+        public readonly List<string> Documents = [];
+    }
+
+    /// <summary>Adds the events of one analysed document.</summary>
+    public void Add(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var e in document.Events)
+        {
+            if (e.Modality == "negated" || e.Source.Count + e.Target.Count == 0) continue;
+            string key = Key(e);
+            if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+            var g = list.Find(x => Compatible(x.Date, e.Date));
+            if (g is null)
+            {
+                g = new Group { First = e, Date = e.Date, Mode = e.Mode };
+                list.Add(g);
+                _groups.Add(g);
+            }
+            if (e.Date is not null && (g.Date is null || e.Date.Length > g.Date.Length)) g.Date = e.Date;
+            g.Mode ??= e.Mode;
+            g.Evidence.Add(new MergedEvidence(document.Id, e.Id, e.Evidence));
+            g.Sources.Add(document.Source ?? document.Id);
+            if (!g.Documents.Contains(document.Id)) g.Documents.Add(document.Id);
+        }
+    }
+
+    /// <summary>The merged events, in order of first report.</summary>
+    public List<MergedEvent> Result()
+    {
+        var result = new List<MergedEvent>(_groups.Count);
+        int n = 0;
+        foreach (var g in _groups)
+            result.Add(new MergedEvent
+            {
+                Id = "m" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Type = g.First.Type,
+                Mode = g.Mode,
+                Cameo = g.First.Cameo,
+                Source = g.First.Source,
+                Target = g.First.Target,
+                Date = g.Date,
+                Modality = g.First.Modality,
+                MentionCount = g.Evidence.Count,
+                SourceCount = g.Sources.Count,
+                Documents = g.Documents,
+                Evidence = g.Evidence,
+            });
+        return result;
+    }
+
+    private static string Key(EventRecord e)
+    {
+        bool symmetric = e.Type is "CONSULT" or "AGREE" or "COOPERATE";
+        string modality = e.Modality == "asserted" ? "a" : "f"; // happened vs. not (yet)
+        if (symmetric)
+        {
+            var all = e.Source.Concat(e.Target).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal);
+            return $"{e.Type}|{modality}|{string.Join(",", all)}";
+        }
+        return $"{e.Type}|{modality}|{string.Join(",", e.Source.Select(a => a.Id).Order(StringComparer.Ordinal))}>{string.Join(",", e.Target.Select(a => a.Id).Order(StringComparer.Ordinal))}";
+    }
+
+    /// <summary>True when two dates at any precision can name the same day (equal, prefix, or one unknown).</summary>
+    public static bool Compatible(string? a, string? b)
+        => a is null || b is null || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using Marsad.Analysis.Actors;
+using Marsad.Analysis.Events;
+using Marsad.Analysis.Normalization;
+using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Stemming;
+using Marsad.Analysis.Tagging;
+using Marsad.Analysis.Tokenization;
+
+namespace Marsad.Analysis.Pipeline;
+
+/// <summary>Collects the stages of an <see cref="AnalysisPipeline"/>; <see cref="Build"/> freezes them. Not thread-safe.</summary>
+public sealed class AnalysisPipelineBuilder
+{
+    public ArabicNormalizerOptions NormalizerOptions { get; set; } = ArabicNormalizerOptions.Search;
+
+    /// <summary>The actor registry to link against; null means the built-in one (<see cref="ActorRegistry.BuiltIn"/>).</summary>
+    public ActorRegistry? Actors { get; set; }
+
+    /// <summary>Link entities to actors (default true); false skips the stage (entities and actors stay empty).</summary>
+    public bool LinkActors { get; set; } = true;
+    /// <summary>The named-entity tagger; defaults to the embedded model (<see cref="NerResources.DefaultTagger"/>). Null = no entities.</summary>
+    public EntityTagger? EntityTagger { get; set; } = NerResources.DefaultTagger;
+
+    /// <summary>Creates the immutable, thread-safe pipeline.</summary>
+    public AnalysisPipeline Build()
+    {
+        var normalizer = new ArabicNormalizer(NormalizerOptions);
+        return new AnalysisPipeline(
+            normalizer,
+            new ArabicTokenizer(),
+            new CliticSegmenter(),
+            new SentenceSplitter(),
+            new ArabicLightStemmer(),
+            LinkActors ? new ActorLinker(Actors ?? ActorRegistry.BuiltIn) : null,
+            EventStage.CreateDefault(normalizer),
+            EntityTagger);
+    }
+}

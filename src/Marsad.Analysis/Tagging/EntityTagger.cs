@@ -1,0 +1,199 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Text;
+using Marsad.Analysis.Tokenization;
+
+namespace Marsad.Analysis.Tagging;
+
+/// <summary>
+/// The named-entity tagger: hashed features → per-label scores from a <see cref="NerModel"/> → exact first-order
+/// Viterbi over BIO labels (invalid BIO transitions are forbidden, not just penalized).
+/// Also finds the entities a gazetteer knows for sure (countries, capitals) that the model missed.
+/// Immutable and thread-safe: each thread uses its own scratch workspace.
+/// </summary>
+public sealed class EntityTagger
+{
+    [ThreadStatic] private static NerWorkspace? t_workspace;
+    [ThreadStatic] private static List<LexiconMatch>? t_matches;
+    private readonly int _mask;
+    private readonly ushort _sureTypes = (1 << (int)LexiconType.Country) | (1 << (int)LexiconType.Capital);
+
+    /// <summary>Creates a tagger over a model and the lexicon and clusters its features were trained with.</summary>
+    public EntityTagger(NerModel model, NerLexicon lexicon, WordClusters clusters)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(clusters);
+        Model = model;
+        Extractor = new NerFeatureExtractor(model.Families, lexicon, clusters);
+        _mask = (1 << model.HashBits) - 1;
+    }
+
+    public NerModel Model { get; }
+    public NerFeatureExtractor Extractor { get; }
+
+    /// <summary>Single words that are country names but far more often common words (مالي "financial").</summary>
+    private static readonly HashSet<ulong> UnsureWords = [NerText.Hash("مالي"), NerText.Hash("ماليه"), NerText.Hash("تشاد")];
+
+    /// <summary>Tags one sentence; writes label indices (into <see cref="NerModel.Labels"/>) to <paramref name="labels"/>.</summary>
+    public void Tag<TSource>(TSource tokens, Span<int> labels) where TSource : INerTokenSource
+    {
+        int n = tokens.Count;
+        if (n == 0) return;
+        if (labels.Length < n) throw new ArgumentException("label buffer is shorter than the sentence", nameof(labels));
+        var ws = t_workspace ??= new NerWorkspace();
+        int l = Model.Labels.Count;
+        Extractor.Extract(tokens, ws, l);
+        Score(ws, n, Model.Weights, l, _mask);
+        Viterbi(ws, n, l, Model.Transitions, Model.Allowed, (Model.Families & NerFeatureFamilies.TagHistory) != 0);
+        ws.Path.AsSpan(0, n).CopyTo(labels);
+    }
+
+    /// <summary>Tags one sentence given as token strings; returns the label strings.</summary>
+    public string[] Tag(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var ids = new int[tokens.Count];
+        Tag(new StringTokens(tokens), ids);
+        var result = new string[ids.Length];
+        for (int i = 0; i < ids.Length; i++) result[i] = Model.Labels[ids[i]];
+        return result;
+    }
+
+    /// <summary>
+    /// Finds the entities of a document: tags each sentence (tokens grouped by the sentence spans), maps BIO chunks back
+    /// to original offsets (origin "tagger"), then adds sure gazetteer matches (countries, capitals) that overlap no
+    /// tagged entity (type LOC, origin "gazetteer"). Results are sorted by start offset.
+    /// </summary>
+    public List<EntityMention> Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new List<EntityMention>();
+        var matches = t_matches ??= [];
+        int t = 0;
+        int[] labels = new int[64];
+        foreach (var sentence in sentences)
+        {
+            while (t < tokens.Count && tokens[t].Start < sentence.Start) t++;
+            int first = t;
+            while (t < tokens.Count && tokens[t].End <= sentence.End) t++;
+            int count = t - first;
+            if (count == 0) continue;
+            if (labels.Length < count) labels = new int[count * 2];
+            var source = new TextTokens(text, tokens, first, count);
+            Tag(source, labels);
+            int before = result.Count;
+            AddChunks(text, tokens, first, labels.AsSpan(0, count), result);
+
+            // Sure gazetteer entries the model missed. The workspace still holds this sentence's hashes.
+            var ws = t_workspace!;
+            matches.Clear();
+            Extractor.Lexicon.MarkMatches(ws.NormHash.AsSpan(0, count), ws.VariantHash.AsSpan(0, count * NerWorkspace.Variants),
+                NerWorkspace.Variants, ws.GazBegin, ws.GazInside, ws.GazEnd, matches);
+            matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+            int coveredUntil = -1;
+            foreach (var m in matches)
+            {
+                if ((m.Types & _sureTypes) == 0 || m.Start < coveredUntil) continue;
+                if (m.Length == 1 && (UnsureWords.Contains(ws.NormHash[m.Start]) || UnsureWords.Contains(ws.StemHash[m.Start]))) continue;
+                // An article stripped to reach a name (المالية → مالية) is not a sure sign; names that carry it are listed with it.
+                if (m.Variant == 0 && (ws.Proclitics[m.Start] & 4) != 0) continue;
+                if (m.Length == 1 && m.StrippedFirstWord && ws.NormLen[m.Start] - ws.StemOffset[m.Start] < 3) continue;
+                int start = tokens[first + m.Start].Start, end = tokens[first + m.Start + m.Length - 1].End;
+                bool overlaps = false;
+                for (int e = before; e < result.Count && !overlaps; e++)
+                    overlaps = result[e].Start < end && start < result[e].End;
+                if (overlaps) continue;
+                result.Add(new EntityMention(start, end, text[start..end], "LOC") { Origin = "gazetteer" });
+                coveredUntil = m.Start + m.Length;
+            }
+            if (result.Count - before > 1) result.Sort(before, result.Count - before, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
+        }
+        return result;
+    }
+
+    private void AddChunks(string text, IReadOnlyList<Token> tokens, int first, ReadOnlySpan<int> labels, List<EntityMention> result)
+    {
+        var names = Model.Labels;
+        int i = 0;
+        while (i < labels.Length)
+        {
+            var label = names[labels[i]];
+            if (label == "O") { i++; continue; }
+            var type = label[2..];
+            int j = i + 1;
+            while (j < labels.Length && names[labels[j]].StartsWith("I-", StringComparison.Ordinal) && names[labels[j]].AsSpan(2).SequenceEqual(type)) j++;
+            int start = tokens[first + i].Start, end = tokens[first + j - 1].End;
+            result.Add(new EntityMention(start, end, text[start..end], type) { Origin = "tagger" });
+            i = j;
+        }
+    }
+
+    /// <summary>Sums the weight rows of every token's features into <c>ws.Scores[n × labels]</c>.</summary>
+    internal static void Score(NerWorkspace ws, int n, float[] weights, int l, int mask)
+    {
+        var scores = ws.Scores.AsSpan(0, n * l);
+        scores.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            var dst = scores.Slice(i * l, l);
+            var feats = ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]);
+            if (l >= 8 && Vector256.IsHardwareAccelerated)
+            {
+                // Labels 0..7 in one 256-bit add, the rest (MISC's I- tag) scalar.
+                var acc = Vector256<float>.Zero;
+                foreach (uint f in feats)
+                {
+                    var row = weights.AsSpan((int)(f & (uint)mask) * l, l);
+                    acc += Vector256.Create<float>(row);
+                    for (int j = 8; j < row.Length; j++) dst[j] += row[j];
+                }
+                acc.CopyTo(dst);
+            }
+            else
+            {
+                foreach (uint f in feats)
+                {
+                    var row = weights.AsSpan((int)(f & (uint)mask) * l, l);
+                    for (int j = 0; j < row.Length; j++) dst[j] += row[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Exact Viterbi over <c>ws.Scores</c>; the best path goes to <c>ws.Path</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Viterbi(NerWorkspace ws, int n, int l, float[] transitions, bool[] allowed, bool useTransitions)
+    {
+        var scores = ws.Scores;
+        var lattice = ws.Lattice;
+        var back = ws.Back;
+        for (int c = 0; c < l; c++)
+            lattice[c] = allowed[l * l + c] ? scores[c] + (useTransitions ? transitions[l * l + c] : 0f) : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            int cur = i * l, prevBase = (i - 1) * l;
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < l; p++)
+                {
+                    if (!allowed[p * l + c]) continue;
+                    float v = lattice[prevBase + p] + (useTransitions ? transitions[p * l + c] : 0f);
+                    if (v > best) { best = v; arg = p; }
+                }
+                lattice[cur + c] = best + scores[cur + c];
+                back[cur + c] = arg;
+            }
+        }
+        int last = (n - 1) * l, bestLabel = 0;
+        for (int c = 1; c < l; c++) if (lattice[last + c] > lattice[last + bestLabel]) bestLabel = c;
+        var path = ws.Path;
+        path[n - 1] = bestLabel;
+        for (int i = n - 1; i > 0; i--) path[i - 1] = back[i * l + path[i]];
+    }
+}

@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Marsad.Analysis.Tagging;
+
+/// <summary>A model file whose format or feature-template version this build cannot read.</summary>
+public sealed class NerModelFormatException(string message) : Exception(message);
+
+/// <summary>
+/// A trained tagger model: the label set (BIO over PER, LOC, ORG, MISC), the feature families it was trained with,
+/// a frozen packed weight table <c>float[rows × labels]</c> indexed by <c>featureHash &amp; (rows − 1)</c>, and the
+/// label transition weights (row <c>labels</c> holds the start-of-sentence transitions). Immutable after load;
+/// thread-safe for reading.
+/// <para>File format (little endian), version <see cref="FormatVersion"/>:</para>
+/// <list type="number">
+/// <item>magic: the 8 ASCII bytes <c>MRSDNER1</c>;</item>
+/// <item>int32 format version; int32 feature-template version (<see cref="NerFeatureExtractor.TemplateVersion"/>);
+/// int32 feature-family mask (<see cref="NerFeatureFamilies"/>); int32 hash bits (rows = 2^bits);</item>
+/// <item>int32 label count, then each label as a length-prefixed UTF-8 string (BinaryWriter);</item>
+/// <item>a length-prefixed UTF-8 description (training command, data, seed);</item>
+/// <item>a GZip stream holding: float32 transitions [(labels + 1) × labels]; int32 number of stored rows; then per row
+/// a 7-bit-encoded gap from the previous stored row index, followed by <c>labels</c> weights as float16.
+/// Rows whose weights are all below the pruning threshold are not stored (they load as zero).</item>
+/// </list>
+/// </summary>
+public sealed class NerModel
+{
+    /// <summary>Current file-format version.</summary>
+    public const int FormatVersion = 1;
+    private static readonly byte[] Magic = "MRSDNER1"u8.ToArray();
+
+    /// <summary>Creates a model from its parts (the trainer and the loader use this).</summary>
+    public NerModel(IReadOnlyList<string> labels, NerFeatureFamilies families, int hashBits, float[] weights, float[] transitions, string description)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(transitions);
+        if (labels.Count == 0 || labels[0] != "O") throw new ArgumentException("the first label must be O", nameof(labels));
+        if (weights.Length != (1L << hashBits) * labels.Count) throw new ArgumentException("weights size does not match hash bits × labels", nameof(weights));
+        if (transitions.Length != (labels.Count + 1) * labels.Count) throw new ArgumentException("transitions size must be (labels + 1) × labels", nameof(transitions));
+        Labels = [.. labels];
+        Families = families;
+        HashBits = hashBits;
+        Weights = weights;
+        Transitions = transitions;
+        Description = description ?? "";
+        Allowed = BuildAllowed(Labels);
+    }
+
+    /// <summary>Labels; index 0 is O.</summary>
+    public IReadOnlyList<string> Labels { get; }
+    public NerFeatureFamilies Families { get; }
+    public int HashBits { get; }
+    internal float[] Weights { get; }
+    internal float[] Transitions { get; }
+    /// <summary>Allowed transitions under BIO [(labels + 1) × labels]; the last row is the sentence start.</summary>
+    internal bool[] Allowed { get; }
+    /// <summary>Free text stored with the model (how it was trained).</summary>
+    public string Description { get; }
+    /// <summary>Rows with at least one non-zero weight.</summary>
+    public int UsedRows
+    {
+        get
+        {
+            int l = Labels.Count, used = 0;
+            for (int r = 0; r < Weights.Length / l; r++)
+                for (int j = 0; j < l; j++)
+                    if (Weights[r * l + j] != 0) { used++; break; }
+            return used;
+        }
+    }
+
+    /// <summary>BIO validity: I-X may only follow B-X or I-X (and never start a sentence).</summary>
+    internal static bool[] BuildAllowed(IReadOnlyList<string> labels)
+    {
+        int l = labels.Count;
+        var allowed = new bool[(l + 1) * l];
+        for (int prev = 0; prev <= l; prev++)
+            for (int cur = 0; cur < l; cur++)
+            {
+                var c = labels[cur];
+                bool ok = true;
+                if (c.StartsWith("I-", StringComparison.Ordinal))
+                {
+                    var type = c.AsSpan(2);
+                    ok = prev < l && labels[prev].Length > 2 && labels[prev].AsSpan(2).SequenceEqual(type);
+                }
+                allowed[prev * l + cur] = ok;
+            }
+        return allowed;
+    }
+
+    /// <summary>Writes the model; weights with |w| below <paramref name="pruneBelow"/> in every label are dropped.</summary>
+    public void Save(Stream stream, float pruneBelow = 0f)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(NerFeatureExtractor.TemplateVersion);
+        w.Write((int)Families);
+        w.Write(HashBits);
+        w.Write(Labels.Count);
+        foreach (var label in Labels) w.Write(label);
+        w.Write(Description);
+        w.Flush();
+        using (var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var z = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var t in Transitions) z.Write(t);
+            int l = Labels.Count, rows = 1 << HashBits;
+            var keep = new List<int>();
+            for (int r = 0; r < rows; r++)
+            {
+                for (int j = 0; j < l; j++)
+                {
+                    float v = Weights[r * l + j];
+                    if (v != 0 && MathF.Abs(v) >= pruneBelow) { keep.Add(r); break; }
+                }
+            }
+            z.Write(keep.Count);
+            int last = 0;
+            foreach (int r in keep)
+            {
+                z.Write7BitEncodedInt(r - last);
+                last = r;
+                for (int j = 0; j < l; j++) z.Write((Half)Weights[r * l + j]);
+            }
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="NerModelFormatException">not a model file, or a format/template version this build does not read.</exception>
+    public static NerModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var magic = r.ReadBytes(Magic.Length);
+        if (!magic.AsSpan().SequenceEqual(Magic)) throw new NerModelFormatException("not a Marsad NER model (bad magic bytes)");
+        int format = r.ReadInt32();
+        if (format != FormatVersion)
+            throw new NerModelFormatException($"model file format version {format}; this build reads version {FormatVersion}");
+        int template = r.ReadInt32();
+        if (template != NerFeatureExtractor.TemplateVersion)
+            throw new NerModelFormatException($"model feature-template version {template}; this build extracts version {NerFeatureExtractor.TemplateVersion}: retrain the model");
+        var families = (NerFeatureFamilies)r.ReadInt32();
+        int bits = r.ReadInt32();
+        if (bits is < 4 or > 26) throw new NerModelFormatException($"bad hash bits {bits}");
+        int l = r.ReadInt32();
+        if (l is < 1 or > 64) throw new NerModelFormatException($"bad label count {l}");
+        var labels = new string[l];
+        for (int i = 0; i < l; i++) labels[i] = r.ReadString();
+        string description = r.ReadString();
+        using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var buffered = new BufferedStream(gz, 1 << 16);
+        using var z = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        var transitions = new float[(l + 1) * l];
+        for (int i = 0; i < transitions.Length; i++) transitions[i] = z.ReadSingle();
+        var weights = new float[(1L << bits) * l];
+        int count = z.ReadInt32();
+        int row = 0;
+        for (int k = 0; k < count; k++)
+        {
+            row += z.Read7BitEncodedInt();
+            if ((uint)row >= (1u << bits)) throw new NerModelFormatException("weight row out of range");
+            for (int j = 0; j < l; j++) weights[row * l + j] = (float)z.ReadHalf();
+        }
+        return new NerModel(labels, families, bits, weights, transitions, description);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Globalization;
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Pipeline;
+using Marsad.Cli.Output;
+using Marsad.Ingest.Batch;
+using Marsad.Ingest.Readers;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>
+/// <c>marsad ingest PATH... [--db FILE | --postgres CONNSTR] [--published D] [--batch N]</c>: analyse and store.
+/// Analysis runs in parallel on all cores (BatchAnalyzer) on one thread while this thread writes finished documents
+/// to the store, a batch per transaction; texts already stored are not analysed again (content hash), only their
+/// path is noted. Killing the process loses at most the batches in flight; a rerun completes them.
+/// </summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to ingest", Arity = ArgumentArity.OneOrMore };
+        var store = new StoreOptions();
+        var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for documents that carry none" };
+        var batchSize = new Option<int>("--batch") { Description = "Documents per transaction", DefaultValueFactory = _ => 256 };
+        var command = new Command("ingest", "Analyse documents and store them (re-ingesting stored texts is a no-op).");
+        command.Arguments.Add(paths);
+        store.AddTo(command);
+        command.Options.Add(published);
+        command.Options.Add(batchSize);
+        command.SetAction(parse =>
+        {
+            string? date = parse.GetValue(published);
+            if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                Console.Error.WriteLine($"error: --published '{date}' is not a date; write it as yyyy-MM-dd, e.g. 2021-10-14");
+                return 2;
+            }
+            int size = parse.GetValue(batchSize);
+            if (size < 1) { Console.Error.WriteLine("error: --batch must be at least 1"); return 2; }
+            using var s = store.Open(parse, create: true);
+            if (s is null) return 1;
+            var result = Run(s, parse.GetValue(paths)!, new AnalysisOptions { DefaultPublished = date }, size, Console.Error);
+            return result.Failed ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary>What an ingest run did.</summary>
+    internal sealed record IngestResult(int Read, int Added, int AlreadyStored, int Rejected, int Duplicates, double Seconds, bool Failed);
+
+    /// <summary>Reads, analyses and stores; progress and the summary go to <paramref name="log"/>.</summary>
+    internal static IngestResult Run(IArticleStore store, IReadOnlyList<string> paths, AnalysisOptions options, int batchSize, TextWriter log)
+    {
+        if (!store.SearchIndexIsCurrent)
+        {
+            log.WriteLine("ingest: the search terms changed since this store was indexed (new normalizer, tokenizer or stemmer): rebuilding the index…");
+            log.WriteLine($"ingest: re-indexed {store.RebuildSearchIndex():N0} documents");
+        }
+        var pipeline = new AnalysisPipelineBuilder().Build();
+        var batch = new BatchAnalyzer(pipeline, options);
+        var existing = new HashSet<string>(store.AllDocumentIds(), StringComparer.Ordinal);
+        var skipped = new ConcurrentQueue<AnalyzedDocument>();
+        using var queue = new BlockingCollection<List<AnalyzedDocument>>(boundedCapacity: 8);
+        Exception? producerError = null;
+        int read = 0;
+
+        // Producer: read → (skip texts already stored) → analyse on all cores → hand over in batches.
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                IEnumerable<SourceDocument> Fresh()
+                {
+                    foreach (var doc in new DocumentReader().Read(paths))
+                    {
+                        Interlocked.Increment(ref read);
+                        if (doc.Error is null && doc.Text.Length > 0)
+                        {
+                            string id = ContentHash.Of(doc.Text);
+                            if (existing.Contains(id))
+                            {
+                                // Stored already: no analysis, only the sighting of this path.
+                                skipped.Enqueue(new AnalyzedDocument
+                                {
+                                    Id = id, Path = doc.Path, SourceId = doc.SourceId, Source = doc.Source, Url = doc.Url, Text = doc.Text,
+                                    Status = DocumentStatus.Duplicate, DuplicateOf = id,
+                                });
+                                continue;
+                            }
+                        }
+                        yield return doc;
+                    }
+                }
+                var current = new List<AnalyzedDocument>(batchSize);
+                foreach (var doc in batch.Run(Fresh()))
+                {
+                    current.Add(doc);
+                    if (current.Count >= batchSize)
+                    {
+                        queue.Add(current);
+                        current = new List<AnalyzedDocument>(batchSize);
+                    }
+                }
+                if (current.Count > 0) queue.Add(current);
+            }
+            catch (Exception e)
+            {
+                producerError = e;
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, TaskCreationOptions.LongRunning);
+
+        // Consumer (this thread): one transaction per batch.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastShown = TimeSpan.Zero;
+        int added = 0, already = 0, rejected = 0, duplicates = 0, done = 0;
+        void Write(List<AnalyzedDocument> docs)
+        {
+            var r = store.Store(docs);
+            added += r.Added;
+            already += r.AlreadyStored;
+            rejected += r.Rejections;
+            foreach (var d in docs)
+            {
+                if (d.Status == DocumentStatus.Rejected)
+                {
+                    if (d.Text.Length > 0) rejected++;
+                    log.WriteLine($"rejected: {d.Path}: {d.Reason}");
+                }
+                else if (d.Status == DocumentStatus.Duplicate && d.Id != d.DuplicateOf) duplicates++;
+            }
+            done += docs.Count;
+            if (clock.Elapsed - lastShown >= TimeSpan.FromSeconds(1))
+            {
+                lastShown = clock.Elapsed;
+                log.WriteLine($"ingest: {done:N0} documents, {done / Math.Max(clock.Elapsed.TotalSeconds, 1e-6):N0}/s, {added:N0} new");
+            }
+        }
+        foreach (var docs in queue.GetConsumingEnumerable())
+        {
+            while (skipped.TryDequeue(out var s)) docs.Add(s);
+            Write(docs);
+        }
+        producer.Wait();
+        var rest = new List<AnalyzedDocument>();
+        while (skipped.TryDequeue(out var s)) rest.Add(s);
+        if (rest.Count > 0) Write(rest);
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (producerError is not null) log.WriteLine($"error: reading or analysis stopped: {producerError.Message}");
+        log.WriteLine($"ingest: {read:N0} documents in {seconds:N1} s ({read / Math.Max(seconds, 1e-6):N0}/s): " +
+                      $"{added:N0} added, {already:N0} already stored, {rejected:N0} rejected, {duplicates:N0} near-duplicate; store {store.Description}");
+        return new IngestResult(read, added, already, rejected, duplicates, seconds, producerError is not null);
+    }
+}

@@ -1,0 +1,63 @@
+using Marsad.Analysis.Documents;
+using Marsad.Storage.Records;
+
+namespace Marsad.Storage;
+
+/// <summary>
+/// Where analysed documents live and how they are queried: SQLite (default, one file) or PostgreSQL (shared server).
+/// Both implementations pass the same conformance tests. An instance holds one connection and is NOT thread-safe;
+/// open one per thread. Other processes may read while one writes (SQLite WAL, PostgreSQL MVCC).
+/// Every SQL statement is parameterized; no user text is ever spliced into SQL.
+/// </summary>
+public interface IArticleStore : IDisposable
+{
+    /// <summary>A short description for messages, e.g. <c>sqlite:/data/marsad.db</c> (no password).</summary>
+    string Description { get; }
+
+    /// <summary>The schema version after migrations ran (migrations run when the store is opened).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>
+    /// Stores a batch of documents in ONE transaction: each document with its sentences, entities, actors, events
+    /// (merged with earlier reports of the same event) and quotes, or nothing at all if the process dies.
+    /// A document whose content hash is already stored is not written again (only a sighting of its path is added),
+    /// so re-ingesting is a no-op. A document with no text (unreadable input) is recorded as a rejection.
+    /// </summary>
+    StoreWriteResult Store(IReadOnlyList<AnalyzedDocument> documents);
+
+    /// <summary>Which of these ids are stored already.</summary>
+    IReadOnlySet<string> FindExisting(IReadOnlyCollection<string> ids);
+
+    /// <summary>Every stored document id (content hashes), for skipping known texts before analysis.</summary>
+    IReadOnlyList<string> AllDocumentIds();
+
+    /// <summary>A document by id, or by a unique id prefix (at least 4 characters); null when none or ambiguous.</summary>
+    StoredDocument? GetDocument(string idOrPrefix);
+
+    /// <summary>Ranked full-text search over documents whose status is ok.</summary>
+    IReadOnlyList<SearchHit> Search(SearchQuery query);
+
+    /// <summary>Merged events matching the filters, most recent day first, each with all its mentions.</summary>
+    IReadOnlyList<StoredEvent> Events(EventQuery query);
+
+    /// <summary>The <paramref name="top"/> actors mentioned by the most documents.</summary>
+    IReadOnlyList<ActorSummary> Actors(int top);
+
+    /// <summary>Quotes, optionally by one speaker, most recent first.</summary>
+    IReadOnlyList<StoredQuote> Quotes(QuoteQuery query);
+
+    /// <summary>
+    /// False when the stored search index was built by a different search-term analyzer (a new normalizer or stemmer
+    /// changes the terms, and old index terms would no longer meet new query terms); <see cref="RebuildSearchIndex"/> fixes it.
+    /// </summary>
+    bool SearchIndexIsCurrent { get; }
+
+    /// <summary>Rebuilds the full-text index from the stored texts with the current analyzer, in one transaction; returns the documents indexed.</summary>
+    int RebuildSearchIndex();
+
+    /// <summary>Row counts.</summary>
+    StoreCounts Counts();
+
+    /// <summary>Problems found by a consistency check (empty when consistent): orphans, index rows without documents, …</summary>
+    IReadOnlyList<string> CheckConsistency();
+}

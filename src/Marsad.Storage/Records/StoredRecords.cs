@@ -1,0 +1,126 @@
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Text;
+
+namespace Marsad.Storage.Records;
+
+/// <summary>What one call to <see cref="IArticleStore.Store"/> did.</summary>
+/// <param name="Added">Documents written for the first time (with all their annotations).</param>
+/// <param name="AlreadyStored">Documents whose content hash was already stored: nothing written but a sighting.</param>
+/// <param name="Rejections">Unreadable inputs (no text) recorded with their reason.</param>
+public sealed record StoreWriteResult(int Added, int AlreadyStored, int Rejections);
+
+/// <summary>Where a stored text was seen: the first ingest and every later copy from another path.</summary>
+public sealed record DocumentSighting(string? Path, string? Source, string? Url, string? SourceId, string SeenAt);
+
+/// <summary>A stored document with its annotations, rebuilt in the shape <c>marsad analyze</c> writes.</summary>
+/// <param name="Document">The document (tokens are not stored and come back null).</param>
+/// <param name="IngestedAt">UTC time of the first ingest (ISO 8601).</param>
+/// <param name="Sightings">Every path the same text was read from.</param>
+public sealed record StoredDocument(AnalyzedDocument Document, string IngestedAt, IReadOnlyList<DocumentSighting> Sightings);
+
+/// <summary>A full-text query with optional filters. Dates compare on <c>yyyy-MM-dd</c> prefixes.</summary>
+public sealed record SearchQuery
+{
+    /// <summary>Words and "quoted phrases"; all must occur (after normalization and light stemming).</summary>
+    public required string Text { get; init; }
+    public int Limit { get; init; } = 10;
+    /// <summary>Outlet name, compared case-insensitively.</summary>
+    public string? Source { get; init; }
+    public string? Since { get; init; }
+    public string? Until { get; init; }
+    /// <summary>Actor id or (part of) its English or Arabic name; the document must list the actor.</summary>
+    public string? Actor { get; init; }
+}
+
+/// <summary>One ranked search result.</summary>
+/// <param name="Score">Higher is better (BM25 on SQLite, ts_rank on PostgreSQL; not comparable across back ends).</param>
+/// <param name="Snippet">An excerpt of the original text with every hit wrapped in the snippet markers.</param>
+/// <param name="Hits">Hit spans in the original text (all of them, not only those in the snippet).</param>
+public sealed record SearchHit(string DocumentId, double Score, string? Title, string? Published, string? Source, string? Url,
+    string Snippet, IReadOnlyList<TextSpan> Hits);
+
+/// <summary>Filters for <see cref="IArticleStore.Events"/>. Null means "any".</summary>
+public sealed record EventQuery
+{
+    /// <summary>Actor id, or (part of) an English or Arabic name, on either side of the event.</summary>
+    public string? Actor { get; init; }
+    /// <summary>PLOVER type (CONSULT …) or a CAMEO code prefix (04, 042 …).</summary>
+    public string? Type { get; init; }
+    /// <summary>ISO 3166 alpha-3 code of an actor's country or of the event's location.</summary>
+    public string? Country { get; init; }
+    public string? Since { get; init; }
+    public string? Until { get; init; }
+    /// <summary>At most this many events, most recent first; 0 = all.</summary>
+    public int Limit { get; init; }
+}
+
+/// <summary>
+/// A merged event: every report of the same happening (same type, mode, modality, actors and day) across
+/// documents, with its mentions. Counts follow GDELT: mentions, distinct sources, distinct documents.
+/// </summary>
+public sealed record StoredEvent
+{
+    /// <summary>Stable integer id (GDELT GLOBALEVENTID).</summary>
+    public required long GlobalId { get; init; }
+    /// <summary>The merge key (hex), identical on every back end for the same event.</summary>
+    public required string Key { get; init; }
+    public required string Type { get; init; }
+    public string? Mode { get; init; }
+    public string? Cameo { get; init; }
+    /// <summary>The event's date at its known precision (yyyy-MM-dd, yyyy-MM, yyyy) or null.</summary>
+    public string? Date { get; init; }
+    /// <summary>A full day for sorting and day-resolution exports: the event date, else the first report's date.</summary>
+    public string? Day { get; init; }
+    public required string Modality { get; init; }
+    public IReadOnlyList<ActorRef> Source { get; init; } = [];
+    public IReadOnlyList<ActorRef> Target { get; init; } = [];
+    public LocationInfo? Location { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>UTC time the event was first stored (ISO 8601).</summary>
+    public required string DateAdded { get; init; }
+    public IReadOnlyList<StoredEventMention> Mentions { get; init; } = [];
+    public int NumMentions => Mentions.Count;
+    public int NumArticles => Mentions.Select(m => m.DocumentId).Distinct().Count();
+    public int NumSources => Mentions.Select(m => m.Source ?? m.Url ?? m.DocumentId).Distinct().Count();
+}
+
+/// <summary>One report of an event in one document, with the words that support it.</summary>
+public sealed record StoredEventMention
+{
+    public required string DocumentId { get; init; }
+    /// <summary>The event's id as the extractor gave it inside the document.</summary>
+    public required string RecordId { get; init; }
+    /// <summary>0-based index of the sentence holding the trigger, or -1.</summary>
+    public int SentenceIndex { get; init; } = -1;
+    public string? SentenceText { get; init; }
+    public TriggerInfo? Trigger { get; init; }
+    public string? DateText { get; init; }
+    public string? Rule { get; init; }
+    public IReadOnlyList<TextSpan> Evidence { get; init; } = [];
+    public string? Title { get; init; }
+    public string? Published { get; init; }
+    public string? Source { get; init; }
+    public string? Url { get; init; }
+    public string? Path { get; init; }
+    public int DocumentLength { get; init; }
+    public required string IngestedAt { get; init; }
+}
+
+/// <summary>An actor with how often the store mentions it.</summary>
+public sealed record ActorSummary(string Id, string? NameEn, string? NameAr, string? Country, string? Kind, int Documents, int Events, int Quotes);
+
+/// <summary>Filters for <see cref="IArticleStore.Quotes"/>.</summary>
+public sealed record QuoteQuery
+{
+    /// <summary>Speaker actor id, or (part of) its English or Arabic name.</summary>
+    public string? Speaker { get; init; }
+    /// <summary>0 = all.</summary>
+    public int Limit { get; init; }
+}
+
+/// <summary>A stored quote with the document it came from.</summary>
+public sealed record StoredQuote(string DocumentId, int Index, QuoteRecord Quote, string? Published, string? Source, string? Title);
+
+/// <summary>Row counts, for progress lines, benchmarks and consistency checks.</summary>
+public sealed record StoreCounts(long Documents, long Indexed, long Sentences, long Entities, long Actors, long Events,
+    long EventMentions, long Quotes, long Sightings, long Rejections);

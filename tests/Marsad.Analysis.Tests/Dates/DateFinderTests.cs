@@ -1,0 +1,67 @@
+using Marsad.Analysis.Tokenization;
+using Marsad.Analysis.Tests.Events;
+
+namespace Marsad.Analysis.Tests.Dates;
+
+public class DateFinderTests
+{
+    private static string? Resolve(string text, string published)
+    {
+        var tokens = new ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        var found = EventTestKit.Stage.Dates.Find(text, words, 0, words.Length, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(found.Count == 1, $"expected one date expression in «{text}», got {found.Count}");
+        return found[0].Value;
+    }
+
+    // Publication dates: 2021-04-19 was a Monday; 2018-08-24 a Friday; 2021-04-25 a Sunday.
+    [Theory]
+    [InlineData("التقيا اليوم في موسكو", "2021-04-19", "2021-04-19")]
+    [InlineData("اتصل أمس بنظيره", "2021-04-19", "2021-04-18")]
+    [InlineData("اجتمعا يوم أمس في جنيف", "2018-08-24", "2018-08-23")]
+    [InlineData("وصل أول أمس", "2021-04-19", "2021-04-17")]
+    [InlineData("خلال لقاء يوم الخميس", "2018-08-24", "2018-08-23")]
+    [InlineData("أعلن اليوم الاثنين", "2021-04-19", "2021-04-19")]
+    [InlineData("بحث اليوم الإثنين", "2021-04-25", "2021-04-19")] // copied text: the Monday before a Sunday paper
+    [InlineData("قال يوم أمس الأربعاء", "2021-10-14", "2021-10-13")]
+    [InlineData("خلال الشهر المقبل", "2021-04-19", "2021-05")]
+    [InlineData("في العام الماضي", "2021-04-19", "2020")]
+    [InlineData("محادثات في تموز الماضي", "2018-08-24", "2018-07")]
+    [InlineData("في 19 نيسان / أبريل", "2021-04-25", "2021-04-19")]
+    [InlineData("في 15 أبريل", "2021-04-19", "2021-04-15")]
+    [InlineData("قمة يونيو المقبل", "2021-04-25", "2021-06")]
+    [InlineData("في يونيو", "2021-04-25", "2021-06")]
+    [InlineData("في كانون الثاني الماضي", "2021-04-19", "2021-01")]
+    [InlineData("في 3 جانفي 2020", "2021-04-19", "2020-01-03")]
+    [InlineData("في 14 اكتوبر 2021", "2000-01-01", "2021-10-14")]
+    [InlineData("في الأسبوع الماضي", "2021-04-25", "2021-04")]
+    [InlineData("يوم 1 رمضان 1442", "2021-04-19", "2021-04-13")]
+    public void Resolves_against_the_publication_date(string text, string published, string expected)
+        => Assert.Equal(expected, Resolve(text, published));
+
+    [Fact]
+    public void Russia_al_yawm_is_an_outlet_not_today()
+    {
+        var text = "في تصريح نقله موقع روسيا اليوم";
+        var tokens = new ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        Assert.Empty(EventTestKit.Stage.Dates.Find(text, words, 0, words.Length, new DateOnly(2021, 4, 19)));
+    }
+
+    [Fact]
+    public void Without_a_publication_date_relative_expressions_stay_unresolved_with_their_text()
+    {
+        var result = EventTestKit.Run("التقى بوتين مع بايدن يوم أمس في جنيف.", published: null);
+        var e = Assert.Single(result.Events);
+        Assert.Null(e.Date);
+        Assert.Equal("يوم أمس", e.DateText);
+    }
+
+    [Fact]
+    public void A_dateline_gives_the_publication_date_when_metadata_has_none()
+    {
+        var result = EventTestKit.Run("(پاکستان پوائنٹ نیوز / سبوتنيك - 14 اكتوبر 2021ء) أعلن بيسكوف اليوم الخميس أن بوتين التقى بايدن.", published: null);
+        Assert.Equal("2021-10-14", result.DatelineDate);
+        Assert.Contains(result.Events, e => e.Type == "CONSULT" && e.Date == "2021-10-14");
+    }
+}

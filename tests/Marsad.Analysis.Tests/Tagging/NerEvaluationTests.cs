@@ -1,0 +1,57 @@
+using Marsad.Analysis.Tagging;
+
+namespace Marsad.Analysis.Tests.Tagging;
+
+public class NerEvaluationTests
+{
+    private static IReadOnlyList<string> S(string tags) => tags.Split(' ');
+
+    [Fact]
+    public void Score_matches_a_hand_computed_example()
+    {
+        // Gold chunks: PER[0,2) LOC[3,4) | ORG[0,2)  = 3.
+        // Predicted:   PER[0,2) ORG[3,4) | ORG[0,1)  = 3; only PER is right (ORG[0,1) has the wrong end).
+        var gold = new[] { S("B-PER I-PER O B-LOC"), S("B-ORG I-ORG O") };
+        var pred = new[] { S("B-PER I-PER O B-ORG"), S("B-ORG O O") };
+        var scores = NerEvaluation.Score(gold, pred);
+        Assert.Equal(3, scores.Overall.Gold);
+        Assert.Equal(3, scores.Overall.Predicted);
+        Assert.Equal(1, scores.Overall.Correct);
+        Assert.Equal(1.0 / 3, scores.Overall.Precision, 10);
+        Assert.Equal(1.0 / 3, scores.Overall.Recall, 10);
+        Assert.Equal(1.0 / 3, scores.Overall.F1, 10);
+        var org = scores.PerType.Single(t => t.Type == "ORG");
+        Assert.Equal((1, 2, 0), (org.Gold, org.Predicted, org.Correct));
+        var per = scores.PerType.Single(t => t.Type == "PER");
+        Assert.Equal(1.0, per.F1, 10);
+        Assert.Equal(5.0 / 7, scores.TokenAccuracy, 10);
+    }
+
+    [Fact]
+    public void Score_with_unequal_precision_and_recall_gives_their_harmonic_mean()
+    {
+        // Gold: PER, LOC, LOC (3). Predicted: PER, LOC (2), both right. P = 1, R = 2/3, F1 = 0.8.
+        var gold = new[] { S("B-PER O B-LOC O B-LOC") };
+        var pred = new[] { S("B-PER O B-LOC O O") };
+        var overall = NerEvaluation.Score(gold, pred).Overall;
+        Assert.Equal(1.0, overall.Precision, 10);
+        Assert.Equal(2.0 / 3, overall.Recall, 10);
+        Assert.Equal(0.8, overall.F1, 10);
+    }
+
+    [Fact]
+    public void Chunks_read_an_orphan_I_tag_as_a_chunk_start_like_conlleval()
+    {
+        Assert.Equal([new BioChunk(1, 3, "PER")], NerEvaluation.Chunks(S("O I-PER I-PER")));
+        // I-LOC after B-PER starts a new LOC chunk.
+        Assert.Equal([new BioChunk(0, 1, "PER"), new BioChunk(1, 2, "LOC")], NerEvaluation.Chunks(S("B-PER I-LOC")));
+        // B after B of the same type: two chunks.
+        Assert.Equal(2, NerEvaluation.Chunks(S("B-ORG B-ORG")).Count);
+    }
+
+    [Fact]
+    public void Score_rejects_sentences_of_different_lengths()
+    {
+        Assert.Throws<ArgumentException>(() => NerEvaluation.Score([S("O O")], [S("O")]));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Marsad.Tests.Common;
+
+namespace Marsad.Cli.Tests;
+
+/// <summary>Runs the real CLI (the built marsad.dll next to the tests) as a separate process and captures its output.</summary>
+internal static class CliRunner
+{
+    public static string Run(string[] args, out int exitCode, string? stdin = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "marsad.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            WorkingDirectory = SharedData.RepoRoot,
+        };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        if (stdin is not null) { p.StandardInput.Write(stdin); p.StandardInput.Close(); }
+        var errTask = p.StandardError.ReadToEndAsync();
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        LastError = errTask.Result;
+        exitCode = p.ExitCode;
+        return output;
+    }
+
+    public static string LastError { get; private set; } = "";
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Marsad.Tests.Common;
+
+namespace Marsad.Cli.Tests;
+
+public class NerCommandTests
+{
+    [Fact]
+    public void Ner_tag_conll_writes_the_same_sentences_and_tokens_with_a_tag_each()
+    {
+        var input = SharedData.Data("ner", "anercorp-camel", "dev.conll");
+        var output = Path.Combine(Path.GetTempPath(), $"marsad-ner-{Guid.NewGuid():N}.conll");
+        try
+        {
+            CliRunner.Run(["ner", "tag", "--conll", input, "--out", output], out var exit);
+            Assert.True(exit == 0, CliRunner.LastError);
+            var gold = File.ReadAllLines(input);
+            var pred = File.ReadAllLines(output);
+            // Same line count: one line per token plus the blank sentence separators.
+            Assert.Equal(gold.Length + (gold[^1].Length == 0 ? 0 : 1), pred.Length);
+            var labels = new HashSet<string> { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC" };
+            for (int i = 0; i < gold.Length; i++)
+            {
+                if (gold[i].Length == 0) { Assert.Equal("", pred[i]); continue; }
+                var g = gold[i].Split('\t');
+                var p = pred[i].Split('\t');
+                Assert.Equal(g[0], p[0]);
+                Assert.Contains(p[1], labels);
+            }
+        }
+        finally { File.Delete(output); }
+    }
+
+    [Fact]
+    public void Ner_eval_json_reports_per_type_and_overall_scores_and_speed()
+    {
+        var json = CliRunner.Run(["ner", "eval", "--data", SharedData.Data("ner", "anercorp-camel", "dev.conll"), "--json"], out var exit);
+        Assert.True(exit == 0, CliRunner.LastError);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var types = root.GetProperty("per_type").EnumerateArray().Select(t => t.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["LOC", "MISC", "ORG", "PER"], types);
+        var overall = root.GetProperty("overall");
+        Assert.Equal(969, overall.GetProperty("gold").GetInt32());   // the README's entity count for dev.conll
+        // A loose regression guard (the measured figure is printed by the command itself, not asserted).
+        Assert.InRange(overall.GetProperty("f1").GetDouble(), 0.6, 1.0);
+        Assert.True(root.GetProperty("tokens_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Analyze_fills_entities_with_offsets_into_the_original_text()
+    {
+        var file = SharedData.SeedFiles()[0];
+        var json = CliRunner.Run(["analyze", file, "--format", "jsonl"], out var exit);
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(json.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+        var text = doc.RootElement.GetProperty("text").GetString()!;
+        var entities = doc.RootElement.GetProperty("entities").EnumerateArray().ToList();
+        Assert.NotEmpty(entities);
+        foreach (var e in entities)
+        {
+            int s = e.GetProperty("start").GetInt32(), end = e.GetProperty("end").GetInt32();
+            Assert.Equal(e.GetProperty("text").GetString(), text[s..end]);
+            Assert.Contains(e.GetProperty("type").GetString(), new[] { "PER", "LOC", "ORG", "MISC" });
+        }
+        Assert.Contains(entities, e => e.GetProperty("type").GetString() == "PER" && e.GetProperty("text").GetString()!.Contains("باتروشيف"));
+    }
+}

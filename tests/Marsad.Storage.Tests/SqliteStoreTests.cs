@@ -1,0 +1,50 @@
+using Marsad.Storage.Sqlite;
+
+namespace Marsad.Storage.Tests;
+
+/// <summary>The conformance suite on SQLite: a fresh file per test.</summary>
+public sealed class SqliteStoreTests : StoreConformanceTests
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
+
+    protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
+
+    [Fact]
+    public void The_file_is_in_wal_mode()
+    {
+        using var s = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"));
+        Assert.Equal("wal", s.JournalMode);
+    }
+
+    [Fact]
+    public void Ranking_in_parallel_shards_gives_the_same_results_as_one_pass()
+    {
+        using (var s = SqliteArticleStore.Open(Path.Combine(_dir, "test.db")))
+        {
+            var docs = new List<Marsad.Analysis.Documents.AnalyzedDocument>();
+            for (int i = 0; i < 120; i++)
+            {
+                // Varying counts of the query word and lengths give distinct BM25 scores.
+                string text = string.Join(' ', Enumerable.Repeat("قال الرئيس", 1 + i % 7)) + " " + string.Join(' ', Enumerable.Repeat("في العاصمة", i % 11)) + " " + i;
+                docs.Add(TestDocuments.Analyze(text, i % 2 == 0 ? "even" : "odd", "2021-01-" + (1 + i % 28).ToString("00", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            s.Store(docs);
+        }
+        using var one = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), rankShards: 1);
+        using var two = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), rankShards: 2);
+        two.ParallelRankThreshold = 10;
+        foreach (var q in new[] { new Records.SearchQuery { Text = "الرئيس", Limit = 15 }, new Records.SearchQuery { Text = "الرئيس", Source = "odd", Limit = 7 } })
+        {
+            var a = one.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+            var b = two.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+            Assert.Equal(q.Limit, a.Count);
+            Assert.Equal(a, b);
+        }
+    }
+
+    public override void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); }
+        catch (IOException) { }
+    }
+}
