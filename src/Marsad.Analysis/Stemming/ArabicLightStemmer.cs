@@ -9,7 +9,7 @@ namespace Marsad.Analysis.Stemming;
 /// <item>Strip a leading و (and) when at least 3 letters remain.</item>
 /// <item>Strip the first matching article-bearing prefix of ال، وال، بال، كال، فال، لل (longest first) when at least 2 letters remain.</item>
 /// <item>Strip each suffix of ها، ان، ات، ون، ين، يه، ه، ي at most once, in this order, each time the word still
-/// ends with it and at least 2 letters remain.</item>
+/// ends with it and at least 2 letters remain (3 for the one-letter ه and ي, so الى، لله، علي keep their letters).</item>
 /// </list>
 /// Stemming only removes letters from the ends, so the stem is a slice of the input
 /// (<see cref="StemRange"/> allocates nothing). Immutable and thread-safe.
@@ -36,7 +36,8 @@ public sealed class ArabicLightStemmer
         }
         foreach (var s in Suffixes)
         {
-            if (word.Length - s.Length >= 2 && word.EndsWith(s, StringComparison.Ordinal)) word = word[..^s.Length];
+            int keep = s.Length == 1 ? 3 : 2;
+            if (word.Length - s.Length >= keep && word.EndsWith(s, StringComparison.Ordinal)) word = word[..^s.Length];
         }
         return word;
     }

@@ -25,6 +25,9 @@ public class ArabicLightStemmerTests
     [InlineData("ورد")]   // و kept: fewer than 3 letters would remain
     [InlineData("الم")]   // ال kept: fewer than 2 letters would remain
     [InlineData("يد")]
+    [InlineData("الى")]   // ي kept: a one-letter suffix leaves at least 3 letters
+    [InlineData("لله")]
+    [InlineData("علي")]
     public void Stem_keeps_short_words(string word)
     {
         Assert.Equal(Normalizer.NormalizeToString(word), Stem(word));
