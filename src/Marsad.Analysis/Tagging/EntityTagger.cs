@@ -19,8 +19,14 @@ public sealed class EntityTagger
     private readonly int _mask;
     private readonly ushort _sureTypes = (1 << (int)LexiconType.Country) | (1 << (int)LexiconType.Capital);
 
-    /// <summary>Creates a tagger over a model and the lexicon and clusters its features were trained with.</summary>
-    public EntityTagger(NerModel model, NerLexicon lexicon, WordClusters clusters)
+    private readonly ThreadLocal<NerConsistencyPass> _pass;
+
+    /// <summary>
+    /// Creates a tagger over a model and the lexicon and clusters its features were trained with.
+    /// <paramref name="consistency"/> sets the document-level pass of <see cref="Recognize"/> and <see cref="TagDocument"/>
+    /// (default: the whole document).
+    /// </summary>
+    public EntityTagger(NerModel model, NerLexicon lexicon, WordClusters clusters, NerConsistencyOptions? consistency = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(lexicon);
@@ -28,7 +34,12 @@ public sealed class EntityTagger
         Model = model;
         Extractor = new NerFeatureExtractor(model.Families, lexicon, clusters);
         _mask = (1 << model.HashBits) - 1;
+        Consistency = consistency ?? NerConsistencyOptions.Document;
+        _pass = new ThreadLocal<NerConsistencyPass>(() => new NerConsistencyPass(Model.Labels, Consistency));
     }
+
+    /// <summary>The document-level consistency settings (window 0 = off).</summary>
+    public NerConsistencyOptions Consistency { get; }
 
     public NerModel Model { get; }
     public NerFeatureExtractor Extractor { get; }
@@ -62,8 +73,31 @@ public sealed class EntityTagger
     }
 
     /// <summary>
-    /// Finds the entities of a document: tags each sentence (tokens grouped by the sentence spans), maps BIO chunks back
-    /// to original offsets (origin "tagger"), then adds sure gazetteer matches (countries, capitals) that overlap no
+    /// Tags the sentences of one document (or of a corpus in reading order) into <paramref name="labels"/> (one buffer per
+    /// sentence, at least as long as it), then runs the consistency pass over them. Returns the labels the pass changed.
+    /// </summary>
+    public int TagDocument(IReadOnlyList<string[]> sentences, IReadOnlyList<int[]> labels)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(labels);
+        var pass = _pass.Value!;
+        pass.Clear();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var source = new StringTokens(sentences[s]);
+            Tag(source, labels[s]);
+            pass.Add(source, labels[s]);
+        }
+        int changed = pass.Apply();
+        if (changed > 0)
+            for (int s = 0; s < sentences.Count; s++) pass.LabelsOf(s).CopyTo(labels[s]);
+        return changed;
+    }
+
+    /// <summary>
+    /// Finds the entities of a document: tags each sentence (tokens grouped by the sentence spans), runs the consistency
+    /// pass (<see cref="NerConsistencyPass"/>) over the document, maps BIO chunks back to original offsets (origin
+    /// "tagger"), then adds sure gazetteer matches (countries, capitals) that overlap no
     /// tagged entity (type LOC, origin "gazetteer"). Results are sorted by start offset.
     /// </summary>
     public List<EntityMention> Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences)
@@ -73,6 +107,10 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new List<EntityMention>();
         var matches = t_matches ??= [];
+        var sure = new List<(int Sentence, int Start, int End)>();
+        var firsts = new List<int>();
+        var pass = _pass.Value!;
+        pass.Clear();
         int t = 0;
         int[] labels = new int[64];
         foreach (var sentence in sentences)
@@ -85,32 +123,46 @@ public sealed class EntityTagger
             if (labels.Length < count) labels = new int[count * 2];
             var source = new TextTokens(text, tokens, first, count);
             Tag(source, labels);
-            int before = result.Count;
-            AddChunks(text, tokens, first, labels.AsSpan(0, count), result);
+            pass.Add(source, labels.AsSpan(0, count));
+            firsts.Add(first);
 
-            // Sure gazetteer entries the model missed. The workspace still holds this sentence's hashes.
+            // Sure gazetteer entries, kept for after the consistency pass. The workspace still holds this sentence's hashes.
             var ws = t_workspace!;
             matches.Clear();
             Extractor.Lexicon.MarkMatches(ws.NormHash.AsSpan(0, count), ws.VariantHash.AsSpan(0, count * NerWorkspace.Variants),
                 NerWorkspace.Variants, ws.GazBegin, ws.GazInside, ws.GazEnd, matches);
-            matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-            int coveredUntil = -1;
             foreach (var m in matches)
             {
-                if ((m.Types & _sureTypes) == 0 || m.Start < coveredUntil) continue;
+                if ((m.Types & _sureTypes) == 0) continue;
                 if (m.Length == 1 && (UnsureWords.Contains(ws.NormHash[m.Start]) || UnsureWords.Contains(ws.StemHash[m.Start]))) continue;
                 // An article stripped to reach a name (المالية → مالية) is not a sure sign; names that carry it are listed with it.
                 if (m.Variant == 0 && (ws.Proclitics[m.Start] & 4) != 0) continue;
                 if (m.Length == 1 && m.StrippedFirstWord && ws.NormLen[m.Start] - ws.StemOffset[m.Start] < 3) continue;
-                int start = tokens[first + m.Start].Start, end = tokens[first + m.Start + m.Length - 1].End;
+                sure.Add((firsts.Count - 1, first + m.Start, first + m.Start + m.Length));
+            }
+        }
+        pass.Apply();
+        sure.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        int next = 0;
+        for (int s = 0; s < firsts.Count; s++)
+        {
+            int before = result.Count;
+            AddChunks(text, tokens, firsts[s], pass.LabelsOf(s), result);
+            // Sure gazetteer entries the model missed: longest first, none overlapping a tagged entity or each other.
+            int coveredUntil = -1;
+            for (; next < sure.Count && sure[next].Sentence == s; next++)
+            {
+                var (_, a, b) = sure[next];
+                if (a < coveredUntil) continue;
+                int start = tokens[a].Start, end = tokens[b - 1].End;
                 bool overlaps = false;
                 for (int e = before; e < result.Count && !overlaps; e++)
                     overlaps = result[e].Start < end && start < result[e].End;
                 if (overlaps) continue;
                 result.Add(new EntityMention(start, end, text[start..end], "LOC") { Origin = "gazetteer" });
-                coveredUntil = m.Start + m.Length;
+                coveredUntil = b;
             }
-            if (result.Count - before > 1) result.Sort(before, result.Count - before, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            if (result.Count - before > 1) result.Sort(before, result.Count - before, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
         }
         return result;
     }

@@ -23,6 +23,11 @@ public sealed record NerTrainingOptions
     /// more readily (recall up, precision down). Chosen on dev.
     /// </summary>
     public float OPenalty { get; init; }
+    /// <summary>
+    /// Feature dropout while training: each non-bias feature of a token is left out of a training step with this
+    /// probability, so the weights cannot lean on the word's identity alone and context features carry more.
+    /// </summary>
+    public float Dropout { get; init; }
     /// <summary>Free text stored in the model (how it was trained).</summary>
     public string Description { get; init; } = "";
 }
@@ -104,21 +109,19 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             {
                 var s = data[idx];
                 int n = s.Gold.Length;
-                Decode(s, w, tw, l, mask, allowed, useTransitions, ws, options.Margin);
+                Decode(s, w, tw, l, mask, allowed, useTransitions, ws, options.Margin, options.Dropout > 0 ? rng : null, options.Dropout);
                 if (predicted.Length < n) predicted = new int[n * 2];
                 ws.Path.AsSpan(0, n).CopyTo(predicted);
-                int off = 0;
                 bool wrong = false;
                 for (int i = 0; i < n; i++)
                 {
                     int g = s.Gold[i], p = predicted[i];
-                    int cnt = s.Counts[i];
                     if (g != p)
                     {
                         wrong = true;
-                        for (int k = off; k < off + cnt; k++)
+                        foreach (uint feature in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
                         {
-                            long row = (long)(s.Features[k] & (uint)mask) * l;
+                            long row = (long)(feature & (uint)mask) * l;
                             w[row + g] += 1; u[row + g] += c;
                             w[row + p] -= 1; u[row + p] -= c;
                         }
@@ -132,7 +135,6 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                             tw[pp * l + p] -= 1; tu[pp * l + p] -= c;
                         }
                     }
-                    off += cnt;
                 }
                 if (wrong) mistakes++;
                 c++;
@@ -168,16 +170,26 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         return (aw, at);
     }
 
-    private static void Decode(Prepared s, float[] w, float[] tw, int l, int mask, bool[] allowed, bool useTransitions, NerWorkspace ws, float margin = 0f)
+    private static void Decode(Prepared s, float[] w, float[] tw, int l, int mask, bool[] allowed, bool useTransitions, NerWorkspace ws,
+        float margin = 0f, Random? rng = null, float dropout = 0f)
     {
         int n = s.Gold.Length;
         ws.Ensure(n, l);
-        // Copy the cached features into the workspace layout the scorer reads.
+        // Copy the cached features into the workspace layout the scorer reads (leaving some out under dropout).
         int off = 0;
         for (int i = 0; i < n; i++)
         {
-            s.Features.AsSpan(off, s.Counts[i]).CopyTo(ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken));
-            ws.FeatureCount[i] = s.Counts[i];
+            var src = s.Features.AsSpan(off, s.Counts[i]);
+            var dst = ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken);
+            if (rng is null) { src.CopyTo(dst); ws.FeatureCount[i] = src.Length; }
+            else
+            {
+                int kept = 0;
+                dst[kept++] = src[0]; // the bias
+                for (int k = 1; k < src.Length; k++)
+                    if (rng.NextSingle() >= dropout) dst[kept++] = src[k];
+                ws.FeatureCount[i] = kept;
+            }
             off += s.Counts[i];
         }
         EntityTagger.Score(ws, n, w, l, mask);
