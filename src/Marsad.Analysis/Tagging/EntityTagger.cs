@@ -36,7 +36,10 @@ public sealed class EntityTagger
         _mask = (1 << model.HashBits) - 1;
         Consistency = consistency ?? NerConsistencyOptions.Document;
         _pass = new ThreadLocal<NerConsistencyPass>(() => new NerConsistencyPass(Model.Labels, Consistency));
+        _document = new ThreadLocal<NerDocumentFeatures>(() => new NerDocumentFeatures(Model.Labels.Count));
     }
+
+    private readonly ThreadLocal<NerDocumentFeatures> _document;
 
     /// <summary>The document-level consistency settings (window 0 = off).</summary>
     public NerConsistencyOptions Consistency { get; }
@@ -47,17 +50,39 @@ public sealed class EntityTagger
     /// <summary>Single words that are country names but far more often common words (مالي "financial").</summary>
     private static readonly HashSet<ulong> UnsureWords = [NerText.Hash("مالي"), NerText.Hash("ماليه"), NerText.Hash("تشاد")];
 
-    /// <summary>Tags one sentence; writes label indices (into <see cref="NerModel.Labels"/>) to <paramref name="labels"/>.</summary>
+    /// <summary>
+    /// Tags one sentence; writes label indices (into <see cref="NerModel.Labels"/>) to <paramref name="labels"/>. A
+    /// two-stage model sees the sentence as a whole document (use <see cref="TagDocument"/> or <see cref="Recognize"/>
+    /// to give its second stage the neighbouring sentences).
+    /// </summary>
     public void Tag<TSource>(TSource tokens, Span<int> labels) where TSource : INerTokenSource
     {
         int n = tokens.Count;
         if (n == 0) return;
         if (labels.Length < n) throw new ArgumentException("label buffer is shorter than the sentence", nameof(labels));
+        TagStage(tokens, labels, Model);
+        if (Model.Next is null) return;
+        var doc = _document.Value!;
+        doc.Clear();
+        doc.Add(tokens, labels);
+        doc.Keep(t_workspace!);
+        doc.Compute(Model.DocumentWindow);
+        TagStage(tokens, labels, Model.Next, doc, 0);
+    }
+
+    /// <summary>Runs one stage of the model over a sentence (the second stage with its document features).</summary>
+    internal void TagStage<TSource>(TSource tokens, Span<int> labels, NerModel stage, NerDocumentFeatures? doc = null, int sentence = 0)
+        where TSource : INerTokenSource
+    {
+        int n = tokens.Count;
+        if (n == 0) return;
         var ws = t_workspace ??= new NerWorkspace();
-        int l = Model.Labels.Count;
-        Extractor.Extract(tokens, ws, l);
-        Score(ws, n, Model.Weights, l, _mask);
-        Viterbi(ws, n, l, Model.Transitions, Model.Allowed, (Model.Families & NerFeatureFamilies.TagHistory) != 0);
+        int l = stage.Labels.Count;
+        if (doc is not null && doc.HasKept(sentence)) doc.Restore(sentence, ws, l);
+        else Extractor.Extract(tokens, ws, l);
+        doc?.Append(sentence, ws);
+        Score(ws, n, stage.Weights, l, (1 << stage.HashBits) - 1);
+        Viterbi(ws, n, l, stage.Transitions, stage.Allowed, (stage.Families & NerFeatureFamilies.TagHistory) != 0);
         ws.Path.AsSpan(0, n).CopyTo(labels);
     }
 
@@ -82,12 +107,21 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(labels);
         var pass = _pass.Value!;
         pass.Clear();
+        var doc = Model.Next is null ? null : _document.Value!;
+        doc?.Clear();
         for (int s = 0; s < sentences.Count; s++)
         {
-            var source = new StringTokens(sentences[s]);
-            Tag(source, labels[s]);
-            pass.Add(source, labels[s]);
+            TagStage(new StringTokens(sentences[s]), labels[s], Model);
+            if (doc is null) continue;
+            doc.Add(new StringTokens(sentences[s]), labels[s]);
+            doc.Keep(t_workspace ??= new NerWorkspace());
         }
+        if (doc is not null)
+        {
+            doc.Compute(Model.DocumentWindow);
+            for (int s = 0; s < sentences.Count; s++) TagStage(new StringTokens(sentences[s]), labels[s], Model.Next!, doc, s);
+        }
+        for (int s = 0; s < sentences.Count; s++) pass.Add(new StringTokens(sentences[s]), labels[s]);
         int changed = pass.Apply();
         if (changed > 0)
             for (int s = 0; s < sentences.Count; s++) pass.LabelsOf(s).CopyTo(labels[s]);
@@ -109,8 +143,11 @@ public sealed class EntityTagger
         var matches = t_matches ??= [];
         var sure = new List<(int Sentence, int Start, int End)>();
         var firsts = new List<int>();
+        var counts = new List<int>();
         var pass = _pass.Value!;
         pass.Clear();
+        var doc = Model.Next is null ? null : _document.Value!;
+        doc?.Clear();
         int t = 0;
         int[] labels = new int[64];
         foreach (var sentence in sentences)
@@ -122,9 +159,15 @@ public sealed class EntityTagger
             if (count == 0) continue;
             if (labels.Length < count) labels = new int[count * 2];
             var source = new TextTokens(text, tokens, first, count);
-            Tag(source, labels);
-            pass.Add(source, labels.AsSpan(0, count));
+            TagStage(source, labels, Model);
+            if (doc is null) pass.Add(source, labels.AsSpan(0, count));
+            else
+            {
+                doc.Add(source, labels.AsSpan(0, count));
+                doc.Keep(t_workspace!);
+            }
             firsts.Add(first);
+            counts.Add(count);
 
             // Sure gazetteer entries, kept for after the consistency pass. The workspace still holds this sentence's hashes.
             var ws = t_workspace!;
@@ -139,6 +182,17 @@ public sealed class EntityTagger
                 if (m.Variant == 0 && (ws.Proclitics[m.Start] & 4) != 0) continue;
                 if (m.Length == 1 && m.StrippedFirstWord && ws.NormLen[m.Start] - ws.StemOffset[m.Start] < 3) continue;
                 sure.Add((firsts.Count - 1, first + m.Start, first + m.Start + m.Length));
+            }
+        }
+        if (doc is not null)
+        {
+            // Second stage: every sentence again, now with what the first stage found elsewhere in the document.
+            doc.Compute(Model.DocumentWindow);
+            for (int s = 0; s < firsts.Count; s++)
+            {
+                var source = new TextTokens(text, tokens, firsts[s], counts[s]);
+                TagStage(source, labels, Model.Next!, doc, s);
+                pass.Add(source, labels.AsSpan(0, counts[s]));
             }
         }
         pass.Apply();

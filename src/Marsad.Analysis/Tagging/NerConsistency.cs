@@ -98,17 +98,9 @@ public sealed class NerConsistencyPass
         if (labels.Length < n) throw new ArgumentException("fewer labels than tokens", nameof(labels));
         int start = _sentenceStarts[^1];
         Grow(start + n);
-        Span<char> buffer = stackalloc char[NerWorkspace.MaxTokenLength];
         for (int i = 0; i < n; i++)
         {
-            var surface = tokens[i];
-            if (surface.Length > buffer.Length) surface = surface[..buffer.Length];
-            int len = NerText.Normalize(surface, buffer);
-            var norm = buffer[..len];
-            int strip = NerText.StripProclitics(norm, out _);
-            ulong h = NerText.Hash(norm);
-            _norm[start + i] = h;
-            _stem[start + i] = strip == 0 ? h : NerText.Hash(norm[strip..]);
+            NerText.WordKeys(tokens[i], out _norm[start + i], out _stem[start + i]);
             _original[start + i] = _labels[start + i] = labels[i];
         }
         // The sentence's names, keyed as in the vote table.

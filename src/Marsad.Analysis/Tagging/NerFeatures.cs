@@ -28,8 +28,13 @@ public enum NerFeatureFamilies
     TagHistory = 256,
     /// <summary>Letter trigrams inside the proclitic-stripped stem (with word-boundary marks), for unseen names.</summary>
     CharNgrams = 512,
-    /// <summary>Every family.</summary>
+    /// <summary>Every single-stage family (the default feature set of a first stage).</summary>
     All = 1023,
+    /// <summary>
+    /// A second stage over document features (<see cref="NerDocumentFeatures"/>): how the first stage tagged the
+    /// other occurrences of each word nearby. Not part of <see cref="All"/>; a model trained with it has two stages.
+    /// </summary>
+    Document = 1024,
 }
 
 /// <summary>Tokens of one sentence as spans, without copying (a struct so the extractor is specialized per source).</summary>

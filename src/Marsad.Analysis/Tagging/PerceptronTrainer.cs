@@ -28,6 +28,13 @@ public sealed record NerTrainingOptions
     /// probability, so the weights cannot lean on the word's identity alone and context features carry more.
     /// </summary>
     public float Dropout { get; init; }
+    /// <summary>
+    /// Folds for the first-stage labels the second stage is trained on (two-stage models, family
+    /// <see cref="NerFeatureFamilies.Document"/>): each fold is tagged by a first stage trained on the other folds.
+    /// </summary>
+    public int Folds { get; init; } = 5;
+    /// <summary>Sentences on each side whose first-stage labels a token's document features count (two-stage models).</summary>
+    public int DocumentWindow { get; init; } = 10;
     /// <summary>Free text stored in the model (how it was trained).</summary>
     public string Description { get; init; } = "";
 }
@@ -51,7 +58,13 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         public int[] Gold = gold;
     }
 
-    /// <summary>Trains on <paramref name="train"/>; when <paramref name="dev"/> is given, logs its F1 after each epoch.</summary>
+    /// <summary>
+    /// Trains on <paramref name="train"/>; when <paramref name="dev"/> is given, logs its F1 after each epoch. With the
+    /// <see cref="NerFeatureFamilies.Document"/> family the result is a two-stage model: the first stage as usual, then
+    /// a second stage over the same features plus <see cref="NerDocumentFeatures"/> computed from first-stage labels
+    /// (on the training data from <see cref="NerTrainingOptions.Folds"/>-fold cross-tagging, so they are as noisy as
+    /// they will be on new text).
+    /// </summary>
     public NerModel Train(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, NerLexicon lexicon, WordClusters clusters, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -59,18 +72,65 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         foreach (var s in train)
             foreach (var t in s.Tags ?? throw new ArgumentException("training sentences need tags"))
                 if (!labels.Contains(t)) labels.Add(t);
+        var baseFamilies = options.Families & ~NerFeatureFamilies.Document;
+        var extractor = new NerFeatureExtractor(baseFamilies, lexicon, clusters);
+        var clock = Stopwatch.StartNew();
+        var (w1, t1) = TrainStage(train, dev, labels, extractor, null, null, baseFamilies, log);
+        var first = new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description);
+        if ((options.Families & NerFeatureFamilies.Document) == 0 || options.Folds < 2) return first;
+
+        // First-stage labels of the training sentences, each fold tagged by a model that did not see it.
+        var trainDoc = new NerDocumentFeatures(labels.Count);
+        int folds = Math.Min(options.Folds, train.Count);
+        var foldLabels = new int[train.Count][];
+        for (int f = 0; f < folds; f++)
+        {
+            int lo = (int)((long)train.Count * f / folds), hi = (int)((long)train.Count * (f + 1) / folds);
+            var rest = train.Take(lo).Concat(train.Skip(hi)).ToList();
+            var (wf, tf) = TrainStage(rest, null, labels, extractor, null, null, baseFamilies, null);
+            var foldModel = new EntityTagger(new NerModel(labels, baseFamilies, options.HashBits, wf, tf, ""), lexicon, clusters, NerConsistencyOptions.Off);
+            for (int i = lo; i < hi; i++)
+            {
+                foldLabels[i] = new int[train[i].Tokens.Length];
+                foldModel.TagStage(new StringTokens(train[i].Tokens), foldLabels[i], foldModel.Model);
+            }
+            log?.Invoke($"fold {f + 1} of {folds} tagged ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+        for (int i = 0; i < train.Count; i++) trainDoc.Add(new StringTokens(train[i].Tokens), foldLabels[i]);
+        trainDoc.Compute(options.DocumentWindow);
+        NerDocumentFeatures? devDoc = null;
+        if (dev is not null)
+        {
+            devDoc = new NerDocumentFeatures(labels.Count);
+            var firstTagger = new EntityTagger(first, lexicon, clusters, NerConsistencyOptions.Off);
+            foreach (var s in dev)
+            {
+                var ids = new int[s.Tokens.Length];
+                firstTagger.TagStage(new StringTokens(s.Tokens), ids, first);
+                devDoc.Add(new StringTokens(s.Tokens), ids);
+            }
+            devDoc.Compute(options.DocumentWindow);
+        }
+        var (w2, t2) = TrainStage(train, dev, labels, extractor, trainDoc, devDoc, options.Families, log);
+        var second = new NerModel(labels, options.Families, options.HashBits, w2, t2, options.Description);
+        return new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description, second, options.DocumentWindow);
+    }
+
+    private (float[] W, float[] T) TrainStage(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, List<string> labels,
+        NerFeatureExtractor extractor, NerDocumentFeatures? trainDoc, NerDocumentFeatures? devDoc, NerFeatureFamilies families, Action<string>? log)
+    {
         var labelIndex = labels.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
         int l = labels.Count;
         int bits = options.HashBits;
         int mask = (1 << bits) - 1;
-        var extractor = new NerFeatureExtractor(options.Families, lexicon, clusters);
         var ws = new NerWorkspace();
         var clock = Stopwatch.StartNew();
 
-        Prepared Prepare(NerSentence s)
+        Prepared Prepare(NerSentence s, NerDocumentFeatures? doc, int index)
         {
             int n = s.Tokens.Length;
             extractor.Extract(new StringTokens(s.Tokens), ws, l);
+            doc?.Append(index, ws);
             var counts = ws.FeatureCount.AsSpan(0, n).ToArray();
             var offsets = counts.Sum();
             var feats = new uint[offsets];
@@ -86,12 +146,12 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             return new Prepared(feats, counts, gold);
         }
 
-        var data = train.Where(s => s.Tokens.Length > 0).Select(Prepare).ToArray();
-        var devData = dev?.Where(s => s.Tokens.Length > 0).Select(Prepare).ToArray();
-        log?.Invoke($"features extracted for {data.Length} sentences in {clock.Elapsed.TotalSeconds:F1} s");
+        var data = train.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, trainDoc, p.i)).ToArray();
+        var devData = dev?.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, devDoc, p.i)).ToArray();
+        log?.Invoke($"features extracted for {data.Length} sentences in {clock.Elapsed.TotalSeconds:F1} s{(trainDoc is null ? "" : " (second stage)")}");
 
         var allowed = NerModel.BuildAllowed(labels);
-        bool useTransitions = (options.Families & NerFeatureFamilies.TagHistory) != 0;
+        bool useTransitions = (families & NerFeatureFamilies.TagHistory) != 0;
         var w = new float[(long)(mask + 1) * l];
         var u = new double[w.Length];
         var tw = new float[(l + 1) * l];
@@ -158,7 +218,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 log?.Invoke($"with O penalty {options.OPenalty}: dev P {scores.Overall.Precision:F4} R {scores.Overall.Recall:F4} F1 {scores.Overall.F1:F4}");
             }
         }
-        return new NerModel(labels, options.Families, bits, avgW, avgT, options.Description);
+        return (avgW, avgT);
     }
 
     private static (float[] W, float[] T) Average(float[] w, double[] u, float[] tw, double[] tu, long c)

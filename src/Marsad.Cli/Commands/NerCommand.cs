@@ -63,17 +63,19 @@ internal static class NerCommand
         var margin = new Option<float>("--margin") { Description = "Cost-augmented training margin (0 = plain perceptron)", DefaultValueFactory = _ => 0f };
         var oPenalty = new Option<float>("--o-penalty") { Description = "Lower the O label's bias by this much after training (recall up, precision down)", DefaultValueFactory = _ => 0f };
         var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory", AllowMultipleArgumentsPerToken = true };
+        var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
+        var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, without, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, lexicon, clusters }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var families = NerFeatureFamilies.All;
+            var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
             foreach (var name in parse.GetValue(without) ?? [])
             {
-                if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All)
+                if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All || int.TryParse(name, out _))
                 {
                     Console.Error.WriteLine($"error: unknown feature family '{name}'");
                     return 2;
@@ -93,7 +95,9 @@ internal static class NerCommand
                 Margin = parse.GetValue(margin),
                 OPenalty = parse.GetValue(oPenalty),
                 Dropout = parse.GetValue(dropout),
-                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} families={families}; {sentences.Count} sentences",
+                DocumentWindow = parse.GetValue(documentWindow),
+                Folds = parse.GetValue(folds),
+                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
                 msg => Console.Error.WriteLine(msg));
