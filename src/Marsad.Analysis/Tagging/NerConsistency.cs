@@ -40,11 +40,8 @@ public sealed class NerConsistencyPass
     private readonly int[] _beginOf, _insideOf;
     private readonly Dictionary<ulong, int> _slots = [];
     private int[] _votes = new int[256];
-    private ulong[] _norm = new ulong[256];
-    private ulong[] _stem = new ulong[256];
-    private int[] _original = new int[256];
-    private int[] _labels = new int[256];
-    private readonly List<int> _sentenceStarts = [0];
+    private readonly NerDocumentWords _words = new();
+    private int[] _labels = new int[256];   // the labels as corrected (the words keep the tagger's)
     private readonly List<(int Start, int End, ulong Key, ulong StemKey, int Type)> _chunks = [];
     private readonly List<int> _chunkStarts = [0];
 
@@ -79,13 +76,12 @@ public sealed class NerConsistencyPass
     }
 
     /// <summary>Number of sentences added since <see cref="Clear"/>.</summary>
-    public int Sentences => _sentenceStarts.Count - 1;
+    public int Sentences => _words.Sentences;
 
     /// <summary>Forgets the current document.</summary>
     public void Clear()
     {
-        _sentenceStarts.Clear();
-        _sentenceStarts.Add(0);
+        _words.Clear();
         _chunks.Clear();
         _chunkStarts.Clear();
         _chunkStarts.Add(0);
@@ -95,14 +91,9 @@ public sealed class NerConsistencyPass
     public void Add<TSource>(TSource tokens, ReadOnlySpan<int> labels) where TSource : INerTokenSource
     {
         int n = tokens.Count;
-        if (labels.Length < n) throw new ArgumentException("fewer labels than tokens", nameof(labels));
-        int start = _sentenceStarts[^1];
-        Grow(start + n);
-        for (int i = 0; i < n; i++)
-        {
-            NerText.WordKeys(tokens[i], out _norm[start + i], out _stem[start + i]);
-            _original[start + i] = _labels[start + i] = labels[i];
-        }
+        int start = _words.Add(tokens, labels);
+        if (_labels.Length < start + n) Array.Resize(ref _labels, Math.Max(start + n, _labels.Length * 2));
+        labels[..n].CopyTo(_labels.AsSpan(start));
         // The sentence's names, keyed as in the vote table.
         int a = 0;
         while (a < n)
@@ -111,15 +102,14 @@ public sealed class NerConsistencyPass
             if (t < 0) { a++; continue; }
             int b = a + 1;
             while (b < n && !_isBegin[labels[b]] && _typeOf[labels[b]] == t) b++;
-            _chunks.Add((start + a, start + b, Key(_norm, start + a, b - a), Key(_stem, start + a, b - a), t));
+            _chunks.Add((start + a, start + b, Key(_words.Norm, start + a, b - a), Key(_words.Stem, start + a, b - a), t));
             a = b;
         }
         _chunkStarts.Add(_chunks.Count);
-        _sentenceStarts.Add(start + n);
     }
 
     /// <summary>The (possibly corrected) labels of sentence <paramref name="sentence"/>.</summary>
-    public ReadOnlySpan<int> LabelsOf(int sentence) => _labels.AsSpan(_sentenceStarts[sentence], _sentenceStarts[sentence + 1] - _sentenceStarts[sentence]);
+    public ReadOnlySpan<int> LabelsOf(int sentence) => _labels.AsSpan(_words.Start(sentence), _words.End(sentence) - _words.Start(sentence));
 
     /// <summary>Runs the pass over the added sentences; returns how many token labels it changed.</summary>
     public int Apply()
@@ -213,7 +203,7 @@ public sealed class NerConsistencyPass
     private int Fill(int sentence)
     {
         int changed = 0;
-        int start = _sentenceStarts[sentence], end = _sentenceStarts[sentence + 1];
+        int start = _words.Start(sentence), end = _words.End(sentence);
         int i = start;
         while (i < end)
         {
@@ -225,7 +215,7 @@ public sealed class NerConsistencyPass
             while (run < longest && _typeOf[_labels[i + run]] < 0) run++;
             for (int len = run; len >= 1 && taken == 0; len--)
             {
-                int winner = Winner(Key(_norm, i, len), Key(_stem, i, len), out int votes);
+                int winner = Winner(Key(_words.Norm, i, len), Key(_words.Stem, i, len), out int votes);
                 if (winner < 0 || votes < (len == 1 ? _options.MinSingleWordVotes : 1)) continue;
                 _labels[i] = _beginOf[winner];
                 for (int k = i + 1; k < i + len; k++) _labels[k] = _insideOf[winner];
@@ -241,17 +231,7 @@ public sealed class NerConsistencyPass
     private ulong Key(ulong[] firstWord, int first, int length)
     {
         ulong h = firstWord[first];
-        for (int k = 1; k < length; k++) h = NerText.Combine(h, _norm[first + k]);
+        for (int k = 1; k < length; k++) h = NerText.Combine(h, _words.Norm[first + k]);
         return NerText.Combine(h, (ulong)length);
-    }
-
-    private void Grow(int tokens)
-    {
-        if (tokens <= _norm.Length) return;
-        int size = Math.Max(tokens, _norm.Length * 2);
-        Array.Resize(ref _norm, size);
-        Array.Resize(ref _stem, size);
-        Array.Resize(ref _original, size);
-        Array.Resize(ref _labels, size);
     }
 }

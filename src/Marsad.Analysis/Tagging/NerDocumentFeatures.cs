@@ -19,12 +19,9 @@ public sealed class NerDocumentFeatures
     private readonly int _labels;
     private readonly Dictionary<ulong, int> _slots = [];
     private int[] _counts = new int[1024];
-    private ulong[] _norm = new ulong[256];
-    private ulong[] _stem = new ulong[256];
-    private int[] _first = new int[256];
+    private readonly NerDocumentWords _words = new();
     private uint[] _features = new uint[256 * PerToken];
     private int[] _featureCount = new int[256];
-    private readonly List<int> _sentenceStarts = [0];
     // First-stage features kept per token, so the second stage does not extract them again.
     private uint[] _kept = new uint[256 * 64];
     private int[] _keptStart = new int[257];
@@ -38,13 +35,12 @@ public sealed class NerDocumentFeatures
     }
 
     /// <summary>Number of sentences added since <see cref="Clear"/>.</summary>
-    public int Sentences => _sentenceStarts.Count - 1;
+    public int Sentences => _words.Sentences;
 
     /// <summary>Forgets the current document.</summary>
     public void Clear()
     {
-        _sentenceStarts.Clear();
-        _sentenceStarts.Add(0);
+        _words.Clear();
         _keptTokens = 0;
     }
 
@@ -54,7 +50,7 @@ public sealed class NerDocumentFeatures
     /// </summary>
     internal void Keep(NerWorkspace ws)
     {
-        int a = _sentenceStarts[^2], n = _sentenceStarts[^1] - a;
+        int a = _words.Start(_words.Sentences - 1), n = _words.Tokens - a;
         if (_keptTokens != a) throw new InvalidOperationException("features must be kept for every sentence, in order");
         if (_keptStart.Length < a + n + 1) Array.Resize(ref _keptStart, Math.Max(_keptStart.Length * 2, a + n + 1));
         int at = _keptStart[a];
@@ -70,12 +66,12 @@ public sealed class NerDocumentFeatures
     }
 
     /// <summary>True when <see cref="Keep"/> stored the features of sentence <paramref name="sentence"/>.</summary>
-    internal bool HasKept(int sentence) => _sentenceStarts[sentence + 1] <= _keptTokens && _sentenceStarts[sentence + 1] > _sentenceStarts[sentence];
+    internal bool HasKept(int sentence) => _words.End(sentence) <= _keptTokens && _words.End(sentence) > _words.Start(sentence);
 
     /// <summary>Puts the kept first-stage features of a sentence back into the workspace.</summary>
     internal void Restore(int sentence, NerWorkspace ws, int labels)
     {
-        int a = _sentenceStarts[sentence], n = _sentenceStarts[sentence + 1] - a;
+        int a = _words.Start(sentence), n = _words.End(sentence) - a;
         ws.Ensure(n, labels);
         for (int i = 0; i < n; i++)
         {
@@ -88,16 +84,12 @@ public sealed class NerDocumentFeatures
     /// <summary>Adds the next sentence with its first-stage labels.</summary>
     public void Add<TSource>(TSource tokens, ReadOnlySpan<int> labels) where TSource : INerTokenSource
     {
-        int n = tokens.Count;
-        if (labels.Length < n) throw new ArgumentException("fewer labels than tokens", nameof(labels));
-        int start = _sentenceStarts[^1];
-        Grow(start + n);
-        for (int i = 0; i < n; i++)
+        int end = _words.Add(tokens, labels) + tokens.Count;
+        if (_featureCount.Length < end)
         {
-            NerText.WordKeys(tokens[i], out _norm[start + i], out _stem[start + i]);
-            _first[start + i] = labels[i];
+            Array.Resize(ref _featureCount, Math.Max(end, _featureCount.Length * 2));
+            Array.Resize(ref _features, _featureCount.Length * PerToken);
         }
-        _sentenceStarts.Add(start + n);
     }
 
     /// <summary>Computes every token's features, counting labels over <paramref name="window"/> sentences on each side.</summary>
@@ -111,7 +103,7 @@ public sealed class NerDocumentFeatures
             long wantLo = Math.Max(0L, (long)s - window), wantHi = Math.Min(sentences, (long)s + window + 1);
             while (hi < wantHi) Count(hi++, +1);
             while (lo < wantLo) Count(lo++, -1);
-            int a = _sentenceStarts[s], b = _sentenceStarts[s + 1];
+            int a = _words.Start(s), b = _words.End(s);
             for (int t = a; t < b; t++) Emit(t);
         }
     }
@@ -119,7 +111,7 @@ public sealed class NerDocumentFeatures
     /// <summary>Appends sentence <paramref name="sentence"/>'s features to those already extracted into <paramref name="ws"/>.</summary>
     internal void Append(int sentence, NerWorkspace ws)
     {
-        int a = _sentenceStarts[sentence], n = _sentenceStarts[sentence + 1] - a;
+        int a = _words.Start(sentence), n = _words.End(sentence) - a;
         for (int i = 0; i < n; i++)
         {
             int have = ws.FeatureCount[i];
@@ -131,10 +123,13 @@ public sealed class NerDocumentFeatures
 
     private void Count(int sentence, int delta)
     {
-        for (int t = _sentenceStarts[sentence]; t < _sentenceStarts[sentence + 1]; t++)
+        var norm = _words.Norm;
+        var stem = _words.Stem;
+        var first = _words.Labels;
+        for (int t = _words.Start(sentence); t < _words.End(sentence); t++)
         {
-            Vote(_norm[t], _first[t], delta);
-            if (_stem[t] != _norm[t]) Vote(_stem[t], _first[t], delta);
+            Vote(norm[t], first[t], delta);
+            if (stem[t] != norm[t]) Vote(stem[t], first[t], delta);
         }
     }
 
@@ -154,8 +149,9 @@ public sealed class NerDocumentFeatures
     {
         var f = _features.AsSpan(t * PerToken, PerToken);
         int k = 0;
-        k = EmitVotes(f, k, _norm[t], NormVotes, NormShare);
-        if (_stem[t] != _norm[t]) k = EmitVotes(f, k, _stem[t], StemVotes, StemShare);
+        ulong norm = _words.Norm[t], stem = _words.Stem[t];
+        k = EmitVotes(f, k, norm, NormVotes, NormShare);
+        if (stem != norm) k = EmitVotes(f, k, stem, StemVotes, StemShare);
 
         _featureCount[t] = k;
     }
@@ -186,15 +182,4 @@ public sealed class NerDocumentFeatures
     }
 
     private static int Bucket(int count) => count switch { 1 => 0, 2 => 1, <= 4 => 2, _ => 3 };
-
-    private void Grow(int tokens)
-    {
-        if (tokens <= _norm.Length) return;
-        int size = Math.Max(tokens, _norm.Length * 2);
-        Array.Resize(ref _norm, size);
-        Array.Resize(ref _stem, size);
-        Array.Resize(ref _first, size);
-        Array.Resize(ref _features, size * PerToken);
-        Array.Resize(ref _featureCount, size);
-    }
 }
