@@ -65,7 +65,7 @@ internal static class NerCommand
         var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
         var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
         var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, document (= one stage)", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");

@@ -96,3 +96,29 @@ public class NerConsistencyTests
         }
     }
 }
+
+public class NerQuoteFeatureTests
+{
+    private static int[] QuotePositions(params string[] tokens)
+    {
+        var extractor = new NerFeatureExtractor(NerFeatureFamilies.Quotes, NerLexicon.Empty, WordClusters.Empty);
+        var ws = new NerWorkspace();
+        extractor.Extract(new StringTokens(tokens), ws, 9);
+        return ws.QuotePos.AsSpan(0, tokens.Length).ToArray();
+    }
+
+    [Fact]
+    public void Short_quoted_runs_are_marked_first_inside_last_or_only()
+    {
+        Assert.Equal([0, 0, 1, 2, 3, 0, 0], QuotePositions("برنامج", "«", "الدماغ", "فيها", "إيه", "»", "يذاع"));
+        Assert.Equal([0, 0, 4, 0], QuotePositions("استاد", "\"", "فارول", "\""));
+    }
+
+    [Fact]
+    public void Unclosed_or_long_quotes_mark_nothing()
+    {
+        Assert.Equal([0, 0, 0, 0], QuotePositions("قال", "«", "إن", "الوضع"));
+        var longRun = new[] { "«" }.Concat(Enumerable.Repeat("كلمة", 12)).Append("»").ToArray();
+        Assert.All(QuotePositions(longRun), p => Assert.Equal(0, p));
+    }
+}
