@@ -6,6 +6,8 @@ namespace Marsad.Benchmarks;
 /// <summary>
 /// Tagging speed of the default NER model on one thread, model already loaded: features + Viterbi over the
 /// sentences of ../shared/data/ner/anercorp-camel/dev.conll (12,334 tokens). Tokens/s = 12,334 / mean time.
+/// <c>TagSentences</c> tags each sentence on its own (both stages); <c>TagDocument</c> tags them as one stream with
+/// the document features and the consistency pass, as <c>marsad ner eval</c> does.
 /// Run: dotnet run -c Release --project bench/Marsad.Benchmarks -- --filter '*EntityTagger*'
 /// </summary>
 [MemoryDiagnoser]
@@ -14,6 +16,8 @@ public class EntityTaggerBenchmark
     private EntityTagger _tagger = null!;
     private List<NerSentence> _sentences = null!;
     private int[] _labels = [];
+    private string[][] _tokens = [];
+    private int[][] _documentLabels = [];
 
     /// <summary>How many dev sentences to tag per invocation (shows the cost is linear).</summary>
     [Params(100, 397)]
@@ -29,6 +33,8 @@ public class EntityTaggerBenchmark
         using var reader = new StreamReader(path);
         _sentences = ConllFormat.Read(reader).Take(Sentences).ToList();
         _labels = new int[_sentences.Max(s => s.Tokens.Length)];
+        _tokens = _sentences.Select(s => s.Tokens).ToArray();
+        _documentLabels = _tokens.Select(t => new int[t.Length]).ToArray();
         Console.WriteLine($"// {_sentences.Sum(s => s.Tokens.Length)} tokens per invocation");
     }
 
@@ -43,6 +49,9 @@ public class EntityTaggerBenchmark
         }
         return sum;
     }
+
+    [Benchmark]
+    public int TagDocument() => _tagger.TagDocument(_tokens, _documentLabels);
 
     [Benchmark]
     public NerModel LoadDefaultModel()

@@ -28,8 +28,18 @@ public enum NerFeatureFamilies
     TagHistory = 256,
     /// <summary>Letter trigrams inside the proclitic-stripped stem (with word-boundary marks), for unseen names.</summary>
     CharNgrams = 512,
-    /// <summary>Every family.</summary>
-    All = 1023,
+    /// <summary>
+    /// Quoted spans: a token between « » or "…" quotes (first, inside, last or only word of a short quoted run), alone
+    /// and with the word just before the opening quote (برنامج « … », استاد " … ", بعنوان « … »).
+    /// </summary>
+    Quotes = 1024,
+    /// <summary>Every single-stage family (the default feature set of a first stage).</summary>
+    All = 2047,
+    /// <summary>
+    /// A second stage over document features (<see cref="NerDocumentFeatures"/>): how the first stage tagged the
+    /// other occurrences of each word nearby. Not part of <see cref="All"/>; a model trained with it has two stages.
+    /// </summary>
+    Document = 2048,
 }
 
 /// <summary>Tokens of one sentence as spans, without copying (a struct so the extractor is specialized per source).</summary>
@@ -77,6 +87,8 @@ public sealed class NerWorkspace
     internal int[] StemOffset = [];
     internal int[] Proclitics = [];
     internal int[] ShapeCode = [];
+    internal int[] QuotePos = [];
+    internal ulong[] QuoteLead = [];
     internal ulong[] SurfaceHash = [];
     internal ulong[] NormHash = [];
     internal ulong[] StemHash = [];
@@ -104,6 +116,8 @@ public sealed class NerWorkspace
         StemOffset = new int[c];
         Proclitics = new int[c];
         ShapeCode = new int[c];
+        QuotePos = new int[c];
+        QuoteLead = new ulong[c];
         SurfaceHash = new ulong[c];
         NormHash = new ulong[c];
         StemHash = new ulong[c];
@@ -134,7 +148,7 @@ public sealed class NerWorkspace
 public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon lexicon, WordClusters clusters)
 {
     /// <summary>Version of the feature templates (stored in model files).</summary>
-    public const int TemplateVersion = 1;
+    public const int TemplateVersion = 2;
 
     private const ulong Bos = 0x5EED_0000_0000_0001UL, Eos = 0x5EED_0000_0000_0002UL;
     private const ushort EntityTypes = (1 << 7) - 1;      // lexicon types 0..6
@@ -150,7 +164,7 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         Stem, Proc, StemM1, StemP1, Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4,
         Shape, ShapeL, ShapeR, First, GazBegin, GazInside, GazSingle, GazPrev, GazNext, GazStemSingle,
         Trig1, Trig2, TrigSelf, Trig1Gaz, Fine, Coarse, FineM1, FineP1, CoarseL, CoarseR, StemFine, ProcShape,
-        Trigram, StemSuffix2, StemSuffix3, StemPrefix2, StemPrefix3,
+        Trigram, StemSuffix2, StemSuffix3, StemPrefix2, StemPrefix3, QuoteIn, QuoteLeadIn,
     }
 
     /// <summary>The bias feature every token has (the trainer shifts its O weight to trade precision for recall).</summary>
@@ -199,9 +213,39 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
                 else Clusters.TryGet(norm[strip..], out ws.StemFine[i], out _);
             }
         }
+        if ((Families & NerFeatureFamilies.Quotes) != 0) MarkQuotes(tokens, ws, n);
         if ((Families & (NerFeatureFamilies.Gazetteer | NerFeatureFamilies.Triggers)) != 0)
             Lexicon.MarkMatches(ws.NormHash.AsSpan(0, n), ws.VariantHash.AsSpan(0, n * NerWorkspace.Variants), NerWorkspace.Variants,
                 ws.GazBegin, ws.GazInside, ws.GazEnd);
+    }
+
+    /// <summary>Longest quoted run (in tokens) that counts as a quoted name or title.</summary>
+    private const int MaxQuoted = 8;
+
+    private static bool IsQuote(ReadOnlySpan<char> token) => token.Length == 1 && token[0] is '«' or '»' or '"' or '\u201C' or '\u201D' or '\u201E';
+
+    /// <summary>
+    /// Marks tokens inside short quoted runs: QuotePos 1 first, 2 inside, 3 last, 4 only word (0 = not quoted);
+    /// QuoteLead is the normalized hash of the word before the opening quote.
+    /// </summary>
+    private static void MarkQuotes<TSource>(TSource tokens, NerWorkspace ws, int n) where TSource : INerTokenSource
+    {
+        Array.Clear(ws.QuotePos, 0, n);
+        int i = 0;
+        while (i < n)
+        {
+            if (!IsQuote(tokens[i])) { i++; continue; }
+            int close = i + 1;
+            while (close < n && close - i <= MaxQuoted + 1 && !IsQuote(tokens[close])) close++;
+            if (close >= n || close - i > MaxQuoted + 1 || close == i + 1) { i++; continue; }
+            ulong lead = i > 0 ? ws.NormHash[i - 1] : Bos;
+            for (int j = i + 1; j < close; j++)
+            {
+                ws.QuotePos[j] = close - i == 2 ? 4 : j == i + 1 ? 1 : j == close - 1 ? 3 : 2;
+                ws.QuoteLead[j] = lead;
+            }
+            i = close + 1;
+        }
     }
 
     private void Emit(NerWorkspace ws, int i, int n)
@@ -269,6 +313,11 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             f[k++] = F(T.ShapeL, (ulong)((i > 0 ? ws.ShapeCode[i - 1] : 255) * 256 + s));
             f[k++] = F(T.ShapeR, (ulong)(s * 256 + (i + 1 < n ? ws.ShapeCode[i + 1] : 255)));
             if (i == 0) f[k++] = F(T.First, 1);
+        }
+        if ((fam & NerFeatureFamilies.Quotes) != 0 && ws.QuotePos[i] != 0)
+        {
+            f[k++] = F(T.QuoteIn, (ulong)ws.QuotePos[i]);
+            f[k++] = F(T.QuoteLeadIn, NerText.Combine(ws.QuoteLead[i], (ulong)ws.QuotePos[i]));
         }
         if ((fam & NerFeatureFamilies.Gazetteer) != 0)
         {

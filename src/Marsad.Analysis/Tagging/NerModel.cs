@@ -18,19 +18,24 @@ public sealed class NerModelFormatException(string message) : Exception(message)
 /// int32 feature-family mask (<see cref="NerFeatureFamilies"/>); int32 hash bits (rows = 2^bits);</item>
 /// <item>int32 label count, then each label as a length-prefixed UTF-8 string (BinaryWriter);</item>
 /// <item>a length-prefixed UTF-8 description (training command, data, seed);</item>
-/// <item>a GZip stream holding: float32 transitions [(labels + 1) × labels]; int32 number of stored rows; then per row
+/// <item>int32 document window of the second stage (sentences on each side; 0 when there is no second stage), then
+/// one byte: 1 when a second-stage model follows the weights (written the same way, recursively), else 0;</item>
+/// <item>int32 byte length of the GZip block that follows, then the block, holding: float32 transitions [(labels + 1) × labels]; int32 number of stored rows; then per row
 /// a 7-bit-encoded gap from the previous stored row index, followed by <c>labels</c> weights as float16.
 /// Rows whose weights are all below the pruning threshold are not stored (they load as zero).</item>
 /// </list>
+/// <para>A two-stage model (<see cref="Next"/>): the second stage sees, besides the usual features, what the first stage
+/// tagged at the other occurrences of each word in the document (<see cref="NerDocumentFeatures"/>).</para>
 /// </summary>
 public sealed class NerModel
 {
     /// <summary>Current file-format version.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = "MRSDNER1"u8.ToArray();
 
     /// <summary>Creates a model from its parts (the trainer and the loader use this).</summary>
-    public NerModel(IReadOnlyList<string> labels, NerFeatureFamilies families, int hashBits, float[] weights, float[] transitions, string description)
+    public NerModel(IReadOnlyList<string> labels, NerFeatureFamilies families, int hashBits, float[] weights, float[] transitions, string description,
+        NerModel? next = null, int documentWindow = 0)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(weights);
@@ -45,7 +50,15 @@ public sealed class NerModel
         Transitions = transitions;
         Description = description ?? "";
         Allowed = BuildAllowed(Labels);
+        if (next is not null && !next.Labels.SequenceEqual(Labels)) throw new ArgumentException("both stages need the same labels", nameof(next));
+        Next = next;
+        DocumentWindow = next is null ? 0 : documentWindow;
     }
+
+    /// <summary>The second stage (document features over this stage's labels), or null for a one-stage model.</summary>
+    public NerModel? Next { get; }
+    /// <summary>Sentences on each side whose first-stage labels feed the second stage (the window it was trained with).</summary>
+    public int DocumentWindow { get; }
 
     /// <summary>Labels; index 0 is O.</summary>
     public IReadOnlyList<string> Labels { get; }
@@ -103,8 +116,10 @@ public sealed class NerModel
         w.Write(Labels.Count);
         foreach (var label in Labels) w.Write(label);
         w.Write(Description);
-        w.Flush();
-        using (var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true))
+        w.Write(DocumentWindow);
+        w.Write(Next is null ? (byte)0 : (byte)1);
+        var packed = new MemoryStream();
+        using (var gz = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
         using (var z = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true))
         {
             foreach (var t in Transitions) z.Write(t);
@@ -127,6 +142,10 @@ public sealed class NerModel
                 for (int j = 0; j < l; j++) z.Write((Half)Weights[r * l + j]);
             }
         }
+        w.Write(checked((int)packed.Length));
+        w.Write(packed.GetBuffer(), 0, (int)packed.Length);
+        w.Flush();
+        Next?.Save(stream, pruneBelow);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -151,6 +170,19 @@ public sealed class NerModel
         var labels = new string[l];
         for (int i = 0; i < l; i++) labels[i] = r.ReadString();
         string description = r.ReadString();
+        int documentWindow = r.ReadInt32();
+        bool hasNext = r.ReadByte() == 1;
+        int packedLength = r.ReadInt32();
+        if (packedLength < 0) throw new NerModelFormatException("bad weight block length");
+        var packed = r.ReadBytes(packedLength);
+        if (packed.Length != packedLength) throw new NerModelFormatException("truncated model file");
+        var (transitions, weights) = ReadWeights(new MemoryStream(packed), bits, l);
+        var next = hasNext ? Load(stream) : null;
+        return new NerModel(labels, families, bits, weights, transitions, description, next, documentWindow);
+    }
+
+    private static (float[] Transitions, float[] Weights) ReadWeights(Stream stream, int bits, int l)
+    {
         using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var z = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
@@ -165,6 +197,6 @@ public sealed class NerModel
             if ((uint)row >= (1u << bits)) throw new NerModelFormatException("weight row out of range");
             for (int j = 0; j < l; j++) weights[row * l + j] = (float)z.ReadHalf();
         }
-        return new NerModel(labels, families, bits, weights, transitions, description);
+        return (transitions, weights);
     }
 }

@@ -114,6 +114,20 @@ public static class NerText
         return 6;
     }
 
+    /// <summary>
+    /// Hashes of a token for document-level matching: its normalized form, and that form without proclitics
+    /// (<see cref="StripProclitics"/>; equal to the first when nothing is stripped).
+    /// </summary>
+    public static void WordKeys(ReadOnlySpan<char> surface, out ulong norm, out ulong stem)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (surface.Length > buffer.Length) surface = surface[..buffer.Length];
+        var word = buffer[..Normalize(surface, buffer)];
+        int strip = StripProclitics(word, out _);
+        norm = Hash(word);
+        stem = strip == 0 ? norm : Hash(word[strip..]);
+    }
+
     /// <summary>64-bit FNV-1a over UTF-16 code units; stable across runs and platforms (it is stored in model files).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(ReadOnlySpan<char> s)

@@ -23,6 +23,18 @@ public sealed record NerTrainingOptions
     /// more readily (recall up, precision down). Chosen on dev.
     /// </summary>
     public float OPenalty { get; init; }
+    /// <summary>
+    /// Feature dropout while training: each non-bias feature of a token is left out of a training step with this
+    /// probability, so the weights cannot lean on the word's identity alone and context features carry more.
+    /// </summary>
+    public float Dropout { get; init; }
+    /// <summary>
+    /// Folds for the first-stage labels the second stage is trained on (two-stage models, family
+    /// <see cref="NerFeatureFamilies.Document"/>): each fold is tagged by a first stage trained on the other folds.
+    /// </summary>
+    public int Folds { get; init; } = 5;
+    /// <summary>Sentences on each side whose first-stage labels a token's document features count (two-stage models).</summary>
+    public int DocumentWindow { get; init; } = 10;
     /// <summary>Free text stored in the model (how it was trained).</summary>
     public string Description { get; init; } = "";
 }
@@ -46,7 +58,13 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         public int[] Gold = gold;
     }
 
-    /// <summary>Trains on <paramref name="train"/>; when <paramref name="dev"/> is given, logs its F1 after each epoch.</summary>
+    /// <summary>
+    /// Trains on <paramref name="train"/>; when <paramref name="dev"/> is given, logs its F1 after each epoch. With the
+    /// <see cref="NerFeatureFamilies.Document"/> family the result is a two-stage model: the first stage as usual, then
+    /// a second stage over the same features plus <see cref="NerDocumentFeatures"/> computed from first-stage labels
+    /// (on the training data from <see cref="NerTrainingOptions.Folds"/>-fold cross-tagging, so they are as noisy as
+    /// they will be on new text).
+    /// </summary>
     public NerModel Train(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, NerLexicon lexicon, WordClusters clusters, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -54,18 +72,65 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         foreach (var s in train)
             foreach (var t in s.Tags ?? throw new ArgumentException("training sentences need tags"))
                 if (!labels.Contains(t)) labels.Add(t);
+        var baseFamilies = options.Families & ~NerFeatureFamilies.Document;
+        var extractor = new NerFeatureExtractor(baseFamilies, lexicon, clusters);
+        var clock = Stopwatch.StartNew();
+        var (w1, t1) = TrainStage(train, dev, labels, extractor, null, null, baseFamilies, log);
+        var first = new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description);
+        if ((options.Families & NerFeatureFamilies.Document) == 0 || options.Folds < 2) return first;
+
+        // First-stage labels of the training sentences, each fold tagged by a model that did not see it.
+        var trainDoc = new NerDocumentFeatures(labels.Count);
+        int folds = Math.Min(options.Folds, train.Count);
+        var foldLabels = new int[train.Count][];
+        for (int f = 0; f < folds; f++)
+        {
+            int lo = (int)((long)train.Count * f / folds), hi = (int)((long)train.Count * (f + 1) / folds);
+            var rest = train.Take(lo).Concat(train.Skip(hi)).ToList();
+            var (wf, tf) = TrainStage(rest, null, labels, extractor, null, null, baseFamilies, null);
+            var foldModel = new EntityTagger(new NerModel(labels, baseFamilies, options.HashBits, wf, tf, ""), lexicon, clusters, NerConsistencyOptions.Off);
+            for (int i = lo; i < hi; i++)
+            {
+                foldLabels[i] = new int[train[i].Tokens.Length];
+                foldModel.TagStage(new StringTokens(train[i].Tokens), foldLabels[i], foldModel.Model);
+            }
+            log?.Invoke($"fold {f + 1} of {folds} tagged ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+        for (int i = 0; i < train.Count; i++) trainDoc.Add(new StringTokens(train[i].Tokens), foldLabels[i]);
+        trainDoc.Compute(options.DocumentWindow);
+        NerDocumentFeatures? devDoc = null;
+        if (dev is not null)
+        {
+            devDoc = new NerDocumentFeatures(labels.Count);
+            var firstTagger = new EntityTagger(first, lexicon, clusters, NerConsistencyOptions.Off);
+            foreach (var s in dev)
+            {
+                var ids = new int[s.Tokens.Length];
+                firstTagger.TagStage(new StringTokens(s.Tokens), ids, first);
+                devDoc.Add(new StringTokens(s.Tokens), ids);
+            }
+            devDoc.Compute(options.DocumentWindow);
+        }
+        var (w2, t2) = TrainStage(train, dev, labels, extractor, trainDoc, devDoc, options.Families, log);
+        var second = new NerModel(labels, options.Families, options.HashBits, w2, t2, options.Description);
+        return new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description, second, options.DocumentWindow);
+    }
+
+    private (float[] W, float[] T) TrainStage(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, List<string> labels,
+        NerFeatureExtractor extractor, NerDocumentFeatures? trainDoc, NerDocumentFeatures? devDoc, NerFeatureFamilies families, Action<string>? log)
+    {
         var labelIndex = labels.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
         int l = labels.Count;
         int bits = options.HashBits;
         int mask = (1 << bits) - 1;
-        var extractor = new NerFeatureExtractor(options.Families, lexicon, clusters);
         var ws = new NerWorkspace();
         var clock = Stopwatch.StartNew();
 
-        Prepared Prepare(NerSentence s)
+        Prepared Prepare(NerSentence s, NerDocumentFeatures? doc, int index)
         {
             int n = s.Tokens.Length;
             extractor.Extract(new StringTokens(s.Tokens), ws, l);
+            doc?.Append(index, ws);
             var counts = ws.FeatureCount.AsSpan(0, n).ToArray();
             var offsets = counts.Sum();
             var feats = new uint[offsets];
@@ -81,12 +146,12 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             return new Prepared(feats, counts, gold);
         }
 
-        var data = train.Where(s => s.Tokens.Length > 0).Select(Prepare).ToArray();
-        var devData = dev?.Where(s => s.Tokens.Length > 0).Select(Prepare).ToArray();
-        log?.Invoke($"features extracted for {data.Length} sentences in {clock.Elapsed.TotalSeconds:F1} s");
+        var data = train.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, trainDoc, p.i)).ToArray();
+        var devData = dev?.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, devDoc, p.i)).ToArray();
+        log?.Invoke($"features extracted for {data.Length} sentences in {clock.Elapsed.TotalSeconds:F1} s{(trainDoc is null ? "" : " (second stage)")}");
 
         var allowed = NerModel.BuildAllowed(labels);
-        bool useTransitions = (options.Families & NerFeatureFamilies.TagHistory) != 0;
+        bool useTransitions = (families & NerFeatureFamilies.TagHistory) != 0;
         var w = new float[(long)(mask + 1) * l];
         var u = new double[w.Length];
         var tw = new float[(l + 1) * l];
@@ -104,21 +169,19 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             {
                 var s = data[idx];
                 int n = s.Gold.Length;
-                Decode(s, w, tw, l, mask, allowed, useTransitions, ws, options.Margin);
+                Decode(s, w, tw, l, mask, allowed, useTransitions, ws, options.Margin, options.Dropout > 0 ? rng : null, options.Dropout);
                 if (predicted.Length < n) predicted = new int[n * 2];
                 ws.Path.AsSpan(0, n).CopyTo(predicted);
-                int off = 0;
                 bool wrong = false;
                 for (int i = 0; i < n; i++)
                 {
                     int g = s.Gold[i], p = predicted[i];
-                    int cnt = s.Counts[i];
                     if (g != p)
                     {
                         wrong = true;
-                        for (int k = off; k < off + cnt; k++)
+                        foreach (uint feature in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
                         {
-                            long row = (long)(s.Features[k] & (uint)mask) * l;
+                            long row = (long)(feature & (uint)mask) * l;
                             w[row + g] += 1; u[row + g] += c;
                             w[row + p] -= 1; u[row + p] -= c;
                         }
@@ -132,7 +195,6 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                             tw[pp * l + p] -= 1; tu[pp * l + p] -= c;
                         }
                     }
-                    off += cnt;
                 }
                 if (wrong) mistakes++;
                 c++;
@@ -156,7 +218,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 log?.Invoke($"with O penalty {options.OPenalty}: dev P {scores.Overall.Precision:F4} R {scores.Overall.Recall:F4} F1 {scores.Overall.F1:F4}");
             }
         }
-        return new NerModel(labels, options.Families, bits, avgW, avgT, options.Description);
+        return (avgW, avgT);
     }
 
     private static (float[] W, float[] T) Average(float[] w, double[] u, float[] tw, double[] tu, long c)
@@ -168,16 +230,26 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         return (aw, at);
     }
 
-    private static void Decode(Prepared s, float[] w, float[] tw, int l, int mask, bool[] allowed, bool useTransitions, NerWorkspace ws, float margin = 0f)
+    private static void Decode(Prepared s, float[] w, float[] tw, int l, int mask, bool[] allowed, bool useTransitions, NerWorkspace ws,
+        float margin = 0f, Random? rng = null, float dropout = 0f)
     {
         int n = s.Gold.Length;
         ws.Ensure(n, l);
-        // Copy the cached features into the workspace layout the scorer reads.
+        // Copy the cached features into the workspace layout the scorer reads (leaving some out under dropout).
         int off = 0;
         for (int i = 0; i < n; i++)
         {
-            s.Features.AsSpan(off, s.Counts[i]).CopyTo(ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken));
-            ws.FeatureCount[i] = s.Counts[i];
+            var src = s.Features.AsSpan(off, s.Counts[i]);
+            var dst = ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken);
+            if (rng is null) { src.CopyTo(dst); ws.FeatureCount[i] = src.Length; }
+            else
+            {
+                int kept = 0;
+                dst[kept++] = src[0]; // the bias
+                for (int k = 1; k < src.Length; k++)
+                    if (rng.NextSingle() >= dropout) dst[kept++] = src[k];
+                ws.FeatureCount[i] = kept;
+            }
             off += s.Counts[i];
         }
         EntityTagger.Score(ws, n, w, l, mask);

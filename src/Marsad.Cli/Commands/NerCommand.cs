@@ -30,6 +30,17 @@ internal static class NerCommand
     private static Option<string?> LexiconOption() => new("--lexicon") { Description = "Lexicon file (TYPE<TAB>phrase) instead of the embedded gazetteer + triggers" };
     private static Option<string?> ClustersOption() => new("--clusters") { Description = "Cluster file (word<TAB>fine<TAB>coarse) instead of the embedded one" };
 
+    private static Option<int> ConsistencyOption() => new("--consistency")
+    {
+        Description = "Consistency pass: names tagged in the N sentences before and after a sentence vote on its names (0 = off; -1 = whole input)",
+        DefaultValueFactory = _ => DefaultConsistencyWindow,
+    };
+
+    /// <summary>Sentences on each side used by eval/tag on CoNLL input, which has no document boundaries (chosen on dev).</summary>
+    private const int DefaultConsistencyWindow = 40;
+
+    private static NerConsistencyOptions ConsistencyFor(int window) => window < 0 ? NerConsistencyOptions.Document : new NerConsistencyOptions { Window = window };
+
     private static NerLexicon LoadLexicon(string? path) => path is null ? NerResources.Lexicon : NerLexicon.Parse(File.ReadLines(path));
     private static WordClusters LoadClusters(string? path) => path is null ? NerResources.Clusters : WordClusters.Parse(File.ReadLines(path));
 
@@ -51,17 +62,20 @@ internal static class NerCommand
         var prune = new Option<float>("--prune") { Description = "Drop weight rows whose |w| is below this in every label", DefaultValueFactory = _ => 0.01f };
         var margin = new Option<float>("--margin") { Description = "Cost-augmented training margin (0 = plain perceptron)", DefaultValueFactory = _ => 0f };
         var oPenalty = new Option<float>("--o-penalty") { Description = "Lower the O label's bias by this much after training (recall up, precision down)", DefaultValueFactory = _ => 0f };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory", AllowMultipleArgumentsPerToken = true };
+        var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
+        var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
+        var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, without, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, lexicon, clusters }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var families = NerFeatureFamilies.All;
+            var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
             foreach (var name in parse.GetValue(without) ?? [])
             {
-                if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All)
+                if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All || int.TryParse(name, out _))
                 {
                     Console.Error.WriteLine($"error: unknown feature family '{name}'");
                     return 2;
@@ -80,7 +94,10 @@ internal static class NerCommand
                 Families = families,
                 Margin = parse.GetValue(margin),
                 OPenalty = parse.GetValue(oPenalty),
-                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} families={families}; {sentences.Count} sentences",
+                Dropout = parse.GetValue(dropout),
+                DocumentWindow = parse.GetValue(documentWindow),
+                Folds = parse.GetValue(folds),
+                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
                 msg => Console.Error.WriteLine(msg));
@@ -101,18 +118,23 @@ internal static class NerCommand
         var modelPath = new Option<string?>("--model") { Description = "Model file (default: the embedded model)" };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
+        var consistency = ConsistencyOption();
         var command = new Command("tag", "Tag CoNLL tokens (token<TAB>tag out) or a raw text file (entities with offsets).");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { conll, output, modelPath, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { conll, output, modelPath, lexicon, clusters, consistency }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters));
+            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters), ConsistencyFor(parse.GetValue(consistency)));
             if (tagger is null) return 1;
             using var stream = parse.GetValue(output) is { } o ? File.Create(o) : Console.OpenStandardOutput();
             using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
             if (parse.GetValue(conll) is { } conllPath)
             {
-                foreach (var s in ReadConll(conllPath)) ConllFormat.Write(writer, s.Tokens, tagger.Tag(s.Tokens));
+                var conllSentences = ReadConll(conllPath);
+                var ids = conllSentences.Select(s => new int[s.Tokens.Length]).ToArray();
+                tagger.TagDocument(conllSentences.Select(s => s.Tokens).ToArray(), ids);
+                for (int i = 0; i < conllSentences.Count; i++)
+                    ConllFormat.Write(writer, conllSentences[i].Tokens, ids[i].Select(x => tagger.Model.Labels[x]).ToArray());
                 return 0;
             }
             if (parse.GetValue(file) is not { } path)
@@ -120,6 +142,9 @@ internal static class NerCommand
                 Console.Error.WriteLine("error: give a raw text FILE or --conll IN");
                 return 2;
             }
+            // A raw text file is one document: the consistency pass covers all of it unless switched off.
+            if (parse.GetValue(consistency) != 0 && tagger.Consistency.Window != int.MaxValue)
+                tagger = new EntityTagger(tagger.Model, tagger.Extractor.Lexicon, tagger.Extractor.Clusters, NerConsistencyOptions.Document);
             var text = File.ReadAllText(path);
             var pipeline = new AnalysisPipelineBuilder().Build();
             var tokens = pipeline.Tokenizer.Tokenize(text);
@@ -131,7 +156,7 @@ internal static class NerCommand
         return command;
     }
 
-    private static EntityTagger? LoadTagger(string? modelPath, string? lexiconPath, string? clustersPath)
+    private static EntityTagger? LoadTagger(string? modelPath, string? lexiconPath, string? clustersPath, NerConsistencyOptions consistency)
     {
         try
         {
@@ -139,7 +164,7 @@ internal static class NerCommand
             {
                 var tagger = NerResources.DefaultTagger;
                 if (tagger is null) Console.Error.WriteLine("error: this build has no embedded NER model; pass --model");
-                return tagger;
+                return tagger is null ? null : new EntityTagger(tagger.Model, tagger.Extractor.Lexicon, tagger.Extractor.Clusters, consistency);
             }
             NerModel model;
             if (modelPath is null)
@@ -152,7 +177,7 @@ internal static class NerCommand
                 using var s = File.OpenRead(modelPath);
                 model = NerModel.Load(s);
             }
-            return new EntityTagger(model, LoadLexicon(lexiconPath), LoadClusters(clustersPath));
+            return new EntityTagger(model, LoadLexicon(lexiconPath), LoadClusters(clustersPath), consistency);
         }
         catch (Exception ex) when (ex is IOException or NerModelFormatException or UnauthorizedAccessException)
         {
@@ -169,8 +194,9 @@ internal static class NerCommand
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON" };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
+        var consistency = ConsistencyOption();
         var command = new Command("eval", "Entity-level micro P/R/F1 (conlleval semantics) per type and overall, plus tagging speed.");
-        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters, consistency }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var sentences = ReadConll(parse.GetValue(data)!);
@@ -181,21 +207,23 @@ internal static class NerCommand
             }
             long memBefore = GC.GetTotalMemory(true);
             var loadClock = Stopwatch.StartNew();
-            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters));
+            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters), ConsistencyFor(parse.GetValue(consistency)));
             if (tagger is null) return 1;
             double loadSeconds = loadClock.Elapsed.TotalSeconds;
             long memAfter = GC.GetTotalMemory(true);
 
             int tokens = sentences.Sum(s => s.Tokens.Length);
             var buffers = sentences.Select(s => new int[s.Tokens.Length]).ToArray();
-            // Warm-up pass (JIT, caches), then timed passes: single thread, model already loaded, features + Viterbi only.
-            for (int i = 0; i < sentences.Count; i++) tagger.Tag(new StringTokens(sentences[i].Tokens), buffers[i]);
+            var tokenLists = sentences.Select(s => s.Tokens).ToArray();
+            // Warm-up pass (JIT, caches), then timed passes: single thread, model already loaded; features, Viterbi and
+            // the consistency pass over the file (read as one stream of sentences).
+            tagger.TagDocument(tokenLists, buffers);
             int passes = 0;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             while (passes < 3 || clock.Elapsed.TotalSeconds < 1.0)
             {
-                for (int i = 0; i < sentences.Count; i++) tagger.Tag(new StringTokens(sentences[i].Tokens), buffers[i]);
+                tagger.TagDocument(tokenLists, buffers);
                 passes++;
             }
             double tokensPerSecond = tokens * (double)passes / clock.Elapsed.TotalSeconds;
@@ -229,7 +257,7 @@ internal static class NerCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"token accuracy {scores.TokenAccuracy:F4}; {tokens} tokens, {sentences.Count} sentences; tagging {tokensPerSecond:N0} tokens/s wall, {tokensPerCpuSecond:N0} tokens per CPU-second (one thread, {passes} timed passes after warm-up)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"model load {loadSeconds * 1000:F0} ms (incl. lexicon + clusters); loaded model memory ≈ {(memAfter - memBefore) / 1048576.0:F0} MB (GC heap delta); {tagger.Model.Description}"));
+                $"model load {loadSeconds * 1000:F0} ms (incl. lexicon + clusters); loaded model memory ≈ {(memAfter - memBefore) / 1048576.0:F0} MB (GC heap delta); consistency window {(tagger.Consistency.Window == int.MaxValue ? "whole input" : tagger.Consistency.Window.ToString(CultureInfo.InvariantCulture))}; {tagger.Model.Description}"));
             return 0;
         });
         return command;

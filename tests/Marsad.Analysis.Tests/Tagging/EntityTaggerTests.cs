@@ -69,6 +69,72 @@ public class EntityTaggerTests
         var loaded = NerModel.Load(stream);
         Assert.Equal(tagger.Model.Weights, loaded.Weights);
         Assert.Equal(tagger.Model.Transitions, loaded.Transitions);
+        Assert.NotNull(tagger.Model.Next);   // the default model has two stages
+        Assert.Equal(tagger.Model.Next.Weights, loaded.Next!.Weights);
+        Assert.Equal(tagger.Model.DocumentWindow, loaded.DocumentWindow);
+    }
+
+    private static NerModel TrainTinyTwoStage()
+        => new PerceptronTrainer(new NerTrainingOptions
+        {
+            Epochs = 8, Seed = 3, HashBits = 14, Families = NerFeatureFamilies.All | NerFeatureFamilies.Document, Folds = 2, DocumentWindow = 2,
+        }).Train(Tiny, null, NerLexicon.Empty, WordClusters.Empty);
+
+    [Fact]
+    public void A_two_stage_model_learns_the_tiny_corpus_and_survives_save_and_load()
+    {
+        var model = TrainTinyTwoStage();
+        Assert.NotNull(model.Next);
+        Assert.Equal(2, model.DocumentWindow);
+        Assert.Equal(NerFeatureFamilies.All, model.Families);
+        Assert.True((model.Next.Families & NerFeatureFamilies.Document) != 0);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = NerModel.Load(stream);
+        Assert.Equal(stream.Length, stream.Position);   // both stages were read, nothing left over
+        Assert.NotNull(loaded.Next);
+        Assert.Equal(model.Next.Transitions, loaded.Next.Transitions);   // float32; the weights are stored as float16
+
+        var a = new EntityTagger(model, NerLexicon.Empty, WordClusters.Empty, NerConsistencyOptions.Off);
+        var b = new EntityTagger(loaded, NerLexicon.Empty, WordClusters.Empty, NerConsistencyOptions.Off);
+        var tokens = Tiny.Select(s => s.Tokens).ToArray();
+        var la = tokens.Select(t => new int[t.Length]).ToArray();
+        var lb = tokens.Select(t => new int[t.Length]).ToArray();
+        a.TagDocument(tokens, la);
+        b.TagDocument(tokens, lb);
+        for (int s = 0; s < Tiny.Length; s++)
+        {
+            Assert.Equal(la[s], lb[s]);
+            Assert.Equal(Tiny[s].Tags, la[s].Select(x => model.Labels[x]).ToArray());
+            // One sentence on its own goes through both stages too, and agrees here.
+            Assert.Equal(Tiny[s].Tags, a.Tag(Tiny[s].Tokens));
+        }
+    }
+
+    [Fact]
+    public void Document_features_tell_a_token_how_its_other_occurrences_were_tagged()
+    {
+        string[][] sentences = [["قال", "بوتين", "إن"], ["وصل", "لبوتين", "أمس"], ["وصل", "ترامب"]];
+        int[][] first = [[0, 1, 0], [0, 0, 0], [0, 0]];
+        int FeaturesOf(int window, int sentence, int token)
+        {
+            var doc = new NerDocumentFeatures(PerceptronTrainer.CanonicalLabels.Length);
+            for (int s = 0; s < sentences.Length; s++) doc.Add(new StringTokens(sentences[s]), first[s]);
+            doc.Compute(window);
+            var ws = new NerWorkspace();
+            ws.Ensure(sentences[sentence].Length, PerceptronTrainer.CanonicalLabels.Length);
+            Array.Clear(ws.FeatureCount);
+            doc.Append(sentence, ws);
+            return ws.FeatureCount[token];
+        }
+        // لبوتين (untagged) sees بوتين tagged B-PER one sentence away: a B-PER vote and an entity share, under its
+        // written form (nothing) and its stripped form (بوتين: vote + share) → its own share + vote + share.
+        Assert.Equal(3, FeaturesOf(1, 1, 1));
+        // Window 0: only itself (untagged) is counted → a zero entity share for each form.
+        Assert.Equal(2, FeaturesOf(0, 1, 1));
+        // ترامب occurs once, untagged: one zero-share feature.
+        Assert.Equal(1, FeaturesOf(5, 2, 1));
     }
 
     [Fact]
