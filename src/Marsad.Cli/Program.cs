@@ -19,6 +19,7 @@ actors.Subcommands.Add(ActorsLookupCommand.Create());
 root.Subcommands.Add(actors);
 root.Subcommands.Add(QuotesCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 var eval = new Command("eval", "Evaluate a stage against gold data and print precision, recall and F1.");
 eval.Subcommands.Add(EvalActorsCommand.Create());
 eval.Subcommands.Add(EvalDedupCommand.Create());

@@ -55,7 +55,7 @@ public abstract partial class SqlArticleStore : IArticleStore
     public SearchTermAnalyzer Analyzer { get; }
 
     /// <summary>Builds snippets; replace to change the hit markers.</summary>
-    public SnippetBuilder Snippets { get; init; }
+    public SnippetBuilder Snippets { get; set; }
 
     public abstract string Description { get; }
 
