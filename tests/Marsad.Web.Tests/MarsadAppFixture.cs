@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Marsad.Tests.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -56,26 +53,8 @@ public class MarsadAppFixture : WebApplicationFactory<Program>
     private async Task SeedAsync()
     {
         if (ConfiguredApiKey is null) return;
-        using var gold = JsonDocument.Parse(await File.ReadAllTextAsync(SharedData.Data("seeds", "gold.json")));
-        var published = gold.RootElement.GetProperty("documents").EnumerateArray()
-            .ToDictionary(d => d.GetProperty("file").GetString()!, d => d.GetProperty("published").GetString());
-        var docs = new List<object>();
-        var names = new List<string>();
-        foreach (var file in SharedData.SeedFiles())
-        {
-            var name = Path.GetFileName(file);
-            docs.Add(new { text = await File.ReadAllTextAsync(file), published = published.GetValueOrDefault(name), source = "seed-" + name[..3] });
-            names.Add(name);
-        }
-        docs.Add(new { text = HostileText, title = HostileTitle, published = "2021-05-19", source = "hostile", url = "https://example.org/hostile" });
-        names.Add("hostile");
         using var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        var response = await client.PostAsJsonAsync("/api/documents/batch", new { documents = docs });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var results = body.RootElement.GetProperty("results").EnumerateArray().ToList();
-        for (int i = 0; i < names.Count; i++) Ids[names[i]] = results[i].GetProperty("id").GetString()!;
+        foreach (var (name, id) in await Seed.PostAsync(client)) Ids[name] = id;
     }
 
     protected override void Dispose(bool disposing)

@@ -10,15 +10,15 @@ namespace Marsad.Web.Pages;
 /// </summary>
 internal static class PageEndpoints
 {
-    /// <summary>Route → embedded page.</summary>
-    private static readonly (string Route, string File, string Title)[] Pages =
+    /// <summary>Route → page name (its body is the embedded <c>NAME.html</c>, set inside <c>layout.html</c>) and titles.</summary>
+    private static readonly (string Route, string Page, string TitleAr, string TitleEn)[] Pages =
     [
-        ("/", "search.html", "Search"),
-        ("/article", "article.html", "Article"),
-        ("/timeline", "timeline.html", "Timeline"),
-        ("/actor", "actor.html", "Actor"),
-        ("/network", "network.html", "Network"),
-        ("/analyze", "analyze.html", "Analyze"),
+        ("/", "search", "بحث", "Search"),
+        ("/article", "article", "مقال", "Article"),
+        ("/timeline", "timeline", "الخط الزمني", "Timeline"),
+        ("/actor", "actor", "فاعل", "Actor"),
+        ("/network", "network", "شبكة الفاعلين", "Actor network"),
+        ("/analyze", "analyze", "تحليل نص", "Analyze"),
     ];
 
     private static readonly FrozenDictionary<string, byte[]> Assets = Load();
@@ -48,11 +48,16 @@ internal static class PageEndpoints
 
     public static void MapPages(this IEndpointRouteBuilder app)
     {
-        foreach (var (route, file, title) in Pages)
+        string layout = System.Text.Encoding.UTF8.GetString(Assets["layout.html"]);
+        foreach (var (route, page, titleAr, titleEn) in Pages)
         {
-            var bytes = Assets[file];
-            app.MapGet(route, () => TypedResults.Bytes(bytes, ContentType(file))).ExcludeFromDescription().WithName("Page" + title);
+            // Only these constants are substituted: no request or store data ever goes into the HTML.
+            var html = System.Text.Encoding.UTF8.GetBytes(layout.Replace("{{title-ar}}", titleAr, StringComparison.Ordinal)
+                .Replace("{{title-en}}", titleEn, StringComparison.Ordinal).Replace("{{page}}", page, StringComparison.Ordinal)
+                .Replace("{{body}}", System.Text.Encoding.UTF8.GetString(Assets[page + ".html"]), StringComparison.Ordinal));
+            app.MapGet(route, () => TypedResults.Bytes(html, "text/html; charset=utf-8")).ExcludeFromDescription().WithName("Page-" + page);
         }
+        app.MapGet("/favicon.ico", () => TypedResults.Bytes(Assets["icon.svg"], "image/svg+xml")).ExcludeFromDescription();
         app.MapGet("/assets/{file}", (string file, HttpContext context) =>
         {
             if (!Assets.TryGetValue(file, out var bytes) || file.EndsWith(".html", StringComparison.Ordinal)) return Results.NotFound();
