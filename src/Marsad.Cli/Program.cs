@@ -10,6 +10,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(LexiconCommand.Create());
 var bench = BenchCommand.Create();
 bench.Subcommands.Add(BenchStoreCommand.Create());
+bench.Subcommands.Add(BenchWebCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());

@@ -45,6 +45,11 @@ public static class MarsadWebApp
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
         services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = 64L * 1024 * 1024);
 
+        // Store calls are synchronous (ADO.NET over SQLite), and SQLite ranks large match sets on parallel shards: under
+        // many concurrent requests the thread pool would otherwise add threads slowly and requests would queue for one.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+
         var app = builder.Build();
         var options = app.Services.GetRequiredService<MarsadWebOptions>();
         app.Services.GetRequiredService<StorePool>();   // open the store now: a bad path or server fails at startup, not on the first request

@@ -42,10 +42,16 @@ public sealed record MarsadWebOptions
     /// </summary>
     public int CacheSeconds { get; init; } = 10;
 
+    /// <summary>
+    /// SQLite: parallel shards for ranking large match sets inside one search (0 = the store's default, one per core).
+    /// Under many concurrent searches the cores are busy anyway, and 1 avoids the extra count and hand-offs.
+    /// </summary>
+    public int RankShards { get; init; }
+
     internal static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         nameof(Provider), nameof(Db), nameof(Postgres), nameof(ApiKey), nameof(MaxRequestBytes), nameof(MaxBatchDocuments),
-        nameof(MaxTextChars), nameof(StorePoolSize), nameof(CacheSeconds),
+        nameof(MaxTextChars), nameof(StorePoolSize), nameof(CacheSeconds), nameof(RankShards),
     };
 
     /// <summary>Problems with these settings (empty when usable).</summary>
@@ -64,6 +70,7 @@ public sealed record MarsadWebOptions
         if (MaxBatchDocuments < 1) problems.Add($"{Section}:MaxBatchDocuments must be at least 1");
         if (MaxTextChars < 1) problems.Add($"{Section}:MaxTextChars must be at least 1");
         if (StorePoolSize < 1) problems.Add($"{Section}:StorePoolSize must be at least 1");
+        if (RankShards < 0 || RankShards > 16) problems.Add($"{Section}:RankShards must be between 0 and 16");
         if (CacheSeconds < 0) problems.Add($"{Section}:CacheSeconds must not be negative");
         return problems;
     }
