@@ -492,5 +492,6 @@ document.addEventListener("DOMContentLoaded", () => {
   const nav = document.querySelector(`header.top a[data-nav="${page}"]`);
   if (nav) nav.setAttribute("aria-current", "page");
   const run = PAGES[page];
-  if (run) run().finally(() => { document.body.dataset.ready = "1"; });
+  // data-ready-ms: milliseconds from navigation start until the page was built from the API (read by tests and bench).
+  if (run) run().finally(() => { document.body.dataset.readyMs = String(Math.round(performance.now())); document.body.dataset.ready = "1"; });
 });
