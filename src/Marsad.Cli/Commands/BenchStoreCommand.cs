@@ -100,7 +100,8 @@ internal static class BenchStoreCommand
             Delete(sqliteIngest);
 
             // (2) search store: analyse once, replicate
-            var analyzed = reused ? [] : AnalyzeCorpus(input);
+            var analyzed = reused ? [] : new BatchAnalyzer(new AnalysisPipelineBuilder().Build(), new AnalysisOptions())
+                .Run(new DocumentReader().Read([input])).Where(d => d.Status == DocumentStatus.Ok).ToList();
             if (analyzed.Count == 0 && !reused) { Console.Error.WriteLine("error: nothing to index"); return 1; }
             var searchBackends = new List<(string Name, Func<IArticleStore> Open)> { ("sqlite", () => SqliteArticleStore.Open(sqliteSearch, rankShards: shards)) };
             if (backends.Count > 1)
@@ -119,7 +120,22 @@ internal static class BenchStoreCommand
             foreach (var (name, open) in searchBackends)
             {
                 using var s = open();
-                double load = reused && name == "sqlite" ? 0 : LoadReplicated(s, analyzed, docCount);
+                var clock = Stopwatch.StartNew();
+                var batch = new List<AnalyzedDocument>(1000);
+                for (int i = 0; i < (reused && name == "sqlite" ? 0 : docCount); i++)
+                {
+                    var d = analyzed[i % analyzed.Count];
+                    int copy = i / analyzed.Count;
+                    if (copy > 0)
+                    {
+                        string text = d.Text + "\nنسخة " + copy.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        d = d with { Id = ContentHash.Of(text), Text = text, Path = d.Path + "#copy" + copy };
+                    }
+                    batch.Add(d);
+                    if (batch.Count == 1000) { s.Store(batch); batch.Clear(); }
+                }
+                if (batch.Count > 0) s.Store(batch);
+                double load = clock.Elapsed.TotalSeconds;
                 var counts = s.Counts();
                 if (reused && name == "sqlite") Console.WriteLine($"{name,-8} search store: reused {counts.Documents:N0} documents from {sqliteSearch}");
                 else Console.WriteLine($"{name,-8} search store: {counts.Documents:N0} documents ({counts.Indexed:N0} indexed) loaded in {load:N1} s = {docCount / load:N0} documents/s (store only)");
@@ -164,36 +180,7 @@ internal static class BenchStoreCommand
         }
     }
 
-    /// <summary>The corpus analysed once (all cores), keeping the documents whose status is ok.</summary>
-    internal static List<AnalyzedDocument> AnalyzeCorpus(string input) =>
-        new BatchAnalyzer(new AnalysisPipelineBuilder().Build(), new AnalysisOptions())
-            .Run(new DocumentReader().Read([input])).Where(d => d.Status == DocumentStatus.Ok).ToList();
-
-    /// <summary>
-    /// Stores <paramref name="docCount"/> documents by replicating <paramref name="analyzed"/>: each copy after the first gets
-    /// a marker line, hence its own content hash, and keeps its annotations. Written 1,000 per transaction; returns seconds.
-    /// </summary>
-    internal static double LoadReplicated(IArticleStore store, IReadOnlyList<AnalyzedDocument> analyzed, int docCount)
-    {
-        var clock = Stopwatch.StartNew();
-        var batch = new List<AnalyzedDocument>(1000);
-        for (int i = 0; i < docCount; i++)
-        {
-            var d = analyzed[i % analyzed.Count];
-            int copy = i / analyzed.Count;
-            if (copy > 0)
-            {
-                string text = d.Text + "\nنسخة " + copy.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                d = d with { Id = ContentHash.Of(text), Text = text, Path = d.Path + "#copy" + copy };
-            }
-            batch.Add(d);
-            if (batch.Count == 1000) { store.Store(batch); batch.Clear(); }
-        }
-        if (batch.Count > 0) store.Store(batch);
-        return clock.Elapsed.TotalSeconds;
-    }
-
-    internal static void Delete(string path)
+    private static void Delete(string path)
     {
         foreach (var p in new[] { path, path + "-wal", path + "-shm" })
             if (File.Exists(p)) File.Delete(p);

@@ -49,13 +49,13 @@ internal static class BenchWebCommand
         }
         if (!reused)
         {
-            BenchStoreCommand.Delete(db);
+            BenchCorpus.DeleteSqlite(db);
             if (!Directory.Exists(input) && !File.Exists(input)) { Console.Error.WriteLine($"error: no input at {Path.GetFullPath(input)}"); return 2; }
             var clock = Stopwatch.StartNew();
-            var analyzed = BenchStoreCommand.AnalyzeCorpus(input);
+            var analyzed = BenchCorpus.Analyze(input);
             Console.WriteLine($"analysed {analyzed.Count:N0} documents in {clock.Elapsed.TotalSeconds:N1} s");
             using var s = SqliteArticleStore.Open(db);
-            double load = BenchStoreCommand.LoadReplicated(s, analyzed, docCount);
+            double load = BenchCorpus.LoadReplicated(s, analyzed, docCount);
             Console.WriteLine($"store: {docCount:N0} documents written in {load:N1} s ({docCount / load:N0}/s) to {db}");
         }
         else Console.WriteLine($"store: reusing {db}");
@@ -76,7 +76,7 @@ internal static class BenchWebCommand
         try
         {
             var lists = ListRequests(maxSeq, sources);
-            var searches = BenchStoreCommand.Queries.Select(SearchUrl).ToArray();
+            var searches = Searches.Select(SearchUrl).ToArray();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
                 BaseAddress = new Uri(baseUrl),
@@ -94,9 +94,22 @@ internal static class BenchWebCommand
         {
             await app.StopAsync(CancellationToken.None);
         }
-        if (!reuse) BenchStoreCommand.Delete(db);
+        if (!reuse) BenchCorpus.DeleteSqlite(db);
         return 0;
     }
+
+    /// <summary>
+    /// What analysts type into the search page: names of people and places (common and rare), spelling variants and
+    /// clitics, phrases, and the page's filters (source, dates, actor).
+    /// </summary>
+    private static readonly Storage.Records.SearchQuery[] Searches =
+    [
+        new() { Text = "بوتين" }, new() { Text = "ترامب" }, new() { Text = "باتروشيف" }, new() { Text = "لافروف" }, new() { Text = "سورية" },
+        new() { Text = "للرئيس" }, new() { Text = "الرئيس" }, new() { Text = "قال" }, new() { Text = "العقوبات الأمريكية" },
+        new() { Text = "\"مجلس الأمن\"" }, new() { Text = "\"وزير الخارجية\" السعودي" }, new() { Text = "طهران" }, new() { Text = "أرامكو" },
+        new() { Text = "الحوثي", Limit = 20 }, new() { Text = "غزة", Source = "alarabiya" }, new() { Text = "ترامب", Since = "2018-05-01", Until = "2018-05-15" },
+        new() { Text = "اجتماع", Actor = "vladimir-putin" }, new() { Text = "النفط", Since = "2018-01-01" },
+    ];
 
     /// <summary>List pages: the newest page, pages at random depths, a source, a month; cursors from a fixed set of 200.</summary>
     private static string[] ListRequests(long maxSeq, string[] sources)
@@ -124,6 +137,7 @@ internal static class BenchWebCommand
         if (q.Source is not null) url += "&source=" + Uri.EscapeDataString(q.Source);
         if (q.Since is not null) url += "&since=" + q.Since;
         if (q.Until is not null) url += "&until=" + q.Until;
+        if (q.Actor is not null) url += "&actor=" + Uri.EscapeDataString(q.Actor);
         return url;
     }
 

@@ -365,7 +365,7 @@ async function actorPage() {
       el("h1", {}, gloss(a.name_ar, a.name_en || a.id)),
       el("div", { class: "meta" }, el("span", { dir: "ltr" }, a.id), el("span", {}, a.kind || ""), el("span", {}, a.country || ""), d.code ? el("span", {}, d.code) : null,
         el("span", {}, `${a.documents} مقال · documents`), el("span", {}, `${a.events} حدث · events`), el("span", {}, `${a.quotes} اقتباس · quotes`),
-        el("a", { href: "/timeline?actor=" + encodeURIComponent(a.id) }, "الخط الزمني · timeline"),
+        el("a", { href: "/timeline?actor_id=" + encodeURIComponent(a.id) }, "الخط الزمني · timeline"),
         el("a", { href: "/network?actor_id=" + encodeURIComponent(a.id) }, "الشبكة · network")),
       el("div", { class: "layout" },
         el("section", {},
