@@ -17,6 +17,8 @@ public static class MarsadWebApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // One line per request at Information is noise for a long-running server; configuration can still lower it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var services = builder.Services;
         services.AddSingleton(sp =>
