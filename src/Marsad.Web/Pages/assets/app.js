@@ -332,6 +332,7 @@ async function timelinePage() {
     } catch (e) { setStatus(e.message, true); }
   };
   const p = bindForm(document.getElementById("timeline-form"), q => { query = q; load(false); });
+  if (p.get("actor_id")) document.querySelector("#timeline-form input[name=actor]").value = p.get("actor_id");
   query = p;
   more.addEventListener("click", () => load(true));
   load(false);
@@ -388,7 +389,7 @@ function layout(nodes, edges, width, height) {
   nodes.forEach((d, i) => { const a = 2 * Math.PI * i / Math.max(1, n); d.x = width / 2 + Math.cos(a) * width / 3; d.y = height / 2 + Math.sin(a) * height / 3; });
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map(e => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt(width * height / Math.max(1, n)) * 0.6;
+  const k = Math.sqrt(width * height / Math.max(1, n)) * 1.0;
   for (let step = 0, t = width / 10; step < 300; step++, t *= 0.985) {
     const dx = new Float64Array(n), dy = new Float64Array(n);
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
@@ -402,8 +403,9 @@ function layout(nodes, edges, width, height) {
     }
     for (let i = 0; i < n; i++) {
       const len = Math.max(Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 1e-9), m = Math.min(len, t);
-      nodes[i].x = Math.min(width - 40, Math.max(40, nodes[i].x + dx[i] / len * m + (width / 2 - nodes[i].x) * 0.002));
-      nodes[i].y = Math.min(height - 20, Math.max(20, nodes[i].y + dy[i] / len * m + (height / 2 - nodes[i].y) * 0.002));
+      // A pull towards the centre keeps small separate groups from drifting to the edges.
+      nodes[i].x = Math.min(width - 60, Math.max(60, nodes[i].x + dx[i] / len * m + (width / 2 - nodes[i].x) * 0.006));
+      nodes[i].y = Math.min(height - 24, Math.max(24, nodes[i].y + dy[i] / len * m + (height / 2 - nodes[i].y) * 0.006));
     }
   }
 }
