@@ -4,11 +4,15 @@ using BenchmarkDotNet.Running;
 if (args.Length > 0 && args[0] == "actors-timing")
 {
     Marsad.Benchmarks.ActorLinkerBenchmarks.Timing();
-    return;
+    return 0;
 }
 if (args.Length > 0 && args[0] == "events-timing")
 {
     Marsad.Benchmarks.EventStageBenchmarks.Timing();
-    return;
+    return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "web-render")
+    return await Marsad.Benchmarks.WebRenderTiming.RunAsync(args[1..]);
+// (typeof(Program) would be ambiguous: Marsad.Web has a public Program for its tests.)
+BenchmarkSwitcher.FromAssembly(typeof(Marsad.Benchmarks.WebRenderTiming).Assembly).Run(args);
+return 0;

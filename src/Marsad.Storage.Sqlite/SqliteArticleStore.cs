@@ -80,6 +80,9 @@ public sealed class SqliteArticleStore : SqlArticleStore
         Exec(FtsTableSql, transaction);
     }
 
+    /// <summary>SQLite has no statistics unless ANALYZE ran; a unary plus keeps it from choosing an index for this term.</summary>
+    protected override string Unindexed(string column) => "+" + column;
+
     protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
 
     protected override IIndexWriter CreateIndexWriter(DbTransaction transaction) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);

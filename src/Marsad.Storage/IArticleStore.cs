@@ -46,6 +46,15 @@ public interface IArticleStore : IDisposable
     /// <summary>Quotes, optionally by one speaker, most recent first.</summary>
     IReadOnlyList<StoredQuote> Quotes(QuoteQuery query);
 
+    /// <summary>One page of documents (no text), most recently stored first, keyset-paginated; see <see cref="DocumentListQuery"/>.</summary>
+    DocumentPage ListDocuments(DocumentListQuery query);
+
+    /// <summary>One actor's counts, roles seen over time and the <paramref name="coOccurring"/> actors most often in the same documents; null when unknown.</summary>
+    ActorDetail? GetActor(string id, int coOccurring);
+
+    /// <summary>Who did what to whom: source → target edges per event type, weighted by the number of merged events, heaviest first.</summary>
+    IReadOnlyList<NetworkEdge> ActorNetwork(NetworkQuery query);
+
     /// <summary>
     /// False when the stored search index was built by a different search-term analyzer (a new normalizer or stemmer
     /// changes the terms, and old index terms would no longer meet new query terms); <see cref="RebuildSearchIndex"/> fixes it.

@@ -7,7 +7,7 @@ namespace Marsad.Storage.Tests;
 /// The behaviour every <see cref="IArticleStore"/> must have. Run against SQLite (always) and a real PostgreSQL
 /// server (see <see cref="PostgresStoreTests"/>). Each test gets a fresh, empty store and creates its own data.
 /// </summary>
-public abstract class StoreConformanceTests : IDisposable
+public abstract partial class StoreConformanceTests : IDisposable
 {
     /// <summary>Opens the store under test; a second call reopens the SAME store (a new connection).</summary>
     protected abstract IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null);

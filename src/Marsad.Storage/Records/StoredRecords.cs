@@ -52,6 +52,10 @@ public sealed record EventQuery
     public string? Until { get; init; }
     /// <summary>At most this many events, most recent first; 0 = all.</summary>
     public int Limit { get; init; }
+    /// <summary>Events skipped before the first one returned (pagination; only with a positive <see cref="Limit"/>).</summary>
+    public int Offset { get; init; }
+    /// <summary>Exact actor id on either side (unlike <see cref="Actor"/>, never matched against names).</summary>
+    public string? ActorId { get; init; }
 }
 
 /// <summary>
@@ -116,6 +120,10 @@ public sealed record QuoteQuery
     public string? Speaker { get; init; }
     /// <summary>0 = all.</summary>
     public int Limit { get; init; }
+    /// <summary>Quotes skipped before the first one returned (pagination; only with a positive <see cref="Limit"/>).</summary>
+    public int Offset { get; init; }
+    /// <summary>Exact speaker actor id (never matched against names).</summary>
+    public string? SpeakerId { get; init; }
 }
 
 /// <summary>A stored quote with the document it came from.</summary>

@@ -35,7 +35,7 @@ namespace Marsad.Storage.Sql;
 /// </code>
 /// Not thread-safe (one connection).
 /// </summary>
-public abstract class SqlArticleStore : IArticleStore
+public abstract partial class SqlArticleStore : IArticleStore
 {
     private const int InChunk = 400;
     private readonly ArabicNormalizer _nameNormalizer = new(ArabicNormalizerOptions.Search);
@@ -55,7 +55,7 @@ public abstract class SqlArticleStore : IArticleStore
     public SearchTermAnalyzer Analyzer { get; }
 
     /// <summary>Builds snippets; replace to change the hit markers.</summary>
-    public SnippetBuilder Snippets { get; init; }
+    public SnippetBuilder Snippets { get; set; }
 
     public abstract string Description { get; }
 
@@ -584,6 +584,11 @@ public abstract class SqlArticleStore : IArticleStore
             q.Append(" AND e.global_id IN (SELECT ea.global_id FROM event_actors ea WHERE ea.actor_id IN (").Append(ActorMatchSql).Append("))");
             AddActorParams(extra, query.Actor);
         }
+        if (!string.IsNullOrWhiteSpace(query.ActorId))
+        {
+            q.Append(" AND e.global_id IN (SELECT ea.global_id FROM event_actors ea WHERE ea.actor_id = @actorId)");
+            extra.Add(("@actorId", query.ActorId.Trim(), DbType.String));
+        }
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
             string t = query.Type.Trim();
@@ -614,7 +619,7 @@ public abstract class SqlArticleStore : IArticleStore
             extra.Add(("@until", query.Until.Trim(), DbType.String));
         }
         q.Append(" ORDER BY COALESCE(e.event_day, '') DESC, e.global_id");
-        if (query.Limit > 0) q.Append(" LIMIT @limit").Param("@limit", query.Limit, DbType.Int32);
+        AppendPage(q, query.Limit, query.Offset);
         foreach (var (n, v, t) in extra) q.Param(n, v, t);
 
         var events = new List<StoredEvent>();
@@ -663,13 +668,21 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<ActorSummary> Actors(int top)
     {
-        var q = new SqlQuery(Connection).Append(
-            "SELECT a.id, a.name_en, a.name_ar, a.country, a.kind, " +
-            "(SELECT COUNT(*) FROM document_actors da WHERE da.actor_id = a.id) AS docs, " +
-            "(SELECT COUNT(DISTINCT ea.global_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS evs, " +
-            "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = a.id) AS quo " +
-            "FROM actors a ORDER BY docs DESC, evs DESC, quo DESC, a.id");
+        var q = new SqlQuery(Connection).Append(ActorSummarySelect).Append(" ORDER BY docs DESC, evs DESC, quo DESC, a.id");
         if (top > 0) q.Append(" LIMIT @top").Param("@top", top, DbType.Int32);
+        return ReadActorSummaries(q);
+    }
+
+    /// <summary>Actors with their document, event and quote counts (alias <c>a</c>; add WHERE/ORDER BY after it).</summary>
+    private const string ActorSummarySelect =
+        "SELECT a.id, a.name_en, a.name_ar, a.country, a.kind, " +
+        "(SELECT COUNT(*) FROM document_actors da WHERE da.actor_id = a.id) AS docs, " +
+        "(SELECT COUNT(DISTINCT ea.global_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS evs, " +
+        "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = a.id) AS quo " +
+        "FROM actors a";
+
+    private static List<ActorSummary> ReadActorSummaries(SqlQuery q)
+    {
         var list = new List<ActorSummary>();
         using var cmd = q.Build();
         using var r = cmd.ExecuteReader();
@@ -689,8 +702,13 @@ public abstract class SqlArticleStore : IArticleStore
             q.Append(" AND q.speaker_id IN (").Append(ActorMatchSql).Append(')');
             AddActorParams(extra, query.Speaker);
         }
+        if (!string.IsNullOrWhiteSpace(query.SpeakerId))
+        {
+            q.Append(" AND q.speaker_id = @speakerId");
+            extra.Add(("@speakerId", query.SpeakerId.Trim(), DbType.String));
+        }
         q.Append(" ORDER BY COALESCE(d.published, '') DESC, d.seq, q.idx");
-        if (query.Limit > 0) q.Append(" LIMIT @limit").Param("@limit", query.Limit, DbType.Int32);
+        AppendPage(q, query.Limit, query.Offset);
         foreach (var (n, v, t) in extra) q.Param(n, v, t);
         var list = new List<StoredQuote>();
         using var cmd = q.Build();

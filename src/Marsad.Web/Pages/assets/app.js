@@ -1,0 +1,499 @@
+// Marsad pages: vanilla JavaScript written for this project, no libraries, nothing loaded from outside.
+// Rule: text from the store (articles, titles, names, quotes) only ever enters the page as DOM text nodes
+// (el() below, textContent), never as markup, so a crawled page cannot inject HTML or script.
+"use strict";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const EVENT_TYPES = ["CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+  "SANCTION", "COERCE", "ASSAULT", "PROTEST"];
+const TYPE_AR = {
+  CONSULT: "تشاور/لقاء", AGREE: "اتفاق", COOPERATE: "تعاون", SUPPORT: "دعم", AID: "مساعدة", REQUEST: "طلب",
+  ACCUSE: "اتهام", REJECT: "رفض", THREATEN: "تهديد", SANCTION: "عقوبات", COERCE: "إكراه", ASSAULT: "هجوم", PROTEST: "احتجاج",
+};
+const ENTITY_AR = { PER: "شخص", ORG: "منظمة", LOC: "مكان", MISC: "أخرى" };
+const MODALITY_AR = { asserted: "وقع", planned: "مخطط", proposed: "مقترح", possible: "محتمل", negated: "منفي" };
+
+/** Creates an element; string children become text nodes, never markup. */
+function el(tag, attrs, ...children) {
+  const node = tag.startsWith("svg:") ? document.createElementNS(SVG_NS, tag.slice(4)) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.setAttribute("class", v);
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+/** An Arabic label with its English gloss beside it (either may be missing). */
+function gloss(ar, en) {
+  const parts = [];
+  if (ar) parts.push(el("span", { lang: "ar" }, ar));
+  if (en && en !== ar) parts.push(" ", el("span", { class: "gloss", lang: "en", dir: "ltr" }, en));
+  if (parts.length === 0) parts.push("؟");
+  return el("span", {}, parts);
+}
+
+function actorLink(a) {
+  if (!a) return el("span", { class: "muted" }, "؟");
+  return el("a", { href: "/actor?id=" + encodeURIComponent(a.id) }, gloss(a.name_ar, a.name_en || a.id));
+}
+
+function actorList(list) {
+  const out = [];
+  (list || []).forEach((a, i) => { if (i > 0) out.push("، "); out.push(actorLink(a)); });
+  return out.length ? out : [el("span", { class: "muted" }, "—")];
+}
+
+/** Only http(s) links are made clickable; anything else (javascript:, data:) stays text. */
+function safeUrl(url) {
+  try { const u = new URL(url); return u.protocol === "http:" || u.protocol === "https:" ? u.href : null; } catch { return null; }
+}
+
+function typeBadge(type, mode) {
+  return el("span", { class: "badge " + type, title: TYPE_AR[type] || type }, type + (mode ? "/" + mode : ""));
+}
+
+function modalityBadge(m) {
+  return m && m !== "asserted" ? el("span", { class: "badge " + m }, (MODALITY_AR[m] || m) + " · " + m) : null;
+}
+
+async function api(path, init) {
+  const response = await fetch(path, init);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const detail = body && (body.detail || body.title || JSON.stringify(body.errors || body)) || response.statusText;
+    throw new Error(response.status + ": " + detail);
+  }
+  return body;
+}
+
+function params() { return new URLSearchParams(location.search); }
+
+function setStatus(text, isError) {
+  const s = document.getElementById("status");
+  if (!s) return;
+  s.textContent = text;
+  s.className = isError ? "error" : "muted";
+}
+
+/** Fills a filter form from the address bar and, on submit, puts its values back there (pages are linkable). */
+function bindForm(form, onQuery) {
+  const p = params();
+  for (const input of form.elements) if (input.name && p.has(input.name) && input.type !== "checkbox") input.value = p.get(input.name);
+  form.addEventListener("submit", ev => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const input of form.elements) {
+      if (!input.name || (input.type === "checkbox" && !input.checked)) continue;
+      if (input.value.trim() !== "") q.append(input.name, input.value.trim());
+    }
+    history.replaceState(null, "", "?" + q.toString());
+    onQuery(q);
+  });
+  return p;
+}
+
+// ------------------------------------------------------------------ search
+
+async function searchPage() {
+  const form = document.getElementById("search-form");
+  const results = document.getElementById("results");
+  const run = async q => {
+    results.replaceChildren();
+    if (!q.get("q")) return;
+    setStatus("…");
+    try {
+      const body = await api("/api/search?limit=20&" + q.toString());
+      setStatus(body.items.length + " نتيجة · results");
+      for (const hit of body.items) {
+        const snippet = el("p", { class: "snippet" }, hit.snippet_parts.map(p => p.hit ? el("mark", {}, p.text) : p.text));
+        const url = safeUrl(hit.url);
+        results.append(el("li", { class: "card hit" },
+          el("a", { class: "hit-title", href: "/article?id=" + encodeURIComponent(hit.document_id) + "&q=" + encodeURIComponent(q.get("q")) },
+            hit.title || hit.document_id),
+          snippet,
+          el("div", { class: "meta" }, el("span", {}, hit.published ? hit.published.slice(0, 10) : ""), el("span", {}, hit.source || ""),
+            url ? el("a", { href: url, rel: "noopener noreferrer nofollow", dir: "ltr" }, new URL(url).host) : null)));
+      }
+    } catch (e) { setStatus(e.message, true); }
+  };
+  const p = bindForm(form, run);
+  if (p.get("q")) run(p);
+  try {
+    const top = await api("/api/actors?top=15");
+    const list = document.getElementById("top-actors");
+    for (const a of top.items)
+      list.append(el("li", {}, actorLink(a), " ", el("span", { class: "muted" }, `(${a.documents} مقال · docs, ${a.events} حدث · events)`)));
+  } catch (e) { setStatus(e.message, true); }
+}
+
+// ------------------------------------------------------------------ article
+
+/**
+ * Renders an analysed document: the text cut into segments at every entity, evidence, trigger and quote boundary,
+ * so any span can be highlighted by toggling a class on its segments. Entities are coloured by type.
+ */
+function renderArticle(container, doc, extra) {
+  const text = doc.text || "";
+  const cuts = new Set([0, text.length]);
+  const spans = [];
+  const addSpan = (s, e) => { if (e > s && s >= 0 && e <= text.length) { cuts.add(s); cuts.add(e); spans.push([s, e]); } };
+  (doc.entities || []).forEach(e => addSpan(e.start, e.end));
+  (doc.events || []).forEach(ev => { (ev.evidence || []).forEach(s => addSpan(s.start, s.end)); if (ev.trigger) addSpan(ev.trigger.start, ev.trigger.end); });
+  (doc.quotes || []).forEach(q => addSpan(q.start, q.end));
+  (doc.removed || []).forEach(r => addSpan(r.start, r.end));
+  const points = [...cuts].sort((a, b) => a - b);
+
+  // Each entity claims its segments (the first, longest-starting entity wins on overlap).
+  const entities = [...(doc.entities || [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const actorsById = new Map((doc.actors || []).map(a => [a.id, a]));
+  const textBox = el("div", { class: "article-text", id: "article-text", lang: "ar" });
+  const segments = [];
+  let ei = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i], e = points[i + 1];
+    while (ei < entities.length && entities[ei].end <= s) ei++;
+    const ent = entities.slice(ei, ei + 8).find(x => x.start <= s && x.end >= e);
+    const removed = (doc.removed || []).some(r => r.start <= s && r.end >= e && r.end > r.start);
+    const attrs = { dataset: { start: s, end: e } };
+    const classes = [];
+    if (ent) {
+      classes.push("ent", "ent-" + ent.type);
+      const actor = ent.actor && actorsById.get(ent.actor);
+      attrs.title = (ENTITY_AR[ent.type] || ent.type) + " · " + ent.type + (actor ? " → " + (actor.name_en || actor.id) : "");
+      if (ent.actor) attrs.dataset.actor = ent.actor;
+      attrs.dataset.entity = ent.type;
+    }
+    if (removed) classes.push("removed");
+    if (classes.length) attrs.class = classes.join(" ");
+    const seg = el("span", attrs, text.slice(s, e));
+    segments.push(seg);
+    textBox.append(seg);
+  }
+
+  const clearMarks = () => {
+    segments.forEach(x => x.classList.remove("evidence", "trigger"));
+    container.querySelectorAll("button.pick[aria-pressed='true']").forEach(b => b.setAttribute("aria-pressed", "false"));
+  };
+  const mark = (ranges, cls) => {
+    let first = null;
+    for (const seg of segments) {
+      const s = +seg.dataset.start, e = +seg.dataset.end;
+      if (ranges.some(([a, b]) => s >= a && e <= b)) { seg.classList.add(cls); first = first || seg; }
+    }
+    return first;
+  };
+  const pick = (button, evidence, trigger) => {
+    clearMarks();
+    button.setAttribute("aria-pressed", "true");
+    const first = mark(evidence, "evidence");
+    if (trigger) mark([trigger], "trigger");
+    if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  };
+
+  const events = el("ul", { class: "items", id: "event-list" });
+  (doc.events || []).forEach((ev, i) => {
+    const evidence = (ev.evidence || []).map(s => [s.start, s.end]);
+    const trigger = ev.trigger ? [ev.trigger.start, ev.trigger.end] : null;
+    if (evidence.length === 0 && trigger) evidence.push(trigger);
+    const button = el("button", { type: "button", class: "pick", "aria-pressed": "false", dataset: { event: i } },
+      typeBadge(ev.type, ev.mode), modalityBadge(ev.modality),
+      el("span", {}, actorList(ev.source), " ← ", actorList(ev.target)),
+      ev.date ? el("span", { class: "gloss" }, " " + ev.date) : null,
+      ev.trigger ? el("div", { class: "muted" }, "«", ev.trigger.text, "»") : null);
+    // Links inside the button must navigate, not highlight.
+    button.addEventListener("click", e => { if (!e.target.closest("a")) pick(button, evidence, trigger); });
+    events.append(el("li", {}, button));
+  });
+
+  const quotes = el("ul", { class: "items", id: "quote-list" });
+  (doc.quotes || []).forEach((q, i) => {
+    const button = el("button", { type: "button", class: "pick", "aria-pressed": "false", dataset: { quote: i } },
+      el("strong", {}, q.speaker ? gloss(q.speaker.name_ar, q.speaker.name_en) : "؟"),
+      q.via ? el("span", { class: "muted" }, " عبر ", gloss(q.via.name_ar, q.via.name_en)) : null,
+      el("span", { class: "badge" }, q.direct ? "direct" : "reported"),
+      el("div", {}, "«", q.text, "»"));
+    button.addEventListener("click", () => pick(button, [[q.start, q.end]], null));
+    quotes.append(el("li", {}, button));
+  });
+
+  const actors = el("ul", { class: "items" }, (doc.actors || []).map(a =>
+    el("li", {}, actorLink(a), " ", el("span", { class: "muted" }, [a.kind, a.country, a.role].filter(Boolean).join(" · ")))));
+
+  const url = safeUrl(doc.url);
+  const legend = el("p", { class: "legend" }, ["PER", "ORG", "LOC", "MISC"].map(t => el("span", { class: "ent-" + t }, (ENTITY_AR[t]) + " " + t)),
+    el("span", { class: "evidence" }, "دليل · evidence"));
+  container.replaceChildren(
+    el("h1", { id: "article-title" }, doc.title || "(بلا عنوان · untitled)"),
+    el("div", { class: "meta" },
+      el("span", {}, doc.published || ""), el("span", {}, doc.source || ""),
+      url ? el("a", { href: url, rel: "noopener noreferrer nofollow", dir: "ltr" }, url) : null,
+      el("span", { class: "badge" }, doc.status || ""), doc.reason ? el("span", {}, doc.reason) : null,
+      el("span", { dir: "ltr" }, doc.id || ""), extra || null),
+    legend,
+    el("div", { class: "layout" },
+      textBox,
+      el("aside", {},
+        el("h2", {}, "الأحداث ", el("span", { class: "gloss" }, `Events (${(doc.events || []).length})`)), events,
+        el("h2", {}, "الاقتباسات ", el("span", { class: "gloss" }, `Quotes (${(doc.quotes || []).length})`)), quotes,
+        el("h2", {}, "الفاعلون ", el("span", { class: "gloss" }, `Actors (${(doc.actors || []).length})`)), actors)));
+}
+
+async function articlePage() {
+  const box = document.getElementById("article");
+  const id = params().get("id");
+  if (!id) { box.replaceChildren(el("p", { class: "error" }, "لا معرّف · no id")); return; }
+  try {
+    const body = await api("/api/documents/" + encodeURIComponent(id));
+    renderArticle(box, body.document, el("span", { class: "muted" }, "ingested " + body.ingested_at));
+    const q = params().get("q");
+    if (q) {
+      // Mark the words searched for, as the search snippets did: the API's hit spans come from the same analyzer.
+      const hits = await api("/api/search?limit=50&q=" + encodeURIComponent(q)).catch(() => null);
+      const mine = hits && hits.items.find(h => h.document_id === body.document.id);
+      if (mine) document.querySelectorAll("#article-text span").forEach(seg => {
+        const s = +seg.dataset.start, e = +seg.dataset.end;
+        if (mine.hits.some(h => s < h.end && e > h.start)) seg.classList.add("search-hit");
+      });
+    }
+    document.title = "مرصد — " + (body.document.title || id);
+  } catch (e) { box.replaceChildren(el("p", { class: "error" }, e.message)); }
+}
+
+// ------------------------------------------------------------------ timeline
+
+function eventItem(ev) {
+  const first = ev.mentions && ev.mentions[0];
+  return el("li", { class: "card event" },
+    typeBadge(ev.type, ev.mode), modalityBadge(ev.modality),
+    el("span", {}, actorList(ev.source), " ← ", actorList(ev.target)),
+    ev.location ? el("span", { class: "muted" }, " · ", gloss(ev.location.name_ar, ev.location.name_en)) : null,
+    el("div", { class: "meta" },
+      el("span", {}, `${ev.num_mentions} ذكر · mentions, ${ev.num_sources} مصدر · sources`),
+      ev.cameo ? el("span", { dir: "ltr" }, "CAMEO " + ev.cameo) : null,
+      first ? el("a", { href: "/article?id=" + encodeURIComponent(first.document_id) }, first.title || first.document_id) : null),
+    first && first.sentence_text ? el("div", { class: "muted" }, first.sentence_text.length > 220 ? first.sentence_text.slice(0, 220) + "…" : first.sentence_text) : null);
+}
+
+function drawMonthChart(svg, events) {
+  const counts = new Map();
+  for (const ev of events) if (ev.day) counts.set(ev.day.slice(0, 7), (counts.get(ev.day.slice(0, 7)) || 0) + 1);
+  const months = [...counts.keys()].sort();
+  svg.replaceChildren();
+  if (months.length === 0) return;
+  const width = svg.clientWidth || 800, height = 120, max = Math.max(...counts.values());
+  const bar = width / months.length;
+  months.forEach((m, i) => {
+    const h = Math.max(2, (counts.get(m) / max) * (height - 24));
+    // Oldest on the right, as the page reads right to left.
+    const x = width - (i + 1) * bar;
+    svg.append(el("svg:rect", { x: x + 1, y: height - 18 - h, width: Math.max(1, bar - 2), height: h },
+      el("svg:title", {}, `${m}: ${counts.get(m)}`)));
+    if (months.length <= 24 || i % Math.ceil(months.length / 12) === 0)
+      svg.append(el("svg:text", { x: x + bar / 2, y: height - 4, "text-anchor": "middle", "font-size": 10 }, m));
+  });
+}
+
+async function timelinePage() {
+  const select = document.getElementById("type-select");
+  for (const t of EVENT_TYPES) select.append(el("option", { value: t }, `${TYPE_AR[t]} · ${t}`));
+  const box = document.getElementById("timeline");
+  const more = document.getElementById("more");
+  let shown = [], query = null, nextOffset = null;
+  const load = async append => {
+    setStatus("…");
+    try {
+      const q = new URLSearchParams(query);
+      q.set("limit", "100");
+      if (append) q.set("offset", nextOffset);
+      const page = await api("/api/events?" + q.toString());
+      shown = append ? shown.concat(page.items) : page.items;
+      nextOffset = page.next_offset ?? null;
+      more.hidden = nextOffset === null;
+      box.replaceChildren();
+      let day = null, list = null;
+      for (const ev of shown) {
+        if (ev.day !== day || !list) {
+          day = ev.day;
+          box.append(el("div", { class: "day" }, day || "?"));
+          list = el("ul", { class: "items" });
+          box.append(list);
+        }
+        list.append(eventItem(ev));
+      }
+      drawMonthChart(document.getElementById("chart"), shown);
+      setStatus(`${shown.length} حدث · events` + (nextOffset !== null ? " (more)" : ""));
+    } catch (e) { setStatus(e.message, true); }
+  };
+  const p = bindForm(document.getElementById("timeline-form"), q => { query = q; load(false); });
+  if (p.get("actor_id")) document.querySelector("#timeline-form input[name=actor]").value = p.get("actor_id");
+  query = p;
+  more.addEventListener("click", () => load(true));
+  load(false);
+}
+
+// ------------------------------------------------------------------ actor
+
+async function actorPage() {
+  const box = document.getElementById("actor");
+  const id = params().get("id");
+  if (!id) { box.replaceChildren(el("p", { class: "error" }, "لا معرّف · no id")); return; }
+  try {
+    const d = await api("/api/actors/" + encodeURIComponent(id));
+    const a = d.actor;
+    document.title = "مرصد — " + (a.name_ar || a.name_en || a.id);
+    const roles = el("ul", { class: "items roles" });
+    const sorted = [...d.registry_roles].sort((x, y) => (x.from || "").localeCompare(y.from || ""));
+    for (const r of sorted)
+      roles.append(el("li", {}, el("span", { dir: "ltr", class: "gloss" }, `${r.from || "…"} → ${r.to || "…"}`), " ", el("span", { lang: "en", dir: "ltr" }, r.title), " ", el("span", { class: "badge" }, r.code)));
+    for (const r of d.roles_seen)
+      roles.append(el("li", {}, el("span", { dir: "ltr", class: "gloss" }, `${r.first || "?"} → ${r.last || "?"}`), " ", r.role, el("span", { class: "muted" }, ` (${r.documents} مقال · docs)`)));
+    if (!roles.childElementCount) roles.append(el("li", { class: "muted" }, "—"));
+    const co = el("ul", { class: "items" }, d.co_occurring.map(c => el("li", {}, actorLink(c), el("span", { class: "muted" }, ` (${c.documents})`))));
+    const events = el("ul", { class: "items" }, d.events.map(eventItem));
+    const quotes = el("ul", { class: "items" }, d.quotes.map(q => el("li", { class: "card" },
+      el("div", {}, "«", q.quote.text, "»"),
+      el("div", { class: "meta" }, el("span", {}, (q.published || "").slice(0, 10)), el("span", {}, q.source || ""),
+        q.quote.via ? el("span", {}, "عبر · via ", gloss(q.quote.via.name_ar, q.quote.via.name_en)) : null,
+        el("a", { href: "/article?id=" + encodeURIComponent(q.document_id) }, q.title || q.document_id)))));
+    box.replaceChildren(
+      el("h1", {}, gloss(a.name_ar, a.name_en || a.id)),
+      el("div", { class: "meta" }, el("span", { dir: "ltr" }, a.id), el("span", {}, a.kind || ""), el("span", {}, a.country || ""), d.code ? el("span", {}, d.code) : null,
+        el("span", {}, `${a.documents} مقال · documents`), el("span", {}, `${a.events} حدث · events`), el("span", {}, `${a.quotes} اقتباس · quotes`),
+        el("a", { href: "/timeline?actor_id=" + encodeURIComponent(a.id) }, "الخط الزمني · timeline"),
+        el("a", { href: "/network?actor_id=" + encodeURIComponent(a.id) }, "الشبكة · network")),
+      el("div", { class: "layout" },
+        el("section", {},
+          el("h2", {}, "الأحداث ", el("span", { class: "gloss" }, "Events")), events,
+          el("h2", {}, "الاقتباسات ", el("span", { class: "gloss" }, "Quotes")), quotes),
+        el("aside", {},
+          el("h2", {}, "المناصب عبر الزمن ", el("span", { class: "gloss" }, "Roles over time")), roles,
+          el("h2", {}, "فاعلون يظهرون معه ", el("span", { class: "gloss" }, "Co-occurring actors")), co)));
+  } catch (e) { box.replaceChildren(el("p", { class: "error" }, e.message)); }
+}
+
+// ------------------------------------------------------------------ network
+
+const TYPE_COLOURS = { CONSULT: "#3a7bd5", AGREE: "#2e9e5b", COOPERATE: "#2e9e5b", SUPPORT: "#48a868", AID: "#48a868", REQUEST: "#8a6bd1",
+  ACCUSE: "#d64545", REJECT: "#c0772b", THREATEN: "#b3261e", SANCTION: "#e08a00", COERCE: "#9c2f2f", ASSAULT: "#7a1010", PROTEST: "#a05a9e" };
+
+/** A small force layout (repulsion between all nodes, springs along edges), run to rest before drawing. */
+function layout(nodes, edges, width, height) {
+  const n = nodes.length;
+  nodes.forEach((d, i) => { const a = 2 * Math.PI * i / Math.max(1, n); d.x = width / 2 + Math.cos(a) * width / 3; d.y = height / 2 + Math.sin(a) * height / 3; });
+  const index = new Map(nodes.map((d, i) => [d.id, i]));
+  const links = edges.map(e => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
+  const k = Math.sqrt(width * height / Math.max(1, n)) * 1.0;
+  for (let step = 0, t = width / 10; step < 300; step++, t *= 0.985) {
+    const dx = new Float64Array(n), dy = new Float64Array(n);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      let x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
+      const d2 = Math.max(x * x + y * y, 1), f = k * k / d2;
+      dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+    }
+    for (const [a, b] of links) {
+      const x = nodes[a].x - nodes[b].x, y = nodes[a].y - nodes[b].y, d = Math.max(Math.sqrt(x * x + y * y), 1), f = d / k;
+      dx[a] -= x * f; dy[a] -= y * f; dx[b] += x * f; dy[b] += y * f;
+    }
+    for (let i = 0; i < n; i++) {
+      const len = Math.max(Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 1e-9), m = Math.min(len, t);
+      // A pull towards the centre keeps small separate groups from drifting to the edges.
+      nodes[i].x = Math.min(width - 60, Math.max(60, nodes[i].x + dx[i] / len * m + (width / 2 - nodes[i].x) * 0.006));
+      nodes[i].y = Math.min(height - 24, Math.max(24, nodes[i].y + dy[i] / len * m + (height / 2 - nodes[i].y) * 0.006));
+    }
+  }
+}
+
+async function networkPage() {
+  const boxes = document.getElementById("type-boxes");
+  const p = params();
+  const chosen = new Set((p.getAll("types").join(",") || "CONSULT,ACCUSE,SANCTION,THREATEN,COERCE").split(",").filter(Boolean));
+  for (const t of EVENT_TYPES)
+    boxes.append(el("label", { class: "check" }, el("input", { type: "checkbox", name: "types", value: t, checked: chosen.has(t) }), `${TYPE_AR[t]} · ${t}`));
+  const svg = document.getElementById("graph");
+  const draw = async q => {
+    const types = q.getAll("types").join(",");
+    const api_q = new URLSearchParams(q);
+    api_q.delete("types");
+    if (types) api_q.set("types", types);
+    setStatus("…");
+    try {
+      const net = await api("/api/network?" + api_q.toString());
+      const width = svg.clientWidth || 1000, height = svg.clientHeight || 640;
+      layout(net.nodes, net.edges, width, height);
+      const byId = new Map(net.nodes.map(n => [n.id, n]));
+      svg.replaceChildren();
+      const defs = el("svg:defs", {});
+      for (const t of EVENT_TYPES)
+        defs.append(el("svg:marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+          el("svg:path", { d: "M 0 0 L 10 5 L 0 10 z", fill: TYPE_COLOURS[t] || "#777" })));
+      svg.append(defs);
+      const maxW = Math.max(1, ...net.edges.map(e => e.events));
+      for (const e of net.edges) {
+        const a = byId.get(e.source), b = byId.get(e.target);
+        if (!a || !b) continue;
+        svg.append(el("svg:line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge", "data-type": e.type, "data-events": e.events,
+          stroke: TYPE_COLOURS[e.type] || "#777", "stroke-opacity": 0.7, "stroke-width": 1 + 6 * Math.sqrt(e.events / maxW), "marker-end": `url(#arrow-${e.type})` },
+          el("svg:title", {}, `${a.name_en || a.id} → ${b.name_en || b.id}: ${e.type} × ${e.events}`)));
+      }
+      const maxN = Math.max(1, ...net.nodes.map(n => n.weight));
+      for (const n of net.nodes) {
+        const go = () => { location.href = "/actor?id=" + encodeURIComponent(n.id); };
+        const r = 4 + 10 * Math.sqrt(n.weight / maxN);
+        svg.append(el("svg:g", { class: "node", "data-id": n.id },
+          el("svg:circle", { cx: n.x, cy: n.y, r, fill: "#14213d", onclick: go }, el("svg:title", {}, `${n.name_en || n.id} (${n.weight})`)),
+          el("svg:text", { x: n.x, y: n.y - r - 3, "text-anchor": "middle", onclick: go, direction: "rtl" }, n.name_ar || n.name_en || n.id),
+          n.name_en ? el("svg:text", { x: n.x, y: n.y + r + 12, "text-anchor": "middle", class: "gloss", "font-size": 10, onclick: go }, n.name_en) : null));
+      }
+      setStatus(`${net.nodes.length} فاعل · actors, ${net.edges.length} رابط · edges`);
+    } catch (e) { setStatus(e.message, true); }
+  };
+  bindForm(document.getElementById("network-form"), draw);
+  const initial = new URLSearchParams(p);
+  if (!initial.has("types")) for (const t of chosen) initial.append("types", t);
+  if (!initial.has("limit")) initial.set("limit", "120");
+  draw(initial);
+}
+
+// ------------------------------------------------------------------ analyze
+
+async function analyzePage() {
+  const form = document.getElementById("analyze-form");
+  const box = document.getElementById("article");
+  form.addEventListener("submit", async ev => {
+    ev.preventDefault();
+    const file = document.getElementById("file-input").files[0];
+    setStatus("…");
+    try {
+      let body;
+      if (file) {
+        body = await api("/api/analyze/file?name=" + encodeURIComponent(file.name), { method: "POST", body: file, headers: { "Content-Type": "application/octet-stream" } });
+      } else {
+        const doc = { text: form.elements.text.value, title: form.elements.title.value || null, published: form.elements.published.value || null };
+        body = await api("/api/analyze", { method: "POST", body: JSON.stringify(doc), headers: { "Content-Type": "application/json" } });
+      }
+      if (!body.documents.length) { setStatus("لا مستند · nothing read", true); return; }
+      renderArticle(box, body.documents[0]);
+      setStatus(`${body.documents.length} مستند · document(s) analysed`);
+    } catch (e) { setStatus(e.message, true); }
+  });
+}
+
+// ------------------------------------------------------------------ start
+
+const PAGES = { search: searchPage, article: articlePage, timeline: timelinePage, actor: actorPage, network: networkPage, analyze: analyzePage };
+
+document.addEventListener("DOMContentLoaded", () => {
+  const page = document.body.dataset.page;
+  const nav = document.querySelector(`header.top a[data-nav="${page}"]`);
+  if (nav) nav.setAttribute("aria-current", "page");
+  const run = PAGES[page];
+  // data-ready-ms: milliseconds from navigation start until the page was built from the API (read by tests and bench).
+  if (run) run().finally(() => { document.body.dataset.readyMs = String(Math.round(performance.now())); document.body.dataset.ready = "1"; });
+});
