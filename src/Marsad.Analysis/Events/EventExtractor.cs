@@ -58,6 +58,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         List<ArgumentMention>? lastParticipants = null;
         var matches = new List<TriggerMatch>();
         int tokenIndex = 0;
+        // the date of the account the previous sentence told, for a sentence that goes on with it (وأضاف أن …)
+        DateExpression? told = null;
         foreach (var sentence in sentences)
         {
             while (tokenIndex < words.Length && words[tokenIndex].End <= sentence.Start) tokenIndex++;
@@ -65,6 +67,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             while (to < words.Length && words[to].Start < sentence.End) to++;
             tokenIndex = to;
             if (to - from < 2) continue;
+            var inherited = ContinuesStatement(words, from, to) ? told : null;
+            told = inherited;
             matches.Clear();
             lexicon.Match(words, from, to, matches);
             if (matches.Count == 0) continue;
@@ -107,6 +111,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     tgt = [];
                 }
                 var date = NearestDate(words, dateExprs, match);
+                // "وأوضح أن الجانب الروسي أشار إلى …" after a dated account: a reported past event without a date of its
+                // own happened on the occasion that account dated
+                if (date is null && inherited is not null && modality == "asserted" && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
+                    date = inherited;
                 var (location, locSpan) = FindLocation(words, from, to, match, type);
                 if ((entry.Flags & TriggerFlags.Meeting) != 0 && location is not null)
                     (mode, cameo) = RefineMeeting(location, src, tgt, mode, cameo);
@@ -146,8 +154,59 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (src.Count + tgt.Count >= 2 && modality != "negated" && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
             foreach (var e in sentenceEvents) events.Add(e.Record);
+            if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    private static readonly HashSet<string> ContinuationVerbs = WordSets.Of([
+        "اضاف", "اضافت", "اوضح", "اوضحت", "تابع", "تابعت", "اردف", "اردفت", "استطرد", "استطردت", "لفت", "لفتت", "اشار", "اشارت",
+        "اكد", "اكدت", "شدد", "شددت", "مضي", "مضت", "استدرك", "استدركت",
+    ]);
+
+    /// <summary>
+    /// True when the sentence opens (after quote marks) with a speech verb that goes on with what was being told:
+    /// وأضاف، وأوضح، وتابع، وأردف، ولفت … (the speaker and the occasion are those of the sentence before).
+    /// </summary>
+    private static bool ContinuesStatement(WordView[] words, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (words[i].IsPunct) continue;
+            return words[i].Kind == TokenKind.ArabicWord && ContinuationVerbs.Contains(words[i].Bare);
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> RelativePronouns = WordSets.Of(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]);
+
+    /// <summary>
+    /// Verbal acts (what is said, agreed, asked, rejected on an occasion), as opposed to material ones (sanctions,
+    /// expulsions, attacks, aid, protests), which a statement may report without their having happened that day.
+    /// </summary>
+    private static bool IsVerbalAct(string type)
+        => type is "CONSULT" or "AGREE" or "SUPPORT" or "REQUEST" or "ACCUSE" or "REJECT" or "THREATEN" or "CONCEDE" or "COOPERATE";
+
+    /// <summary>True when a relative pronoun (التي، الذي …) stands between the sentence start and the trigger: a background
+    /// clause ("الاتهامات التي على أساسها فرض …") tells something that happened before.</summary>
+    private static bool InRelativeClause(WordView[] words, int from, int trigger)
+    {
+        for (int i = from; i < trigger; i++)
+            if (RelativePronouns.Contains(words[i].Bare)) return true;
+        return false;
+    }
+
+    /// <summary>The date expression of the last dated asserted event of a sentence (the account's occasion), if any.</summary>
+    private static DateExpression? LastDate(List<(EventRecord Record, List<ArgumentMention> Src, List<ArgumentMention> Tgt)> sentenceEvents, List<DateExpression> dateExprs)
+    {
+        for (int i = sentenceEvents.Count - 1; i >= 0; i--)
+        {
+            var r = sentenceEvents[i].Record;
+            if (r.Date is null || r.Modality != "asserted") continue;
+            foreach (var d in dateExprs)
+                if (d.Value == r.Date && d.Text == r.DateText) return d;
+        }
+        return null;
     }
 
     private static bool IsDateWordOnly(TriggerMatch match, List<DateExpression> dateExprs)

@@ -65,3 +65,47 @@ public class DateFinderTests
         Assert.Contains(result.Events, e => e.Type == "CONSULT" && e.Date == "2021-10-14");
     }
 }
+
+public class EventDateInheritanceTests
+{
+    private static Marsad.Analysis.Documents.EventRecord Only(string text, string type)
+        => EventTestKit.Run(text, "2022-03-10").Events.Single(e => e.Type == type);
+
+    [Fact]
+    public void A_sentence_going_on_with_a_dated_account_dates_its_verbal_events_by_it()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأضاف أن الجانب الفرنسي انتقد السياسة الروسية.";
+        var e = Only(text, "ACCUSE");
+        Assert.Equal("2022-03-07", e.Date);
+        Assert.Equal("7 آذار", e.DateText);
+    }
+
+    [Fact]
+    public void A_new_sentence_that_does_not_go_on_with_the_account_does_not_inherit()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وانتقد الجانب الفرنسي السياسة الروسية.";
+        Assert.Null(Only(text, "ACCUSE").Date);
+    }
+
+    [Fact]
+    public void Material_acts_and_background_clauses_in_the_continuation_keep_no_date()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأوضح أن الاتهامات التي على أساسها فرضت فرنسا عقوبات على روسيا باطلة.";
+        Assert.Null(Only(text, "SANCTION").Date);
+    }
+
+    [Fact]
+    public void A_chain_of_continuations_keeps_the_occasion_and_a_date_of_its_own_wins()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأضاف البيان أن الرئيس الروسي أكد ذلك. "
+            + "وتابع أن الجانب الفرنسي انتقد السياسة الروسية. "
+            + "وأشار إلى أن بوتين التقى ماكرون في 3 شباط.";
+        var events = EventTestKit.Run(text, "2022-03-10").Events;
+        Assert.Equal("2022-03-07", events.Single(e => e.Type == "ACCUSE").Date);
+        Assert.Contains(events, e => e.Type == "CONSULT" && e.Date == "2022-02-03");
+    }
+}
