@@ -36,8 +36,35 @@ public class DateFinderTests
     [InlineData("في 14 اكتوبر 2021", "2000-01-01", "2021-10-14")]
     [InlineData("في الأسبوع الماضي", "2021-04-25", "2021-04")]
     [InlineData("يوم 1 رمضان 1442", "2021-04-19", "2021-04-13")]
+    [InlineData("زارها في 6 كانون ثاني الماضي", "2021-04-19", "2021-01-06")]
+    [InlineData("وقعت في تشرين أول 2019", "2021-04-19", "2019-10")]
+    [InlineData("في ربيع أول الماضي", "2021-04-19", "2020-11")] // 15 Rabi I 1442 = 2020-11-01
+    [InlineData("اجتمعا في العاشر من أبريل", "2021-04-19", "2021-04-10")]
+    [InlineData("في الحادي والعشرين من آذار الماضي", "2021-04-19", "2021-03-21")]
+    [InlineData("حتى الثاني عشر من يونيو المقبل", "2021-04-19", "2021-06-12")]
+    [InlineData("اجتمعا في 14 من أبريل", "2021-04-19", "2021-04-14")]
+    [InlineData("اجتمعا في الـ14 من أبريل", "2021-04-19", "2021-04-14")]
+    [InlineData("في الخامس من الشهر الجاري", "2021-04-19", "2021-04-05")]
+    [InlineData("في 28 من الشهر الماضي", "2021-01-10", "2020-12-28")]
+    [InlineData("اجتمعا في أبريل الجاري", "2021-04-19", "2021-04")]
+    [InlineData("اتصل به قبل يومين", "2021-04-19", "2021-04-17")]
+    [InlineData("وصل منذ ثلاثة أيام", "2021-04-19", "2021-04-16")]
+    [InlineData("التقى بوتين بايدن، الخميس، في جنيف", "2021-04-19", "2021-04-15")]
+    [InlineData("وقال المتحدث السبت إن الاجتماع ناجح", "2021-04-19", "2021-04-17")]
     public void Resolves_against_the_publication_date(string text, string published, string expected)
         => Assert.Equal(expected, Resolve(text, published));
+
+    [Theory]
+    [InlineData("لم يحضر الاجتماع الخميس أحد")]
+    [InlineData("الاجتماع الثاني من نوعه")]
+    [InlineData("توصل الاثنين إلى اتفاق")]
+    [InlineData("قبل أيام من القمة")]
+    public void Words_that_only_look_like_dates_are_not_dates(string text)
+    {
+        var tokens = new ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        Assert.Empty(EventTestKit.Stage.Dates.Find(text, words, 0, words.Length, new DateOnly(2021, 4, 19)));
+    }
 
     [Fact]
     public void Russia_al_yawm_is_an_outlet_not_today()
