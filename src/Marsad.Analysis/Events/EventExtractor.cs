@@ -30,6 +30,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
 {
     private static readonly HashSet<string> TargetPreps = WordSets.Of(["مع", "ب", "ل", "الي", "إلى", "على", "علي", "ضد", "من", "لدي", "تجاه", "حيال"]);
     private static readonly HashSet<string> StandalonePreps = WordSets.Of(["مع", "الي", "على", "علي", "ضد", "عن", "من", "في", "بين", "لدي", "حول", "عبر", "تجاه", "حيال", "بشان", "خلال", "منذ", "بعد", "قبل", "عقب", "وفق", "وفقا", "بحسب", "حسب"]);
+    private static readonly HashSet<string> LocativeNouns = WordSets.Of([
+        "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ضواحي", "انحاء", "داخل", "خارج",
+        "اراضي", "حدود", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "ولايه", "عاصمه", "مقاطعه", "ريف",
+    ]);
     private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما"]);
     private static readonly HashSet<string> Duals = WordSets.Of(["الجانبان", "الجانبين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين"]);
     private static readonly HashSet<string> TitleWords =
@@ -273,6 +277,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             {
                 var p = words[head - 1];
                 if (!p.IsPunct && StandalonePreps.Contains(p.Bare)) prep = p.Bare;
+                // "شمال باكستان", "وسط الصومال", "قرب بغداد": a place phrase, never a subject or an object
+                else if (!p.IsPunct && LocativeNouns.Contains(p.Bare)) prep = "في";
                 if (p.Norm == "و") conj = true;
             }
             raw.Add(new ArgumentMention(first, last, m.Start, m.End, actor, prep, conj) { HeadFirst = head, MentionKind = m.Kind });
@@ -432,9 +438,24 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         int srcAt = -1;
         // after a noun of harm (مقتل، إصابة، اغتيال، خطف) the role noun is the victim, not the agent
         bool victimAfter = match.Entry.Type == "ASSAULT" && !match.VerbForm;
+        bool fromAgentPhrase = false;
+        if (AgentPhrase(words, to, match) is int agentAt && !src.Exists(x => x.HeadFirst >= agentAt))
+        {
+            for (int i = agentAt; i < to && i <= agentAt + 2; i++)
+            {
+                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } a) continue;
+                // a named subject before a passive with an agent phrase is the one acted on
+                if (tgt.Count == 0 && src.Count > 0) tgt = src;
+                src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
+                srcAt = i;
+                fromAgentPhrase = true;
+                break;
+            }
+        }
         if (src.Count == 0)
         {
-            int[] candidates = victimAfter ? [match.First - 1, match.First - 2] : [match.First, match.Last + 1, match.Last + 2, match.First - 1, match.First - 2];
+            bool subjectBefore = victimAfter || match.VerbForm && AgreesWithSubjectBefore(words[match.First]);
+            int[] candidates = subjectBefore ? [match.First - 1, match.First - 2, match.First - 3] : [match.First, match.Last + 1, match.Last + 2, match.First - 1, match.First - 2];
             foreach (int i in candidates)
             {
                 if (i < from || i >= to || words[i].IsPunct) continue;
@@ -447,11 +468,12 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         if (tgt.Count == 0 && match.Entry.Type is "ASSAULT" or "COERCE")
         {
             int startAt = Math.Max(match.Last, srcAt) + 1;
-            if (victimAfter) startAt = match.Last + 1;
+            // the victim comes right after the trigger when the agent is named after it: "قتل شرطي بنيران مسلحين"
+            if (victimAfter || fromAgentPhrase) startAt = match.Last + 1;
             for (int i = startAt; i < to && i <= startAt + 4; i++)
             {
                 if (words[i].IsPunct) break;
-                if (agents!.Match(text, words[i]) is not { } a || src.Exists(x => x.First == i)) continue;
+                if (agents!.Match(text, words[i]) is not { } a || src.Exists(x => x.First == i) || fromAgentPhrase && i >= srcAt) continue;
                 tgt = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
                 break;
             }
@@ -573,7 +595,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         ArgumentMention? s = null;
         if (verb)
         {
-            s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !CrossesComplementizer(words, match.First, a.HeadFirst)
+            // a verb agreeing with a plural or dual subject (هاجموا، فجرا، يتظاهرون) follows that subject: what comes after it
+            // is its object
+            if (!AgreesWithSubjectBefore(words[match.First]))
+                s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !CrossesComplementizer(words, match.First, a.HeadFirst)
                 && !(a.First > match.First && a.Last < match.Last && match.MatchedWords == 1));
             // SVO: an unprepositioned actor right before the verb is its subject ("موسكو وواشنطن توصلتا")
             int before = usable.FindLastIndex(a => a.Last < match.First && a.Last >= match.First - 2 && a.Prep.Length == 0);
@@ -627,6 +652,14 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     return (src, tgt);
                 }
         }
+        // the agent of a passive or a noun of harm: "تم اغتصابها من قبل ضباط"، "قتل على يد مسلحين"، "قتل بنيران الجيش"
+        // (what stood as the subject is then the one acted on: "13 إثيوبياً خطفوا على أيدي مسلحين")
+        ArgumentMention? patient = null;
+        if (AgentPhrase(words, to, match) is int agentAt && usable.Find(a => a.HeadFirst >= agentAt && a.HeadFirst <= agentAt + 2) is { } agent)
+        {
+            if (s is not null && s.Actor.Ref.Id != agent.Actor.Ref.Id) patient = s;
+            s = agent;
+        }
         if (s is not null)
         {
             src.Add(s);
@@ -659,6 +692,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 }
             }
         }
+        if (patient is not null && tgt.Count == 0) tgt.Add(patient);
         if (initiator is not null && sym && src.Count > 0 && src[0].Actor.Ref.Id != initiator.Actor.Ref.Id)
         {
             // the initiator's side is the source: its own participant when one is named, else the initiator itself
@@ -718,6 +752,44 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     {
         string n = w.Bare;
         return n.Length >= 5 && (n.EndsWith('ه') && !n.EndsWith("اه", StringComparison.Ordinal) && (n.EndsWith("ته", StringComparison.Ordinal) || n.EndsWith("ئه", StringComparison.Ordinal) || n.EndsWith("عه", StringComparison.Ordinal) || n.EndsWith("اته", StringComparison.Ordinal)) || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || n.EndsWith("هما", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The word after an agent phrase within ten words after the trigger (من قبل، على يد، على أيدي، بنيران، برصاص), or null;
+    /// the phrase names who did the act whatever the trigger's voice.
+    /// </summary>
+    private static readonly HashSet<string> ClauseLinks = WordSets.Of(["بينما", "فيما", "حيث", "ثم", "كما", "لكن", "بعد", "قبل", "عندما", "حين", "اثر", "عقب"]);
+
+    internal static int? AgentPhrase(WordView[] words, int to, TriggerMatch match)
+    {
+        for (int i = match.Last + 1; i < to && i <= match.Last + 10; i++)
+        {
+            var w = words[i];
+            if (w.Norm is "." or "؛" or ":" or "،" or "," || Complementizers.Contains(w.Bare) || ClauseLinks.Contains(w.Bare)) return null;
+            if (w.Norm is "بنيران" or "برصاص") return i + 1;
+            if (i + 1 >= to) return null;
+            string next = words[i + 1].Norm;
+            if (w.Bare == "من" && next == "قبل" || w.Bare is "علي" or "على" && next is "يد" or "ايدي") return i + 2;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True for a verb carrying a plural or dual subject ending (فعلوا، فعلا، فعلتا، يفعلون، يفعلان): in Arabic a verb before
+    /// its subject stays singular (هاجم المستوطنون), so such a verb has its subject before it (المستوطنون هاجموا) or in itself.
+    /// </summary>
+    internal static bool AgreesWithSubjectBefore(WordView w)
+    {
+        if (w.Kind != TokenKind.ArabicWord) return false;
+        foreach (var f in w.Forms)
+        {
+            if ((f.Kind & FormKind.Verb) == 0) continue;
+            string t = f.Text;
+            // فعلوا، فعلا، فعلتا، يفعلا (a singular verb ending in ا is a three-letter one: دعا، بدا)
+            if (t.Length >= 4 && t[^1] == 'ا' && t[^2] != 'ا') return true;
+            if (t.Length >= 5 && t[0] is 'ي' or 'ت' && (t.EndsWith("ون", StringComparison.Ordinal) || t.EndsWith("ان", StringComparison.Ordinal))) return true;
+        }
+        return false;
     }
 
     private static bool CrossesComplementizer(WordView[] words, int a, int b)

@@ -143,3 +143,57 @@ public class AttachmentTests
         Assert.Equal("joe-biden", Ids(e.Target));
     }
 }
+
+public class AgreementAndAgentTests
+{
+    private static Marsad.Analysis.Documents.EventRecord Assault(string text) => Single(text, "ASSAULT");
+
+    [Fact]
+    public void A_plural_verb_follows_its_subject_so_the_noun_after_it_is_the_object()
+    {
+        var e = Assault("وذكر شهود أن المستوطنين هاجموا المواطنين في الحقول.");
+        Assert.Equal("المستوطنين", Assert.Single(e.Source).NameAr);
+        Assert.Equal("المواطنين", Assert.Single(e.Target).NameAr);
+    }
+
+    [Fact]
+    public void A_singular_verb_before_its_subject_still_takes_the_noun_after_it_as_source()
+    {
+        var e = Assault("وهاجم المستوطنون المواطنين في الحقول.");
+        Assert.Equal("المستوطنون", Assert.Single(e.Source).NameAr);
+    }
+
+    [Fact]
+    public void A_dual_verb_takes_the_role_noun_before_it_and_a_country_after_a_place_noun_is_no_subject()
+    {
+        var e = Assault("وكان انتحاريان قد فجرا نفسيهما قرب مصنع في شمال باكستان.");
+        Assert.Equal("agent:uaf", Assert.Single(e.Source).Id);
+        Assert.DoesNotContain(e.Source.Concat(e.Target), a => a.Id == "pak");
+    }
+
+    [Theory]
+    [InlineData("قتل شرطي بنيران مسلحين مجهولين في السوق.", "مسلحين", "شرطي")]
+    [InlineData("أصيب مدني برصاص جنود عند الحاجز.", "جنود", "مدني")]
+    public void An_agent_phrase_names_the_source_and_the_victim_comes_right_after_the_trigger(string text, string source, string target)
+    {
+        var e = Assault(text);
+        Assert.Equal(source, Assert.Single(e.Source).NameAr);
+        Assert.Equal(target, Assert.Single(e.Target).NameAr);
+    }
+
+    [Fact]
+    public void A_named_subject_of_a_passive_with_an_agent_phrase_is_the_one_acted_on()
+    {
+        var e = Assault("وقال المسؤول إن ثلاثة من مواطني تركيا خطفوا على أيدي مسلحين أمس.");
+        Assert.Equal("agent:uaf", Assert.Single(e.Source).Id);
+        Assert.Equal("tur", Assert.Single(e.Target).Id);
+    }
+
+    [Fact]
+    public void An_agent_phrase_of_another_clause_is_not_taken()
+    {
+        var events = Run("فجر انتحاريون أنفسهم، بينما قتل رابع برصاص الشرطة.").Events.Where(e => e.Type == "ASSAULT").ToList();
+        var blast = events.First(e => e.Trigger!.Text == "فجر");
+        Assert.DoesNotContain(blast.Source, a => a.NameAr == "الشرطة");
+    }
+}
