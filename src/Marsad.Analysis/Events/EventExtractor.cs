@@ -55,9 +55,13 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// <param name="published">Publication date for resolving relative dates.</param>
     public List<EventRecord> Extract(string docId, string text, WordView[] words, IReadOnlyList<TextSpan> sentences,
         IReadOnlyList<ActorMention> mentions, IActorDirectory actors, DateOnly? published)
+        => Extract(docId, text, words, sentences, Arguments(text, words, mentions, actors), actors, published);
+
+    /// <summary>Codes the events of one document from its argument mentions (<see cref="Arguments"/>; read, never changed).</summary>
+    internal List<EventRecord> Extract(string docId, string text, WordView[] words, IReadOnlyList<TextSpan> sentences,
+        List<ArgumentMention> allArgs, IActorDirectory actors, DateOnly? published)
     {
         var events = new List<EventRecord>();
-        var allArgs = Arguments(text, words, mentions, actors);
         var issuers = StatementIssuers(words, allArgs);
         List<ArgumentMention>? lastParticipants = null;
         var matches = new List<TriggerMatch>();
