@@ -442,6 +442,19 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         int srcAt = -1;
         // after a noun of harm (مقتل، إصابة، اغتيال، خطف) the role noun is the victim, not the agent
         bool victimAfter = match.Entry.Type == "ASSAULT" && !match.VerbForm;
+        // a role noun that is (part of) the trigger is its actor: "المتظاهرون"، "أحرق متظاهرون أعلام إسرائيل" — not a named
+        // actor read from around it (after a noun of harm the role noun is the victim: left to the rules below)
+        if (!victimAfter)
+        {
+            for (int i = match.First; i <= match.Last; i++)
+            {
+                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } own) continue;
+                if (!src.Exists(x => x.First <= i && i <= x.Last)) src = [new ArgumentMention(i, i, words[i].Start, words[i].End, own, "", false)];
+                tgt.RemoveAll(x => x.First <= i && i <= x.Last);
+                srcAt = i;
+                break;
+            }
+        }
         bool fromAgentPhrase = false;
         if (AgentPhrase(words, to, match) is int agentAt && !src.Exists(x => x.HeadFirst >= agentAt))
         {

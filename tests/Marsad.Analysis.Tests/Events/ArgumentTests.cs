@@ -192,3 +192,16 @@ public class AgreementAndAgentTests
         Assert.DoesNotContain(blast.Source, a => a.NameAr == "الشرطة");
     }
 }
+
+public class RoleNounTriggerTests
+{
+    [Theory]
+    [InlineData("وخرج متظاهرون من مساجد المدينة ينددون بقرار الحكومة الفرنسية.", "متظاهرون")]
+    [InlineData("وفي الساحة أحرق متظاهرون أعلام فرنسا.", "متظاهرون")]
+    public void A_role_noun_in_the_trigger_is_the_source_not_a_named_actor_nearby(string text, string source)
+    {
+        var e = Single(text, "PROTEST");
+        Assert.Equal(source, Assert.Single(e.Source).NameAr);
+        Assert.DoesNotContain(e.Source, a => a.Id is "fra" or "fra-gov");
+    }
+}
