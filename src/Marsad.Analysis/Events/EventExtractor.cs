@@ -469,6 +469,15 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 break;
             }
         }
+        // "قام عدد من جنود المارينز بقتل …"، "قامت قوة من الشرطة بمداهمة …": the subject of قام does the act named by the
+        // بـ noun after it
+        if (src.Count == 0 && DoVerbBefore(words, from, match) is int doAt)
+        {
+            for (int i = doAt + 1; i < match.First && src.Count == 0; i++)
+                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+            for (int i = doAt - 1; i >= from && i >= doAt - 3 && src.Count == 0; i--)
+                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+        }
         if (src.Count == 0)
         {
             bool subjectBefore = victimAfter || match.VerbForm && AgreesWithSubjectBefore(words[match.First]);
@@ -775,6 +784,23 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// The word after an agent phrase within ten words after the trigger (من قبل، على يد، على أيدي، بنيران، برصاص), or null;
     /// the phrase names who did the act whatever the trigger's voice.
     /// </summary>
+    private static readonly HashSet<string> DoVerbs = WordSets.Of(["قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان"]);
+
+    /// <summary>
+    /// The index of قام/تقوم … within eight words before a trigger read as a بـ noun (قام … بقتل), with no sentence
+    /// punctuation between; null otherwise.
+    /// </summary>
+    private static int? DoVerbBefore(WordView[] words, int from, TriggerMatch match)
+    {
+        if (!match.AfterPreposition || words[match.First].Bare.Length < 2 || words[match.First].Bare[0] != 'ب') return null;
+        for (int i = match.First - 1; i >= from && i >= match.First - 8; i--)
+        {
+            if (words[i].Norm is "." or "؛" or ":" or "،" or ",") return null;
+            if (DoVerbs.Contains(words[i].Bare)) return i;
+        }
+        return null;
+    }
+
     private static readonly HashSet<string> ClauseLinks = WordSets.Of(["بينما", "فيما", "حيث", "ثم", "كما", "لكن", "بعد", "قبل", "عندما", "حين", "اثر", "عقب"]);
 
     internal static int? AgentPhrase(WordView[] words, int to, TriggerMatch match)

@@ -169,6 +169,8 @@ public class AgreementAndAgentTests
     [InlineData("وذكر شهود أن المستوطنين هاجموا المواطنين في الحقول.", "المستوطنين", "المواطنين")]
     [InlineData("قتل شرطي بنيران مسلحين مجهولين في السوق.", "مسلحين", "شرطي")]
     [InlineData("أصيب مدني برصاص جنود عند الحاجز.", "جنود", "مدني")]
+    [InlineData("وقال شهود إن مستوطني المستوطنة هاجموا المواطنين.", "مستوطني", "المواطنين")] // construct plural
+    [InlineData("وقام عدد من الجنود بقتل المدنيين في القرية.", "الجنود", "المدنيين")] // قام … بـ noun
     public void Plural_agreement_and_agent_phrases_place_source_and_target(string text, string source, string target)
     {
         var e = Assault(text);
