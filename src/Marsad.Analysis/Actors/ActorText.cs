@@ -66,7 +66,8 @@ internal static class ActorText
             char f = Fold(ch);
             if (f == '\0')
                 continue;
-            dst[n++] = char.ToLowerInvariant(f);
+            // Arabic letters have no case: only other scripts go through the (slower) invariant lower-casing
+            dst[n++] = f is >= '\u0600' and <= '\u06FF' ? f : char.ToLowerInvariant(f);
             // اميرك → امريك
             if (n >= 5 && dst[n - 1] == '\u0643' && dst[n - 2] == '\u0631' && dst[n - 3] == '\u064A' && dst[n - 4] == '\u0645' && dst[n - 5] == '\u0627')
             {

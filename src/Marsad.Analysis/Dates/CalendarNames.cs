@@ -7,7 +7,8 @@ namespace Marsad.Analysis.Dates;
 /// <summary>
 /// Month names of every Arabic naming system (Gregorian: يناير، كانون الثاني، جانفي، غشت …; Hijri: محرم … ذو الحجة)
 /// and weekday names, normalized, from the embedded resources dates/months.tsv and dates/weekdays.tsv.
-/// Multi-word names (كانون الثاني، ربيع الأول، ذو الحجة) are keyed by their first word with the rest to match.
+/// Multi-word names (كانون الثاني، ربيع الأول، ذو الحجة) are keyed by their first word with the rest to match; their
+/// second word is also accepted without the article (كانون ثاني، تشرين أول).
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class CalendarNames
@@ -38,6 +39,9 @@ public sealed class CalendarNames
             Add(words[0], new MonthName(hijri, month, words[1..]));
             // ذو/ذي القعدة: both cases; "الآخر/الثاني" spellings come from the list itself.
             if (words[0] == "ذو") Add("ذي", new MonthName(hijri, month, words[1..]));
+            // the article of an ordinal second word is often dropped: كانون ثاني، تشرين أول، ربيع أول، جمادى أولى
+            else if (words.Length == 2 && words[1].StartsWith("ال", StringComparison.Ordinal) && words[1].Length > 3)
+                Add(words[0], new MonthName(hijri, month, [words[1][2..]]));
         }
         void Add(string key, MonthName m)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Marsad.Analysis.Events;
 using Marsad.Analysis.Tokenization;
@@ -50,9 +51,21 @@ public sealed class DateFinder(CalendarNames names)
             DateOnly? d = x > 1000 ? Make(x, mo, z) : z > 1000 ? Make(z, mo, x) : null;
             if (d is { } dd) return Expr(text, w, i, i + 4, dd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
         }
-        // [day] month ...
-        int dayTok = -1, mi = i;
-        if (w[i].Kind == TokenKind.Number && Num(w[i].Norm) is >= 1 and <= 31 && i + 1 < to) { dayTok = i; mi = i + 1; }
+        // [day [من]] month ...: the day as digits (19، الـ19) or as an ordinal (العاشر، الحادي والعشرين) before من
+        int dayTok = -1, dayValue = 0, mi = i;
+        if (w[i].Kind == TokenKind.Number && Num(w[i].Norm) is >= 1 and <= 31 && i + 1 < to) { dayTok = i; dayValue = Num(w[i].Norm); mi = i + 1; }
+        else if (w[i].Norm == "ال" && i + 2 < to && w[i + 1].Kind == TokenKind.Number && Num(w[i + 1].Norm) is >= 1 and <= 31)
+        { dayTok = i; dayValue = Num(w[i + 1].Norm); mi = i + 2; }
+        else if (OrdinalDay(w, i, to, out int ordinal, out int afterOrdinal) && afterOrdinal + 1 < to && Bare(w[afterOrdinal]) == "من")
+        { dayTok = i; dayValue = ordinal; mi = afterOrdinal + 1; }
+        if (dayTok >= 0 && mi + 1 < to && w[mi].Norm == "من") mi++;
+        // 14 من الشهر الجاري / الماضي / المقبل
+        if (dayTok >= 0 && mi + 1 < to && Bare(w[mi]) == "الشهر" && MonthOffset(Bare(w[mi + 1])) is int offset)
+        {
+            if (pub is not { } p) return Expr(text, w, dayTok, mi + 1, null, DatePrecision.Day);
+            var m = new DateOnly(p.Year, p.Month, 1).AddMonths(offset);
+            return Expr(text, w, dayTok, mi + 1, Make(m.Year, m.Month, dayValue)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+        }
         if (TryMonth(w, mi, to, out var month, out int afterMonth))
         {
             int last = afterMonth - 1;
@@ -72,18 +85,27 @@ public sealed class DateFinder(CalendarNames names)
                 if (last + 1 < to && w[last + 1].Norm is "م" or "ء" or "ه" or "هـ") last++;
             }
             int rel = 0;
-            if (year is null && last + 1 < to) rel = Relative(Bare(w[last + 1]));
-            if (rel != 0) last++;
-            if (dayTok < 0 && !month.Hijri && year is null && rel == 0 && !PrecededByDateCue(w, i, from))
+            bool current = false;
+            if (year is null && last + 1 < to)
+            {
+                rel = Relative(Bare(w[last + 1]));
+                current = rel == 0 && IsCurrent(Bare(w[last + 1]));
+            }
+            if (rel != 0 || current) last++;
+            if (dayTok < 0 && !month.Hijri && year is null && rel == 0 && !current && !PrecededByDateCue(w, i, from))
             {
                 // "مايو" alone could be a name; accept a bare month only after في/خلال/منذ/حتى/بداية/نهاية/مطلع/أواخر…
                 if (!IsMonthOnlyWord(w[mi])) return null;
             }
             int first = dayTok >= 0 ? dayTok : i;
-            int? day = dayTok >= 0 ? Num(w[dayTok].Norm) : null;
+            int? day = dayTok >= 0 ? dayValue : null;
             return ResolveMonth(text, w, first, last, month.Hijri, month.Month, day, year, rel, pub);
         }
-        if (dayTok >= 0) return null;
+        if (dayTok >= 0 && w[dayTok].Kind != TokenKind.ArabicWord) return null;
+
+        // قبل/منذ يومين، قبل ثلاثة أيام (up to ten days back)
+        if (a is "قبل" or "منذ" && i + 1 < to && DaysAgo(w, i + 1, to, out int back, out int lastAgo))
+            return Relative(text, w, i, lastAgo, pub, p => p.AddDays(-back));
 
         // اليوم [weekday]
         if (a == "اليوم")
@@ -113,7 +135,9 @@ public sealed class DateFinder(CalendarNames names)
             if (k < to && names.Weekdays.TryGetValue(Bare(w[k]), out var wd) && (k > i || w[k].Norm.Length > 0))
             {
                 int r = k + 1 < to ? Relative(Bare(w[k + 1])) : 0;
-                if (k == i && r == 0) return null; // a weekday alone is too weak
+                // a weekday alone is too weak, unless set off as an adverb: "التقى بوتين بايدن، الخميس، في جنيف",
+                // "وقال المتحدث الخميس إن …"
+                if (k == i && r == 0 && !AdverbialWeekday(w, i, from, to)) return null;
                 int last = r != 0 ? k + 1 : k;
                 return r > 0
                     ? Relative(text, w, i, last, pub, p => Next(p, wd))
@@ -124,7 +148,7 @@ public sealed class DateFinder(CalendarNames names)
         if (a is "الاسبوع" or "الشهر" or "العام" or "السنه" or "السنة" && i + 1 < to)
         {
             int r = Relative(Bare(w[i + 1]));
-            bool current = Bare(w[i + 1]) is "الجاري" or "الحالي" or "الحاليه" or "الحالية";
+            bool current = IsCurrent(Bare(w[i + 1]));
             if (r == 0 && !current) goto year;
             if (current) r = 0;
             if (a == "الاسبوع")
@@ -227,6 +251,59 @@ public sealed class DateFinder(CalendarNames names)
 
     // Month names that are not also common words or names.
     private static bool IsMonthOnlyWord(WordView v) => v.Norm.Length >= 4 && v.Norm is not ("مايو" or "ماي" or "ايار" or "اب" or "تموز");
+
+    private static bool IsCurrent(string word) => word is "الجاري" or "الحالي" or "الحاليه" or "الحالية";
+
+    /// <summary>Months from the publication month for الشهر الجاري/الحالي (0), الماضي (-1), المقبل (+1); null otherwise.</summary>
+    private static int? MonthOffset(string word) => IsCurrent(word) ? 0 : Relative(word) is int r and not 0 ? r : null;
+
+    private static readonly FrozenDictionary<string, int> OrdinalUnits = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["الاول"] = 1, ["الحادي"] = 1, ["الثاني"] = 2, ["الثالث"] = 3, ["الرابع"] = 4, ["الخامس"] = 5, ["السادس"] = 6,
+        ["السابع"] = 7, ["الثامن"] = 8, ["التاسع"] = 9, ["العاشر"] = 10, ["العشرين"] = 20, ["الثلاثين"] = 30,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An ordinal day: العاشر (10), الحادي عشر … التاسع عشر (11–19), العشرين (20), الحادي والعشرين … التاسع والعشرين
+    /// (21–29), الثلاثين، الحادي والثلاثين.
+    /// </summary>
+    private static bool OrdinalDay(WordView[] w, int i, int to, out int day, out int after)
+    {
+        day = 0;
+        after = i;
+        if (w[i].Kind != TokenKind.ArabicWord || !OrdinalUnits.TryGetValue(w[i].Norm, out int unit)) return false;
+        string next = i + 1 < to ? w[i + 1].Norm : "";
+        if (unit < 10 && next is "عشر") (day, after) = (unit + 10, i + 2);
+        else if (unit < 10 && next is "والعشرين") (day, after) = (unit + 20, i + 2);
+        else if (unit == 1 && next is "والثلاثين") (day, after) = (31, i + 2);
+        else if (w[i].Norm != "الحادي") (day, after) = (unit, i + 1);
+        return day > 0;
+    }
+
+    /// <summary>يومين (2), or a number of days 3–10 in digits or words before أيام.</summary>
+    private static bool DaysAgo(WordView[] w, int i, int to, out int days, out int last)
+    {
+        days = 0;
+        last = i;
+        if (w[i].Norm is "يومين") { days = 2; return true; }
+        if (i + 1 >= to || w[i + 1].Norm != "ايام") return false;
+        days = w[i].Kind == TokenKind.Number ? Num(w[i].Norm) : w[i].Norm switch
+        {
+            "ثلاثه" => 3, "اربعه" => 4, "خمسه" => 5, "سته" => 6, "سبعه" => 7, "ثمانيه" => 8, "تسعه" => 9, "عشره" => 10, _ => 0,
+        };
+        last = i + 1;
+        return days is >= 3 and <= 10;
+    }
+
+    /// <summary>A weekday with the article set off by commas (، الخميس،) or followed by إن/أن (قال الخميس إن).</summary>
+    private static bool AdverbialWeekday(WordView[] w, int i, int from, int to)
+    {
+        if (!w[i].Norm.StartsWith("ال", StringComparison.Ordinal)) return false;
+        bool after = i + 1 >= to || w[i + 1].Norm is "،" or "," or "." or "؛";
+        bool before = i > from && w[i - 1].Norm is "،" or ",";
+        if (before && after) return true;
+        return i + 1 < to && w[i + 1].Norm is "ان" or "انه" or "انها" or "إن";
+    }
 
     private static int Relative(string word) => word switch
     {

@@ -30,6 +30,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
 {
     private static readonly HashSet<string> TargetPreps = WordSets.Of(["مع", "ب", "ل", "الي", "إلى", "على", "علي", "ضد", "من", "لدي", "تجاه", "حيال"]);
     private static readonly HashSet<string> StandalonePreps = WordSets.Of(["مع", "الي", "على", "علي", "ضد", "عن", "من", "في", "بين", "لدي", "حول", "عبر", "تجاه", "حيال", "بشان", "خلال", "منذ", "بعد", "قبل", "عقب", "وفق", "وفقا", "بحسب", "حسب"]);
+    private static readonly HashSet<string> LocativeNouns = WordSets.Of([
+        "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ضواحي", "انحاء", "داخل", "خارج",
+        "اراضي", "حدود", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "ولايه", "عاصمه", "مقاطعه", "ريف",
+    ]);
     private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما"]);
     private static readonly HashSet<string> Duals = WordSets.Of(["الجانبان", "الجانبين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين"]);
     private static readonly HashSet<string> TitleWords =
@@ -51,13 +55,19 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// <param name="published">Publication date for resolving relative dates.</param>
     public List<EventRecord> Extract(string docId, string text, WordView[] words, IReadOnlyList<TextSpan> sentences,
         IReadOnlyList<ActorMention> mentions, IActorDirectory actors, DateOnly? published)
+        => Extract(docId, text, words, sentences, Arguments(text, words, mentions, actors), actors, published);
+
+    /// <summary>Codes the events of one document from its argument mentions (<see cref="Arguments"/>; read, never changed).</summary>
+    internal List<EventRecord> Extract(string docId, string text, WordView[] words, IReadOnlyList<TextSpan> sentences,
+        List<ArgumentMention> allArgs, IActorDirectory actors, DateOnly? published)
     {
         var events = new List<EventRecord>();
-        var allArgs = Arguments(text, words, mentions, actors);
         var issuers = StatementIssuers(words, allArgs);
         List<ArgumentMention>? lastParticipants = null;
         var matches = new List<TriggerMatch>();
         int tokenIndex = 0;
+        // the date of the account the previous sentence told, for a sentence that goes on with it (وأضاف أن …)
+        DateExpression? told = null;
         foreach (var sentence in sentences)
         {
             while (tokenIndex < words.Length && words[tokenIndex].End <= sentence.Start) tokenIndex++;
@@ -65,6 +75,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             while (to < words.Length && words[to].Start < sentence.End) to++;
             tokenIndex = to;
             if (to - from < 2) continue;
+            var inherited = ContinuesStatement(words, from, to) ? told : null;
+            told = inherited;
             matches.Clear();
             lexicon.Match(words, from, to, matches);
             if (matches.Count == 0) continue;
@@ -107,6 +119,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     tgt = [];
                 }
                 var date = NearestDate(words, dateExprs, match);
+                // "وأوضح أن الجانب الروسي أشار إلى …" after a dated account: a reported past event without a date of its
+                // own happened on the occasion that account dated
+                if (date is null && inherited is not null && modality == "asserted" && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
+                    date = inherited;
                 var (location, locSpan) = FindLocation(words, from, to, match, type);
                 if ((entry.Flags & TriggerFlags.Meeting) != 0 && location is not null)
                     (mode, cameo) = RefineMeeting(location, src, tgt, mode, cameo);
@@ -146,8 +162,59 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (src.Count + tgt.Count >= 2 && modality != "negated" && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
             foreach (var e in sentenceEvents) events.Add(e.Record);
+            if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    private static readonly HashSet<string> ContinuationVerbs = WordSets.Of([
+        "اضاف", "اضافت", "اوضح", "اوضحت", "تابع", "تابعت", "اردف", "اردفت", "استطرد", "استطردت", "لفت", "لفتت", "اشار", "اشارت",
+        "اكد", "اكدت", "شدد", "شددت", "مضي", "مضت", "استدرك", "استدركت",
+    ]);
+
+    /// <summary>
+    /// True when the sentence opens (after quote marks) with a speech verb that goes on with what was being told:
+    /// وأضاف، وأوضح، وتابع، وأردف، ولفت … (the speaker and the occasion are those of the sentence before).
+    /// </summary>
+    private static bool ContinuesStatement(WordView[] words, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (words[i].IsPunct) continue;
+            return words[i].Kind == TokenKind.ArabicWord && ContinuationVerbs.Contains(words[i].Bare);
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> RelativePronouns = WordSets.Of(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]);
+
+    /// <summary>
+    /// Verbal acts (what is said, agreed, asked, rejected on an occasion), as opposed to material ones (sanctions,
+    /// expulsions, attacks, aid, protests), which a statement may report without their having happened that day.
+    /// </summary>
+    private static bool IsVerbalAct(string type)
+        => type is "CONSULT" or "AGREE" or "SUPPORT" or "REQUEST" or "ACCUSE" or "REJECT" or "THREATEN" or "CONCEDE" or "COOPERATE";
+
+    /// <summary>True when a relative pronoun (التي، الذي …) stands between the sentence start and the trigger: a background
+    /// clause ("الاتهامات التي على أساسها فرض …") tells something that happened before.</summary>
+    private static bool InRelativeClause(WordView[] words, int from, int trigger)
+    {
+        for (int i = from; i < trigger; i++)
+            if (RelativePronouns.Contains(words[i].Bare)) return true;
+        return false;
+    }
+
+    /// <summary>The date expression of the last dated asserted event of a sentence (the account's occasion), if any.</summary>
+    private static DateExpression? LastDate(List<(EventRecord Record, List<ArgumentMention> Src, List<ArgumentMention> Tgt)> sentenceEvents, List<DateExpression> dateExprs)
+    {
+        for (int i = sentenceEvents.Count - 1; i >= 0; i--)
+        {
+            var r = sentenceEvents[i].Record;
+            if (r.Date is null || r.Modality != "asserted") continue;
+            foreach (var d in dateExprs)
+                if (d.Value == r.Date && d.Text == r.DateText) return d;
+        }
+        return null;
     }
 
     private static bool IsDateWordOnly(TriggerMatch match, List<DateExpression> dateExprs)
@@ -214,6 +281,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             {
                 var p = words[head - 1];
                 if (!p.IsPunct && StandalonePreps.Contains(p.Bare)) prep = p.Bare;
+                // "شمال باكستان", "وسط الصومال", "قرب بغداد": a place phrase, never a subject or an object
+                else if (!p.IsPunct && LocativeNouns.Contains(p.Bare)) prep = "في";
                 if (p.Norm == "و") conj = true;
             }
             raw.Add(new ArgumentMention(first, last, m.Start, m.End, actor, prep, conj) { HeadFirst = head, MentionKind = m.Kind });
@@ -373,9 +442,46 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         int srcAt = -1;
         // after a noun of harm (مقتل، إصابة، اغتيال، خطف) the role noun is the victim, not the agent
         bool victimAfter = match.Entry.Type == "ASSAULT" && !match.VerbForm;
+        // a role noun that is (part of) the trigger is its actor: "المتظاهرون"، "أحرق متظاهرون أعلام إسرائيل" — not a named
+        // actor read from around it (after a noun of harm the role noun is the victim: left to the rules below)
+        if (!victimAfter)
+        {
+            for (int i = match.First; i <= match.Last; i++)
+            {
+                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } own) continue;
+                if (!src.Exists(x => x.First <= i && i <= x.Last)) src = [new ArgumentMention(i, i, words[i].Start, words[i].End, own, "", false)];
+                tgt.RemoveAll(x => x.First <= i && i <= x.Last);
+                srcAt = i;
+                break;
+            }
+        }
+        bool fromAgentPhrase = false;
+        if (AgentPhrase(words, to, match) is int agentAt && !src.Exists(x => x.HeadFirst >= agentAt))
+        {
+            for (int i = agentAt; i < to && i <= agentAt + 2; i++)
+            {
+                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } a) continue;
+                // a named subject before a passive with an agent phrase is the one acted on
+                if (tgt.Count == 0 && src.Count > 0) tgt = src;
+                src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
+                srcAt = i;
+                fromAgentPhrase = true;
+                break;
+            }
+        }
+        // "قام عدد من جنود المارينز بقتل …"، "قامت قوة من الشرطة بمداهمة …": the subject of قام does the act named by the
+        // بـ noun after it
+        if (src.Count == 0 && DoVerbBefore(words, from, match) is int doAt)
+        {
+            for (int i = doAt + 1; i < match.First && src.Count == 0; i++)
+                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+            for (int i = doAt - 1; i >= from && i >= doAt - 3 && src.Count == 0; i--)
+                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+        }
         if (src.Count == 0)
         {
-            int[] candidates = victimAfter ? [match.First - 1, match.First - 2] : [match.First, match.Last + 1, match.Last + 2, match.First - 1, match.First - 2];
+            bool subjectBefore = victimAfter || match.VerbForm && AgreesWithSubjectBefore(words[match.First]);
+            int[] candidates = subjectBefore ? [match.First - 1, match.First - 2, match.First - 3] : [match.First, match.Last + 1, match.Last + 2, match.First - 1, match.First - 2];
             foreach (int i in candidates)
             {
                 if (i < from || i >= to || words[i].IsPunct) continue;
@@ -388,11 +494,12 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         if (tgt.Count == 0 && match.Entry.Type is "ASSAULT" or "COERCE")
         {
             int startAt = Math.Max(match.Last, srcAt) + 1;
-            if (victimAfter) startAt = match.Last + 1;
+            // the victim comes right after the trigger when the agent is named after it: "قتل شرطي بنيران مسلحين"
+            if (victimAfter || fromAgentPhrase) startAt = match.Last + 1;
             for (int i = startAt; i < to && i <= startAt + 4; i++)
             {
                 if (words[i].IsPunct) break;
-                if (agents!.Match(text, words[i]) is not { } a || src.Exists(x => x.First == i)) continue;
+                if (agents!.Match(text, words[i]) is not { } a || src.Exists(x => x.First == i) || fromAgentPhrase && i >= srcAt) continue;
                 tgt = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
                 break;
             }
@@ -514,7 +621,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         ArgumentMention? s = null;
         if (verb)
         {
-            s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !CrossesComplementizer(words, match.First, a.HeadFirst)
+            // a verb agreeing with a plural or dual subject (هاجموا، فجرا، يتظاهرون) follows that subject: what comes after it
+            // is its object
+            if (!AgreesWithSubjectBefore(words[match.First]))
+                s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !CrossesComplementizer(words, match.First, a.HeadFirst)
                 && !(a.First > match.First && a.Last < match.Last && match.MatchedWords == 1));
             // SVO: an unprepositioned actor right before the verb is its subject ("موسكو وواشنطن توصلتا")
             int before = usable.FindLastIndex(a => a.Last < match.First && a.Last >= match.First - 2 && a.Prep.Length == 0);
@@ -568,6 +678,14 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     return (src, tgt);
                 }
         }
+        // the agent of a passive or a noun of harm: "تم اغتصابها من قبل ضباط"، "قتل على يد مسلحين"، "قتل بنيران الجيش"
+        // (what stood as the subject is then the one acted on: "13 إثيوبياً خطفوا على أيدي مسلحين")
+        ArgumentMention? patient = null;
+        if (AgentPhrase(words, to, match) is int agentAt && usable.Find(a => a.HeadFirst >= agentAt && a.HeadFirst <= agentAt + 2) is { } agent)
+        {
+            if (s is not null && s.Actor.Ref.Id != agent.Actor.Ref.Id) patient = s;
+            s = agent;
+        }
         if (s is not null)
         {
             src.Add(s);
@@ -600,6 +718,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 }
             }
         }
+        if (patient is not null && tgt.Count == 0) tgt.Add(patient);
         if (initiator is not null && sym && src.Count > 0 && src[0].Actor.Ref.Id != initiator.Actor.Ref.Id)
         {
             // the initiator's side is the source: its own participant when one is named, else the initiator itself
@@ -659,6 +778,61 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     {
         string n = w.Bare;
         return n.Length >= 5 && (n.EndsWith('ه') && !n.EndsWith("اه", StringComparison.Ordinal) && (n.EndsWith("ته", StringComparison.Ordinal) || n.EndsWith("ئه", StringComparison.Ordinal) || n.EndsWith("عه", StringComparison.Ordinal) || n.EndsWith("اته", StringComparison.Ordinal)) || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || n.EndsWith("هما", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The word after an agent phrase within ten words after the trigger (من قبل، على يد، على أيدي، بنيران، برصاص), or null;
+    /// the phrase names who did the act whatever the trigger's voice.
+    /// </summary>
+    private static readonly HashSet<string> DoVerbs = WordSets.Of(["قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان"]);
+
+    /// <summary>
+    /// The index of قام/تقوم … within eight words before a trigger read as a بـ noun (قام … بقتل), with no sentence
+    /// punctuation between; null otherwise.
+    /// </summary>
+    private static int? DoVerbBefore(WordView[] words, int from, TriggerMatch match)
+    {
+        if (!match.AfterPreposition || words[match.First].Bare.Length < 2 || words[match.First].Bare[0] != 'ب') return null;
+        for (int i = match.First - 1; i >= from && i >= match.First - 8; i--)
+        {
+            if (words[i].Norm is "." or "؛" or ":" or "،" or ",") return null;
+            if (DoVerbs.Contains(words[i].Bare)) return i;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> ClauseLinks = WordSets.Of(["بينما", "فيما", "حيث", "ثم", "كما", "لكن", "بعد", "قبل", "عندما", "حين", "اثر", "عقب"]);
+
+    internal static int? AgentPhrase(WordView[] words, int to, TriggerMatch match)
+    {
+        for (int i = match.Last + 1; i < to && i <= match.Last + 10; i++)
+        {
+            var w = words[i];
+            if (w.Norm is "." or "؛" or ":" or "،" or "," || Complementizers.Contains(w.Bare) || ClauseLinks.Contains(w.Bare)) return null;
+            if (w.Norm is "بنيران" or "برصاص") return i + 1;
+            if (i + 1 >= to) return null;
+            string next = words[i + 1].Norm;
+            if (w.Bare == "من" && next == "قبل" || w.Bare is "علي" or "على" && next is "يد" or "ايدي") return i + 2;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True for a verb carrying a plural or dual subject ending (فعلوا، فعلا، فعلتا، يفعلون، يفعلان): in Arabic a verb before
+    /// its subject stays singular (هاجم المستوطنون), so such a verb has its subject before it (المستوطنون هاجموا) or in itself.
+    /// </summary>
+    internal static bool AgreesWithSubjectBefore(WordView w)
+    {
+        if (w.Kind != TokenKind.ArabicWord) return false;
+        foreach (var f in w.Forms)
+        {
+            if ((f.Kind & FormKind.Verb) == 0) continue;
+            string t = f.Text;
+            // فعلوا، فعلا، فعلتا، يفعلا (a singular verb ending in ا is a three-letter one: دعا، بدا)
+            if (t.Length >= 4 && t[^1] == 'ا' && t[^2] != 'ا') return true;
+            if (t.Length >= 5 && t[0] is 'ي' or 'ت' && (t.EndsWith("ون", StringComparison.Ordinal) || t.EndsWith("ان", StringComparison.Ordinal))) return true;
+        }
+        return false;
     }
 
     private static bool CrossesComplementizer(WordView[] words, int a, int b)

@@ -74,8 +74,9 @@ public sealed class EventStage
         }
         else
             (ments, dir) = link(pub);
-        var events = _events.Extract(docId, text, words, sentences, ments, dir, pub);
+        // the argument mentions are built once for both extractors
         var args = EventExtractor.Arguments(text, words, ments, dir);
+        var events = _events.Extract(docId, text, words, sentences, args, dir, pub);
         var quotes = _quotes.Extract(text, words, sentences, args);
         return new EventStageResult(events, quotes, dateline);
     }

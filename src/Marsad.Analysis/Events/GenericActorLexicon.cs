@@ -7,7 +7,8 @@ namespace Marsad.Analysis.Events;
 /// <summary>
 /// Role nouns that act without a name (المتظاهرون، مسلحون، الشرطة) from Resources/events/generic_actors.tsv. They fill
 /// an event side that no named actor fills, as an actor with id <c>agent:&lt;sector&gt;</c>, the words as written for
-/// <c>name_ar</c> and no country. Immutable and thread-safe.
+/// <c>name_ar</c> and no country. Sound masculine plurals are also matched in their construct form (مستوطني، مسلحو).
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class GenericActorLexicon
 {
@@ -27,7 +28,13 @@ public sealed class GenericActorLexicon
             if (header) { header = false; continue; }
             var c = line.Split('\t');
             foreach (var f in c[0].Split('|', StringSplitOptions.RemoveEmptyEntries))
-                map.TryAdd(normalizer.NormalizeToString(f), (c[1], c[2]));
+            {
+                string n = normalizer.NormalizeToString(f);
+                map.TryAdd(n, (c[1], c[2]));
+                // a sound masculine plural loses its ن before a genitive: مستوطنو / مستوطني براخة، مسلحي الحركة
+                if (n.Length >= 5 && (n.EndsWith("ون", StringComparison.Ordinal) || n.EndsWith("ين", StringComparison.Ordinal)))
+                    map.TryAdd(n[..^1], (c[1], c[2]));
+            }
         }
         return new GenericActorLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
     }

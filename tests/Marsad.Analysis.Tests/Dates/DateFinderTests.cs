@@ -36,8 +36,35 @@ public class DateFinderTests
     [InlineData("في 14 اكتوبر 2021", "2000-01-01", "2021-10-14")]
     [InlineData("في الأسبوع الماضي", "2021-04-25", "2021-04")]
     [InlineData("يوم 1 رمضان 1442", "2021-04-19", "2021-04-13")]
+    [InlineData("زارها في 6 كانون ثاني الماضي", "2021-04-19", "2021-01-06")]
+    [InlineData("وقعت في تشرين أول 2019", "2021-04-19", "2019-10")]
+    [InlineData("في ربيع أول الماضي", "2021-04-19", "2020-11")] // 15 Rabi I 1442 = 2020-11-01
+    [InlineData("اجتمعا في العاشر من أبريل", "2021-04-19", "2021-04-10")]
+    [InlineData("في الحادي والعشرين من آذار الماضي", "2021-04-19", "2021-03-21")]
+    [InlineData("حتى الثاني عشر من يونيو المقبل", "2021-04-19", "2021-06-12")]
+    [InlineData("اجتمعا في 14 من أبريل", "2021-04-19", "2021-04-14")]
+    [InlineData("اجتمعا في الـ14 من أبريل", "2021-04-19", "2021-04-14")]
+    [InlineData("في الخامس من الشهر الجاري", "2021-04-19", "2021-04-05")]
+    [InlineData("في 28 من الشهر الماضي", "2021-01-10", "2020-12-28")]
+    [InlineData("اجتمعا في أبريل الجاري", "2021-04-19", "2021-04")]
+    [InlineData("اتصل به قبل يومين", "2021-04-19", "2021-04-17")]
+    [InlineData("وصل منذ ثلاثة أيام", "2021-04-19", "2021-04-16")]
+    [InlineData("التقى بوتين بايدن، الخميس، في جنيف", "2021-04-19", "2021-04-15")]
+    [InlineData("وقال المتحدث السبت إن الاجتماع ناجح", "2021-04-19", "2021-04-17")]
     public void Resolves_against_the_publication_date(string text, string published, string expected)
         => Assert.Equal(expected, Resolve(text, published));
+
+    [Theory]
+    [InlineData("لم يحضر الاجتماع الخميس أحد")]
+    [InlineData("الاجتماع الثاني من نوعه")]
+    [InlineData("توصل الاثنين إلى اتفاق")]
+    [InlineData("قبل أيام من القمة")]
+    public void Words_that_only_look_like_dates_are_not_dates(string text)
+    {
+        var tokens = new ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        Assert.Empty(EventTestKit.Stage.Dates.Find(text, words, 0, words.Length, new DateOnly(2021, 4, 19)));
+    }
 
     [Fact]
     public void Russia_al_yawm_is_an_outlet_not_today()
@@ -63,5 +90,49 @@ public class DateFinderTests
         var result = EventTestKit.Run("(پاکستان پوائنٹ نیوز / سبوتنيك - 14 اكتوبر 2021ء) أعلن بيسكوف اليوم الخميس أن بوتين التقى بايدن.", published: null);
         Assert.Equal("2021-10-14", result.DatelineDate);
         Assert.Contains(result.Events, e => e.Type == "CONSULT" && e.Date == "2021-10-14");
+    }
+}
+
+public class EventDateInheritanceTests
+{
+    private static Marsad.Analysis.Documents.EventRecord Only(string text, string type)
+        => EventTestKit.Run(text, "2022-03-10").Events.Single(e => e.Type == type);
+
+    [Fact]
+    public void A_sentence_going_on_with_a_dated_account_dates_its_verbal_events_by_it()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأضاف أن الجانب الفرنسي انتقد السياسة الروسية.";
+        var e = Only(text, "ACCUSE");
+        Assert.Equal("2022-03-07", e.Date);
+        Assert.Equal("7 آذار", e.DateText);
+    }
+
+    [Fact]
+    public void A_new_sentence_that_does_not_go_on_with_the_account_does_not_inherit()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وانتقد الجانب الفرنسي السياسة الروسية.";
+        Assert.Null(Only(text, "ACCUSE").Date);
+    }
+
+    [Fact]
+    public void Material_acts_and_background_clauses_in_the_continuation_keep_no_date()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأوضح أن الاتهامات التي على أساسها فرضت فرنسا عقوبات على روسيا باطلة.";
+        Assert.Null(Only(text, "SANCTION").Date);
+    }
+
+    [Fact]
+    public void A_chain_of_continuations_keeps_the_occasion_and_a_date_of_its_own_wins()
+    {
+        const string text = "في 7 آذار، أجرى فلاديمير بوتين محادثة هاتفية مع إيمانويل ماكرون. "
+            + "وأضاف البيان أن الرئيس الروسي أكد ذلك. "
+            + "وتابع أن الجانب الفرنسي انتقد السياسة الروسية. "
+            + "وأشار إلى أن بوتين التقى ماكرون في 3 شباط.";
+        var events = EventTestKit.Run(text, "2022-03-10").Events;
+        Assert.Equal("2022-03-07", events.Single(e => e.Type == "ACCUSE").Date);
+        Assert.Contains(events, e => e.Type == "CONSULT" && e.Date == "2022-02-03");
     }
 }

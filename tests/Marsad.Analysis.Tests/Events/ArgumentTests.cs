@@ -143,3 +143,67 @@ public class AttachmentTests
         Assert.Equal("joe-biden", Ids(e.Target));
     }
 }
+
+public class AgreementAndAgentTests
+{
+    private static Marsad.Analysis.Documents.EventRecord Assault(string text) => Single(text, "ASSAULT");
+
+    [Fact]
+    public void A_singular_verb_before_its_subject_still_takes_the_noun_after_it_as_source()
+    {
+        var e = Assault("وهاجم المستوطنون المواطنين في الحقول.");
+        Assert.Equal("المستوطنون", Assert.Single(e.Source).NameAr);
+    }
+
+    [Fact]
+    public void A_dual_verb_takes_the_role_noun_before_it_and_a_country_after_a_place_noun_is_no_subject()
+    {
+        var e = Assault("وكان انتحاريان قد فجرا نفسيهما قرب مصنع في شمال باكستان.");
+        Assert.Equal("agent:uaf", Assert.Single(e.Source).Id);
+        Assert.DoesNotContain(e.Source.Concat(e.Target), a => a.Id == "pak");
+    }
+
+    // a plural verb follows its subject, so the noun after it is its object; an agent phrase names the source and
+    // the victim comes right after the trigger
+    [Theory]
+    [InlineData("وذكر شهود أن المستوطنين هاجموا المواطنين في الحقول.", "المستوطنين", "المواطنين")]
+    [InlineData("قتل شرطي بنيران مسلحين مجهولين في السوق.", "مسلحين", "شرطي")]
+    [InlineData("أصيب مدني برصاص جنود عند الحاجز.", "جنود", "مدني")]
+    [InlineData("وقال شهود إن مستوطني المستوطنة هاجموا المواطنين.", "مستوطني", "المواطنين")] // construct plural
+    [InlineData("وقام عدد من الجنود بقتل المدنيين في القرية.", "الجنود", "المدنيين")] // قام … بـ noun
+    public void Plural_agreement_and_agent_phrases_place_source_and_target(string text, string source, string target)
+    {
+        var e = Assault(text);
+        Assert.Equal(source, Assert.Single(e.Source).NameAr);
+        Assert.Equal(target, Assert.Single(e.Target).NameAr);
+    }
+
+    [Fact]
+    public void A_named_subject_of_a_passive_with_an_agent_phrase_is_the_one_acted_on()
+    {
+        var e = Assault("وقال المسؤول إن ثلاثة من مواطني تركيا خطفوا على أيدي مسلحين أمس.");
+        Assert.Equal("agent:uaf", Assert.Single(e.Source).Id);
+        Assert.Equal("tur", Assert.Single(e.Target).Id);
+    }
+
+    [Fact]
+    public void An_agent_phrase_of_another_clause_is_not_taken()
+    {
+        var events = Run("فجر انتحاريون أنفسهم، بينما قتل رابع برصاص الشرطة.").Events.Where(e => e.Type == "ASSAULT").ToList();
+        var blast = events.First(e => e.Trigger!.Text == "فجر");
+        Assert.DoesNotContain(blast.Source, a => a.NameAr == "الشرطة");
+    }
+}
+
+public class RoleNounTriggerTests
+{
+    [Theory]
+    [InlineData("وخرج متظاهرون من مساجد المدينة ينددون بقرار الحكومة الفرنسية.", "متظاهرون")]
+    [InlineData("وفي الساحة أحرق متظاهرون أعلام فرنسا.", "متظاهرون")]
+    public void A_role_noun_in_the_trigger_is_the_source_not_a_named_actor_nearby(string text, string source)
+    {
+        var e = Single(text, "PROTEST");
+        Assert.Equal(source, Assert.Single(e.Source).NameAr);
+        Assert.DoesNotContain(e.Source, a => a.Id is "fra" or "fra-gov");
+    }
+}
