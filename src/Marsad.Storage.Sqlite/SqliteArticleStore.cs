@@ -82,7 +82,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
 
-    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);
+    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);
 
     /// <summary>
     /// FTS5's own <c>rank</c> column configured as BM25 (title ×2) is computed once per match; without filters the

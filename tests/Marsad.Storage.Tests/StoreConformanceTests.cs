@@ -113,6 +113,37 @@ public abstract class StoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public void A_large_batch_with_a_repeated_text_merges_its_events_and_stores_the_repeat_once()
+    {
+        using var store = Open();
+        var a = TestDocuments.A();
+        // Enough documents for thousands of statements in one transaction (PostgreSQL sends them in several round trips).
+        var batch = new List<AnalyzedDocument>();
+        for (int i = 0; i < 700; i++)
+        {
+            string text = TestDocuments.SummitA + "\n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            batch.Add(a with { Id = ContentHash.Of(text), Text = text, Path = $"a{i}.txt" });
+        }
+        batch.Add(batch[0] with { Path = "again/a0.txt" });
+        batch.Add(TestDocuments.C());
+        Assert.Equal(new StoreWriteResult(701, 1, 0), store.Store(batch));
+
+        var counts = store.Counts();
+        Assert.Equal(701, counts.Documents);
+        Assert.Equal(702, counts.Sightings);
+        Assert.Equal(3, counts.Events);                  // 700 reports of one meeting + C's two
+        Assert.Equal(702, counts.EventMentions);
+        Assert.Equal(700, counts.Quotes);
+        Assert.Equal(2100, counts.Entities);
+        var consult = Assert.Single(store.Events(new EventQuery { Type = "CONSULT" }));
+        Assert.Equal(700, consult.NumMentions);
+        Assert.Equal(700, consult.Mentions.Select(m => m.DocumentId).Distinct().Count());
+        Assert.Equal(["a0.txt", "again/a0.txt"], store.GetDocument(batch[0].Id)!.Sightings.Select(s => s.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(700, store.Search(new SearchQuery { Text = "جنيف", Limit = 1000 }).Count);
+        Assert.Empty(store.CheckConsistency());
+    }
+
+    [Fact]
     public void FindExisting_and_AllDocumentIds_see_exactly_the_stored_ids()
     {
         using var store = StoreAll(out var a, out var b, out _);
