@@ -17,6 +17,31 @@ public sealed class SqliteStoreTests : StoreConformanceTests
     }
 
     [Fact]
+    public void Opening_and_searching_do_not_wait_for_a_writer_that_holds_the_lock()
+    {
+        string file = Path.Combine(_dir, "test.db");
+        using (var s = SqliteArticleStore.Open(file)) s.Store([TestDocuments.C()]);
+        // Another process in the middle of an ingest batch: a write transaction that stays open.
+        using var writer = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        writer.Open();
+        using var tx = writer.BeginTransaction(deferred: false);
+        using (var cmd = writer.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO store_info (key, value) VALUES ('bench', 'held')";
+            cmd.ExecuteNonQuery();
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var reader = SqliteArticleStore.Open(file))
+        {
+            Assert.Single(reader.Search(new Records.SearchQuery { Text = "عقوبات" }));
+            Assert.Equal(1, reader.Counts().Documents);
+        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"opening and searching took {clock.Elapsed.TotalSeconds:N1} s while a writer held the lock");
+        tx.Rollback();
+    }
+
+    [Fact]
     public void Ranking_in_parallel_shards_gives_the_same_results_as_one_pass()
     {
         using (var s = SqliteArticleStore.Open(Path.Combine(_dir, "test.db")))

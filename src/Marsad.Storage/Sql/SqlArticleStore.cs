@@ -107,8 +107,15 @@ public abstract class SqlArticleStore : IArticleStore
     /// <summary>Brings the schema to the newest version. Call once from the back end's constructor/open.</summary>
     protected void Migrate()
     {
-        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         int latest = Migrations.Count == 0 ? 0 : Migrations.Max(m => m.Version);
+        // An up-to-date store (the usual case) is only read: opening one must not wait for a writer's transaction.
+        if (StoredVersion() is { } stored && stored >= latest)
+        {
+            SchemaVersion = stored;
+            if (stored > latest) throw new SchemaTooNewException(stored, latest);
+            return;
+        }
+        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         foreach (var m in Migrations.OrderBy(m => m.Version))
         {
             using var tx = BeginWrite();
@@ -127,6 +134,19 @@ public abstract class SqlArticleStore : IArticleStore
             tx.Commit();
         }
         if (SchemaVersion > latest) throw new SchemaTooNewException(SchemaVersion, latest);
+    }
+
+    /// <summary>The newest applied migration, read without a write lock; null when the store has no schema yet.</summary>
+    private int? StoredVersion()
+    {
+        try
+        {
+            return Convert.ToInt32(ScalarOf("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return null; // no schema_migrations table: a new store
+        }
     }
 
     private int CurrentVersion(DbTransaction tx)
