@@ -74,6 +74,9 @@ public sealed class PostgresArticleStore : SqlArticleStore
         new(3, "store facts (search-term signature)", CoreSchema.Version3()),
     ];
 
+    /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
+    protected override IReadOnlyList<string> OptimizeStatements { get; } = ["VACUUM (ANALYZE) doc_search", "ANALYZE"];
+
     protected override void ClearIndex(DbTransaction transaction) => Exec("DELETE FROM doc_search", transaction);
 
     /// <summary>Every statement is a round trip to the server: queue them and send a thousand at a time.</summary>

@@ -342,6 +342,21 @@ public abstract class StoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public void Optimizing_keeps_every_search_result_and_the_store_consistent()
+    {
+        using var store = StoreAll(out _, out _, out _);
+        var queries = new[] { "بوتين", "عقوبات", "\"الرئيس الروسي\"", "سورية" };
+        var before = queries.Select(q => store.Search(new SearchQuery { Text = q }).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList()).ToList();
+        Assert.Contains(before, b => b.Count > 0);
+        store.Optimize();
+        var after = queries.Select(q => store.Search(new SearchQuery { Text = q }).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList()).ToList();
+        Assert.Equal(before, after);
+        Assert.Empty(store.CheckConsistency());
+        store.Store([TestDocuments.Analyze(TestDocuments.Sanctions + " بعد التحسين", "later", "2021-04-16")]);
+        Assert.Equal(2, store.Search(new SearchQuery { Text = "عقوبات" }).Count);
+    }
+
+    [Fact]
     public void A_full_store_is_consistent()
     {
         using var store = StoreAll(out _, out _, out _);

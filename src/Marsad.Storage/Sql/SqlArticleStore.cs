@@ -321,6 +321,14 @@ public abstract class SqlArticleStore : IArticleStore
         return n;
     }
 
+    /// <summary>The back end's statements for <see cref="IArticleStore.Optimize"/>, run one by one outside a transaction.</summary>
+    protected abstract IReadOnlyList<string> OptimizeStatements { get; }
+
+    public void Optimize()
+    {
+        foreach (var statement in OptimizeStatements) Exec(statement);
+    }
+
     private static string StatusName(DocumentStatus s) => s switch
     {
         DocumentStatus.Ok => "ok",
