@@ -126,7 +126,9 @@ internal static class BenchStoreCommand
             Directory.CreateDirectory(work);
             Console.WriteLine($"bench store: input {Path.GetFullPath(input)}; {Environment.ProcessorCount} cores, {Load()}; " +
                               $"search store {docCount:N0} documents, {rounds} rounds × {Queries.Length} queries");
-            string ingestDb = Path.Combine(work, "ingest.db"), searchDb = Path.Combine(work, "search.db");
+            // Per-process names, so two benchmarks on one machine never share a file; --reuse needs a name that stays.
+            string pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            string ingestDb = Path.Combine(work, $"ingest-{pid}.db"), searchDb = Path.Combine(work, reuse ? "search.db" : $"search-{pid}.db");
             var backends = new List<(string Name, Func<IArticleStore> Open, Action Reset)>
             {
                 ("sqlite", () => SqliteArticleStore.Open(ingestDb), () => Delete(ingestDb)),
