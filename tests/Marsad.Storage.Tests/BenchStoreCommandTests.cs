@@ -20,6 +20,17 @@ public sealed class BenchStoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_cpu_time_of_a_process_is_read_from_proc()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc is Linux's
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        double? seconds = BenchStoreCommand.ProcessCpuSeconds(self.Id);
+        Assert.NotNull(seconds);
+        Assert.InRange(seconds!.Value, 0.01, self.TotalProcessorTime.TotalSeconds + 1);
+        Assert.Null(BenchStoreCommand.ProcessCpuSeconds(int.MaxValue));
+    }
+
+    [Fact]
     public void Every_phase_reports_its_figures_and_the_files_are_deleted()
     {
         var (exit, output, err) = CliProcess.Run("bench", "store", "--input", SharedData.Data("seeds"), "--docs", "120", "--rounds", "1", "--work", _dir);

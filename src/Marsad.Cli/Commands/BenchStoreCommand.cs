@@ -65,9 +65,10 @@ internal static class BenchStoreCommand
         var reuse = new Option<bool>("--reuse") { Description = "Keep the SQLite search store in --work and reuse it when it already holds --docs documents" };
         var shards = new Option<int?>("--shards") { Description = "SQLite: parallel ranking shards (default one per core; 1 = off)" };
         var only = new Option<string?>("--only") { Description = "Run only these phases, comma-separated: ingest, store, search" };
+        var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "With --postgres: measure PostgreSQL only" };
         var verbose = new Option<bool>("--verbose") { Description = "Print each query's median latency and hit count" };
         var store = new Command("store", "Ingest throughput and search latency of the stores (issue 7 targets: ≥ 300 articles/s; search p95 < 50 ms on 100,000 documents).");
-        foreach (var o in new Option[] { input, docs, rounds, postgres, work, reuse, verbose, shards, only }) store.Options.Add(o);
+        foreach (var o in new Option[] { input, docs, rounds, postgres, work, reuse, verbose, shards, only, skipSqlite }) store.Options.Add(o);
         store.SetAction(parse =>
         {
             var phases = (parse.GetValue(only) ?? "ingest,store,search").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -78,7 +79,7 @@ internal static class BenchStoreCommand
                 return 2;
             }
             return new Bench(parse.GetValue(input)!, parse.GetValue(docs), parse.GetValue(rounds), parse.GetValue(postgres), parse.GetValue(work)!,
-                parse.GetValue(reuse), parse.GetValue(verbose), parse.GetValue(shards), phases).Run();
+                parse.GetValue(reuse), parse.GetValue(verbose), parse.GetValue(shards), phases, parse.GetValue(skipSqlite)).Run();
         });
         return store;
     }
@@ -109,11 +110,12 @@ internal static class BenchStoreCommand
         return $"p50 {Percentile(ms, 0.50),5:N1}  p95 {Percentile(ms, 0.95),5:N1}  p99 {Percentile(ms, 0.99),5:N1}  max {(ms.Count == 0 ? double.NaN : ms[^1]),5:N1} ms";
     }
 
-    private sealed class Bench(string input, int docCount, int rounds, string? postgres, string work, bool reuse, bool verbose, int? shards, HashSet<string> phases)
+    private sealed class Bench(string input, int docCount, int rounds, string? postgres, string work, bool reuse, bool verbose, int? shards, HashSet<string> phases, bool skipSqlite)
     {
         private const int BatchSize = 256;
         private readonly List<string> _summary = [];
         private string? _schema;
+        private NpgsqlConnection? _monitor;
         private List<AnalyzedDocument>? _analyzed;
 
         public int Run()
@@ -136,8 +138,10 @@ internal static class BenchStoreCommand
             if (!string.IsNullOrWhiteSpace(postgres))
             {
                 _schema = "marsad_bench_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-                var cs = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = _schema }.ToString();
+                // The application name lets the benchmark find its server processes and add their CPU time.
+                var cs = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = _schema, ApplicationName = _schema }.ToString();
                 backends.Add(("postgres", () => PostgresArticleStore.Open(cs), ResetSchema));
+                if (skipSqlite) backends.RemoveAt(0);
             }
             try
             {
@@ -161,6 +165,7 @@ internal static class BenchStoreCommand
             {
                 if (!reuse) Delete(searchDb);
                 Delete(ingestDb);
+                _monitor?.Dispose();
                 if (_schema is not null) DropSchema(create: false);
             }
         }
@@ -195,18 +200,18 @@ internal static class BenchStoreCommand
                     stop.Token.WaitHandle.WaitOne(50);
                 }
             }, TaskCreationOptions.LongRunning);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuSeconds(name);
             var result = IngestCommand.Run(s, [input], new AnalysisOptions(), BatchSize, TextWriter.Null);
-            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            double cpuSeconds = CpuSeconds(name) - cpu;
             stop.Cancel();
             reader.Wait();
             double rate = result.Read / result.Seconds;
             Console.WriteLine($"{name,-8} ingest end to end: {result.Read:N0} documents in {result.Seconds:N2} s = {rate:N0} articles/s " +
-                              $"({result.Added:N0} added; this process {cpuSeconds:N1} CPU s; {load})");
+                              $"({result.Added:N0} added; {cpuSeconds:N1} CPU s {CpuScope(name)}; {load})");
             Console.WriteLine($"{name,-8}   reader during the ingest: {reads.Count} searches, {Latencies(reads)}");
             var rerun = IngestCommand.Run(s, [input], new AnalysisOptions(), BatchSize, TextWriter.Null);
             Console.WriteLine($"{name,-8}   re-ingest: {rerun.Seconds:N2} s, {rerun.Added} added, {rerun.AlreadyStored:N0} already stored");
-            _summary.Add($"{name,-8} ingest end to end   {rate,7:N0} articles/s  ({cpuSeconds:N1} CPU s in this process; {load})");
+            _summary.Add($"{name,-8} ingest end to end   {rate,7:N0} articles/s  ({cpuSeconds:N1} CPU s {CpuScope(name)}; {load})");
             _summary.Add($"{name,-8} searches during it  {reads.Count,7:N0}             {Latencies(reads)}");
         }
 
@@ -219,14 +224,14 @@ internal static class BenchStoreCommand
             var docs = Analyzed();
             using var s = open();
             string load = Load();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuSeconds(name);
             var clock = Stopwatch.StartNew();
             foreach (var batch in docs.Chunk(BatchSize)) s.Store(batch);
             double seconds = clock.Elapsed.TotalSeconds;
-            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            double cpuSeconds = CpuSeconds(name) - cpu;
             Console.WriteLine($"{name,-8} storage only: {docs.Count:N0} analysed documents in {seconds:N2} s = {docs.Count / seconds:N0} articles/s " +
-                              $"(this process {cpuSeconds:N1} CPU s; {load})");
-            _summary.Add($"{name,-8} storage only        {docs.Count / seconds,7:N0} articles/s  ({cpuSeconds:N1} CPU s in this process; {load})");
+                              $"({cpuSeconds:N1} CPU s {CpuScope(name)}; {load})");
+            _summary.Add($"{name,-8} storage only        {docs.Count / seconds,7:N0} articles/s  ({cpuSeconds:N1} CPU s {CpuScope(name)}; {load})");
         }
 
         /// <summary>(3) A store of <c>docCount</c> documents and the query mix over it.</summary>
@@ -268,20 +273,17 @@ internal static class BenchStoreCommand
             string searchLoad = Load();
             var all = new List<double>();
             var cpu = new List<double>();
-            var process = Process.GetCurrentProcess();
             var byKind = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var perQuery = Queries.Select(_ => new List<double>()).ToArray();
             var hits = new int[Queries.Length];
             for (int r = 0; r < rounds; r++)
                 for (int k = 0; k < Queries.Length; k++)
                 {
-                    process.Refresh();
-                    var cpuBefore = process.TotalProcessorTime;
+                    double cpuBefore = CpuSeconds(name);
                     var t = Stopwatch.StartNew();
                     hits[k] = s.Search(Queries[k].Query).Count;
                     double ms = t.Elapsed.TotalMilliseconds;
-                    process.Refresh();
-                    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+                    cpu.Add((CpuSeconds(name) - cpuBefore) * 1000);
                     all.Add(ms);
                     perQuery[k].Add(ms);
                     if (!byKind.TryGetValue(Queries[k].Kind, out var list)) byKind[Queries[k].Kind] = list = [];
@@ -296,10 +298,48 @@ internal static class BenchStoreCommand
             Console.WriteLine($"{name,-8} search: {all.Count} queries on {counts.Indexed:N0} indexed documents: {Latencies(all)} ({searchLoad})");
             foreach (var (kind, list) in byKind)
                 Console.WriteLine($"{name,-8}   {kind,-6} ({list.Count / Math.Max(rounds, 1)} queries): {Latencies(list)}");
-            // CPU time of this process per query (all its threads; the database server's time is not in it for PostgreSQL).
-            Console.WriteLine($"{name,-8}   CPU time per query in this process: {Latencies(cpu)}");
-            _summary.Add($"{name,-8} search {counts.Indexed / 1000:N0}k docs    {all.Count,7:N0} queries    {Latencies(all)} ({searchLoad})");
+            // CPU time per query: this process's threads, and for PostgreSQL its server processes too.
+            Console.WriteLine($"{name,-8}   CPU time per query ({CpuScope(name)}): {Latencies(cpu)}");
+            _summary.Add($"{name,-8} search {counts.Indexed,7:N0} docs {all.Count,5:N0} queries    {Latencies(all)} ({searchLoad})");
             _summary.Add($"{name,-8}   CPU per query                     {Latencies(cpu)}");
+        }
+
+        /// <summary>CPU seconds used so far by this process and, for PostgreSQL, by the server processes of the benchmark's connections.</summary>
+        private double CpuSeconds(string backend)
+        {
+            using var self = Process.GetCurrentProcess();
+            double seconds = self.TotalProcessorTime.TotalSeconds;
+            if (backend == "postgres" && ServerCpuSeconds() is { } server) seconds += server;
+            return seconds;
+        }
+
+        private string CpuScope(string backend) =>
+            backend == "postgres" ? (ServerCpuSeconds() is null ? "in this process; server not measured" : "in this process and the server") : "in this process";
+
+        /// <summary>
+        /// The CPU seconds of the server processes serving this benchmark's connections (found by application name), read
+        /// from /proc; null when the server is not on this machine or /proc is not readable.
+        /// </summary>
+        private double? ServerCpuSeconds()
+        {
+            if (_schema is null) return null;
+            if (_monitor is null)
+            {
+                _monitor = new NpgsqlConnection(postgres);
+                _monitor.Open();
+            }
+            using var cmd = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = @a", _monitor);
+            cmd.Parameters.AddWithValue("a", _schema);
+            var pids = new List<int>();
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) pids.Add(r.GetInt32(0));
+            double total = 0;
+            foreach (int pid in pids)
+            {
+                if (ProcessCpuSeconds(pid) is not { } seconds) return null;
+                total += seconds;
+            }
+            return total;
         }
 
         private void ResetSchema() => DropSchema(create: true);
@@ -311,6 +351,22 @@ internal static class BenchStoreCommand
             // The schema name is made here from the process id, never from user input.
             using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE" + (create ? $"; CREATE SCHEMA {_schema}" : ""), c);
             cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>User + system CPU seconds of a process from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    internal static double? ProcessCpuSeconds(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
         }
     }
 
