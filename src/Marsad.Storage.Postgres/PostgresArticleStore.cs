@@ -72,11 +72,21 @@ public sealed class PostgresArticleStore : SqlArticleStore
             "CREATE INDEX ix_doc_search_tsv ON doc_search USING GIN (tsv)",
         ]),
         new(3, "store facts (search-term signature)", CoreSchema.Version3()),
+        // Ranking reads the tsvector of every match; kept compressed inside the table page instead of in TOAST, it
+        // costs no extra index lookup and chunk fetch (ranking a common word measured 2-3 times faster). Rows written
+        // before this migration keep their old storage until the index is rebuilt.
+        new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
     ];
+
+    /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
+    protected override IReadOnlyList<string> OptimizeStatements { get; } = ["VACUUM (ANALYZE) doc_search", "ANALYZE"];
 
     protected override void ClearIndex(DbTransaction transaction) => Exec("DELETE FROM doc_search", transaction);
 
-    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction) => new TsvWriter((NpgsqlConnection)Connection, (NpgsqlTransaction)transaction);
+    /// <summary>Every statement is a round trip to the server: queue them and send a thousand at a time.</summary>
+    protected override bool PipelineWrites => true;
+
+    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new TsvWriter(queue);
 
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) =>
     (
@@ -133,24 +143,11 @@ public sealed class PostgresArticleStore : SqlArticleStore
         return sb.ToString();
     }
 
-    protected override ISentenceWriter CreateSentenceWriter(DbTransaction transaction) =>
-        new ArraySentenceWriter((NpgsqlConnection)Connection, (NpgsqlTransaction)transaction);
+    protected override ISentenceWriter CreateSentenceWriter(DbTransaction transaction, WriteQueue queue) => new ArraySentenceWriter(queue);
 
-    /// <summary>All sentences of a document in one statement (three int arrays unnested), not one round trip each.</summary>
-    private sealed class ArraySentenceWriter : ISentenceWriter
+    /// <summary>All sentences of a document in one statement (three int arrays unnested), not one statement each.</summary>
+    private sealed class ArraySentenceWriter(WriteQueue queue) : ISentenceWriter
     {
-        private readonly NpgsqlCommand _insert;
-
-        public ArraySentenceWriter(NpgsqlConnection c, NpgsqlTransaction tx)
-        {
-            _insert = new NpgsqlCommand(
-                "INSERT INTO sentences (doc_id, idx, start_offset, end_offset) SELECT @d, t.i, t.s, t.e FROM unnest(@i, @s, @e) AS t(i, s, e)", c, tx);
-            _insert.Parameters.Add(new NpgsqlParameter("d", NpgsqlDbType.Text));
-            _insert.Parameters.Add(new NpgsqlParameter("i", NpgsqlDbType.Array | NpgsqlDbType.Integer));
-            _insert.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Integer));
-            _insert.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Array | NpgsqlDbType.Integer));
-        }
-
         public void Add(string documentId, IReadOnlyList<Marsad.Analysis.Text.TextSpan> sentences)
         {
             if (sentences.Count == 0) return;
@@ -163,34 +160,29 @@ public sealed class PostgresArticleStore : SqlArticleStore
                 start[i] = sentences[i].Start;
                 end[i] = sentences[i].End;
             }
-            _insert.Parameters[0].Value = documentId;
-            _insert.Parameters[1].Value = idx;
-            _insert.Parameters[2].Value = start;
-            _insert.Parameters[3].Value = end;
-            _insert.ExecuteNonQuery();
+            var insert = (NpgsqlBatchCommand)queue.CreateCommand();
+            insert.CommandText = "INSERT INTO sentences (doc_id, idx, start_offset, end_offset) SELECT @d, t.i, t.s, t.e FROM unnest(@i, @s, @e) AS t(i, s, e)";
+            insert.Parameters.Add(new NpgsqlParameter("d", NpgsqlDbType.Text) { Value = documentId });
+            insert.Parameters.Add(new NpgsqlParameter("i", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = idx });
+            insert.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = start });
+            insert.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = end });
+            queue.Add(insert);
         }
 
-        public void Dispose() => _insert.Dispose();
+        public void Dispose() { }
     }
 
-    private sealed class TsvWriter : IIndexWriter
+    private sealed class TsvWriter(WriteQueue queue) : IIndexWriter
     {
-        private readonly NpgsqlCommand _insert;
-
-        public TsvWriter(NpgsqlConnection c, NpgsqlTransaction tx)
-        {
-            _insert = new NpgsqlCommand("INSERT INTO doc_search (seq, tsv) VALUES (@seq, CAST(@tsv AS tsvector))", c, tx);
-            _insert.Parameters.Add(new NpgsqlParameter("seq", NpgsqlDbType.Bigint));
-            _insert.Parameters.Add(new NpgsqlParameter("tsv", NpgsqlDbType.Text));
-        }
-
         public void Add(long seq, IReadOnlyList<IndexTerm> title, IReadOnlyList<IndexTerm> body)
         {
-            _insert.Parameters[0].Value = seq;
-            _insert.Parameters[1].Value = TsVectorLiteral(title, body);
-            _insert.ExecuteNonQuery();
+            var insert = (NpgsqlBatchCommand)queue.CreateCommand();
+            insert.CommandText = "INSERT INTO doc_search (seq, tsv) VALUES (@seq, CAST(@tsv AS tsvector))";
+            insert.Parameters.Add(new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = seq });
+            insert.Parameters.Add(new NpgsqlParameter("tsv", NpgsqlDbType.Text) { Value = TsVectorLiteral(title, body) });
+            queue.Add(insert);
         }
 
-        public void Dispose() => _insert.Dispose();
+        public void Dispose() { }
     }
 }

@@ -73,6 +73,10 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     private const string FtsTableSql = "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content = '', tokenize = 'ascii')";
 
+    /// <summary>FTS5 'optimize' merges the index's b-tree segments into one; PRAGMA optimize refreshes planner statistics where stale.</summary>
+    protected override IReadOnlyList<string> OptimizeStatements { get; } =
+        ["INSERT INTO doc_fts (doc_fts) VALUES ('optimize')", "PRAGMA optimize"];
+
     /// <summary>A contentless FTS5 table cannot delete rows: drop and recreate it.</summary>
     protected override void ClearIndex(DbTransaction transaction)
     {
@@ -85,7 +89,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
 
-    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);
+    protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);
 
     /// <summary>
     /// FTS5's own <c>rank</c> column configured as BM25 (title ×2) is computed once per match; without filters the

@@ -64,6 +64,12 @@ public interface IArticleStore : IDisposable
     /// <summary>Rebuilds the full-text index from the stored texts with the current analyzer, in one transaction; returns the documents indexed.</summary>
     int RebuildSearchIndex();
 
+    /// <summary>
+    /// Tidies the store after a bulk load so that queries run at full speed: merges the full-text index into fewer
+    /// segments and refreshes the query planner's statistics. Readers may go on meanwhile; safe to call at any time.
+    /// </summary>
+    void Optimize() { }
+
     /// <summary>Row counts.</summary>
     StoreCounts Counts();
 

@@ -27,6 +27,18 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return cs!;
     }
 
+    protected override int LatestSchemaVersion => 4;
+
+    [Fact]
+    public void Full_text_vectors_are_stored_inline()
+    {
+        using (Open()) { }
+        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RequireConnection()) { SearchPath = _schema, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = new NpgsqlCommand("SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'doc_search'::regclass AND attname = 'tsv'", c);
+        Assert.Equal("m", cmd.ExecuteScalar());
+    }
+
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null)
     {
         var cs = RequireConnection();

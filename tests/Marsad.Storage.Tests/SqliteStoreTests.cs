@@ -7,6 +7,8 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
 
+    protected override int LatestSchemaVersion => 3;
+
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
 
     [Fact]
@@ -14,6 +16,32 @@ public sealed class SqliteStoreTests : StoreConformanceTests
     {
         using var s = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"));
         Assert.Equal("wal", s.JournalMode);
+    }
+
+    [Fact]
+    public void Opening_and_searching_do_not_wait_for_a_writer_that_holds_the_lock()
+    {
+        string file = Path.Combine(_dir, "test.db");
+        using (var s = SqliteArticleStore.Open(file)) s.Store([TestDocuments.C()]);
+        // Another process in the middle of an ingest batch: a write transaction that stays open.
+        using var writer = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        writer.Open();
+        using var tx = writer.BeginTransaction(deferred: false);
+        using (var cmd = writer.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO store_info (key, value) VALUES ('bench', 'held')";
+            cmd.ExecuteNonQuery();
+        }
+        // A reader that waited would wait for the 30 s busy timeout and then fail; 20 s leaves room for a loaded machine.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var reader = SqliteArticleStore.Open(file))
+        {
+            Assert.Single(reader.Search(new Records.SearchQuery { Text = "عقوبات" }));
+            Assert.Equal(1, reader.Counts().Documents);
+        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"opening and searching took {clock.Elapsed.TotalSeconds:N1} s while a writer held the lock");
+        tx.Rollback();
     }
 
     [Fact]

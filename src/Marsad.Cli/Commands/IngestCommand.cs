@@ -150,6 +150,12 @@ internal static class IngestCommand
         var rest = new List<AnalyzedDocument>();
         while (skipped.TryDequeue(out var s)) rest.Add(s);
         if (rest.Count > 0) Write(rest);
+        // After a bulk load (at least a tenth of the store new), merge the index and refresh planner statistics.
+        if (added >= 1000 && added * 10L >= existing.Count + added)
+        {
+            log.WriteLine($"ingest: optimizing the store after {added:N0} new documents…");
+            store.Optimize();
+        }
 
         double seconds = clock.Elapsed.TotalSeconds;
         if (producerError is not null) log.WriteLine($"error: reading or analysis stopped: {producerError.Message}");

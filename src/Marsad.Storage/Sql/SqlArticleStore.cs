@@ -67,8 +67,14 @@ public abstract partial class SqlArticleStore : IArticleStore
     /// <summary>Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing).</summary>
     protected virtual DbTransaction BeginWrite() => Connection.BeginTransaction();
 
+    /// <summary>
+    /// True when the write path should queue statements and send them in batches (<see cref="WriteQueue"/>): worth it
+    /// when every statement is a network round trip (PostgreSQL), not in process (SQLite).
+    /// </summary>
+    protected virtual bool PipelineWrites => false;
+
     /// <summary>Prepares the statements that add one document's terms to the full-text index in this transaction.</summary>
-    protected abstract IIndexWriter CreateIndexWriter(DbTransaction transaction);
+    protected abstract IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue);
 
     /// <summary>
     /// The ranked full-text query: SQL that selects <c>(seq, score)</c> of matching documents, best first, at most @limit,
@@ -84,7 +90,7 @@ public abstract partial class SqlArticleStore : IArticleStore
     protected abstract IEnumerable<string> BackendConsistencyProblems();
 
     /// <summary>Writes all sentences of a document at once; null (the default) means one INSERT per sentence.</summary>
-    protected virtual ISentenceWriter? CreateSentenceWriter(DbTransaction transaction) => null;
+    protected virtual ISentenceWriter? CreateSentenceWriter(DbTransaction transaction, WriteQueue queue) => null;
 
     /// <summary>Writes a document's sentence spans.</summary>
     protected interface ISentenceWriter : IDisposable
@@ -101,8 +107,15 @@ public abstract partial class SqlArticleStore : IArticleStore
     /// <summary>Brings the schema to the newest version. Call once from the back end's constructor/open.</summary>
     protected void Migrate()
     {
-        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         int latest = Migrations.Count == 0 ? 0 : Migrations.Max(m => m.Version);
+        // An up-to-date store (the usual case) is only read: opening one must not wait for a writer's transaction.
+        if (StoredVersion() is { } stored && stored >= latest)
+        {
+            SchemaVersion = stored;
+            if (stored > latest) throw new SchemaTooNewException(stored, latest);
+            return;
+        }
+        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         foreach (var m in Migrations.OrderBy(m => m.Version))
         {
             using var tx = BeginWrite();
@@ -121,6 +134,19 @@ public abstract partial class SqlArticleStore : IArticleStore
             tx.Commit();
         }
         if (SchemaVersion > latest) throw new SchemaTooNewException(SchemaVersion, latest);
+    }
+
+    /// <summary>The newest applied migration, read without a write lock; null when the store has no schema yet.</summary>
+    private int? StoredVersion()
+    {
+        try
+        {
+            return Convert.ToInt32(ScalarOf("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return null; // no schema_migrations table: a new store
+        }
     }
 
     private int CurrentVersion(DbTransaction tx)
@@ -162,31 +188,84 @@ public abstract partial class SqlArticleStore : IArticleStore
         using var tx = BeginWrite();
         if (ReadInfo(SignatureKey, tx) is null) WriteInfo(SignatureKey, Analyzer.Signature, tx);
         using var w = new Writers(Connection, tx);
-        using var index = CreateIndexWriter(tx);
-        using var sentences = CreateSentenceWriter(tx);
+        using var queue = new WriteQueue(Connection, tx, PipelineWrites);
+        using var index = CreateIndexWriter(tx, queue);
+        using var sentences = CreateSentenceWriter(tx, queue);
+
+        // (1) The documents, in order. A text already stored (or stored earlier in this batch) returns no seq.
+        var texts = new List<AnalyzedDocument>(documents.Count);
+        var rows = new List<object?[]>(documents.Count);
         foreach (var doc in documents)
         {
             if (doc.Text.Length == 0)
             {
                 // Unreadable input: nothing to hash or search, but the failure is kept with its reason.
-                w.Rejection.Execute(doc.Path ?? "", doc.Reason ?? "no text", now);
+                queue.Execute(w.Rejection, doc.Path ?? "", doc.Reason ?? "no text", now);
                 rejections++;
                 continue;
             }
-            var seqObj = w.Document.Scalar(doc.Id, doc.Path, doc.SourceId, doc.Title, doc.Published, doc.Source, doc.Url,
+            texts.Add(doc);
+            rows.Add([doc.Id, doc.Path, doc.SourceId, doc.Title, doc.Published, doc.Source, doc.Url,
                 doc.Language, doc.LanguageConfidence, StatusName(doc.Status), doc.Reason, doc.DuplicateOf, doc.Text, doc.Text.Length,
-                doc.Removed.Count == 0 ? null : StorageJson.Serialize(doc.Removed), doc.Status == DocumentStatus.Ok ? 1 : 0, now);
-            w.Sighting.Execute(doc.Id, doc.Path ?? "", doc.Source, doc.Url, doc.SourceId, now);
-            if (seqObj is null) { already++; continue; }
+                doc.Removed.Count == 0 ? null : StorageJson.Serialize(doc.Removed), doc.Status == DocumentStatus.Ok ? 1 : 0, now]);
+        }
+        var seqs = queue.Scalars(w.Document, rows);
+
+        // (2) Every path is a sighting; the new documents get their annotations and index terms.
+        var events = new List<PendingEvent>();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            var doc = texts[i];
+            queue.Execute(w.Sighting, doc.Id, doc.Path ?? "", doc.Source, doc.Url, doc.SourceId, now);
+            if (seqs[i] is not { } seqObj) { already++; continue; }
             long seq = Convert.ToInt64(seqObj, CultureInfo.InvariantCulture);
             if (sentences is not null) sentences.Add(doc.Id, doc.Sentences);
-            WriteAnnotations(w, doc, now, sentences is null);
+            WriteAnnotations(w, queue, doc, now, sentences is null, events);
             if (doc.Status == DocumentStatus.Ok)
                 index.Add(seq, Analyzer.Terms(doc.Title ?? ""), Analyzer.Terms(doc.Text));
             added++;
         }
+
+        // (3) The merged events' ids (an event first reported in this batch has one only now), then what points to them.
+        var ids = EventIds(tx, queue, events);
+        foreach (var p in events)
+        {
+            long globalId = ids[p.Key];
+            var e = p.Document.Events[p.Ordinal];
+            foreach (var (side, actors) in new[] { ("source", e.Source), ("target", e.Target) })
+                foreach (var a in actors)
+                    queue.Execute(w.EventActor, globalId, a.Id, side, a.Country?.ToUpperInvariant());
+            var doc = p.Document;
+            int sentence = SentenceOf(doc, e.Trigger?.Start ?? (e.Evidence.Count > 0 ? e.Evidence[0].Start : -1));
+            string? sentenceText = sentence >= 0 ? doc.Text[doc.Sentences[sentence].Start..doc.Sentences[sentence].End] : null;
+            queue.Execute(w.Mention, doc.Id, p.Ordinal, globalId, e.Id, sentence, sentenceText,
+                e.Trigger is null ? null : StorageJson.Serialize(e.Trigger), e.DateText, e.Rule,
+                StorageJson.Serialize(e.Evidence), StorageJson.Serialize(e));
+        }
+        queue.Flush();
         tx.Commit();
         return new StoreWriteResult(added, already, rejections);
+    }
+
+    /// <summary>An event of a new document, written before its merged id is known.</summary>
+    private readonly record struct PendingEvent(AnalyzedDocument Document, int Ordinal, string Key);
+
+    /// <summary>The global ids of the events' keys (every key is in the events table by now).</summary>
+    private Dictionary<string, long> EventIds(DbTransaction tx, WriteQueue queue, List<PendingEvent> events)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (events.Count == 0) return ids;
+        queue.Flush();
+        foreach (var chunk in events.Select(e => e.Key).Distinct(StringComparer.Ordinal).Chunk(InChunk))
+        {
+            var q = new SqlQuery(Connection).Append("SELECT event_key, global_id FROM events WHERE event_key IN (").Append(InList(null, "k", chunk.Length)).Append(')');
+            for (int i = 0; i < chunk.Length; i++) q.Param("@k" + i.ToString(CultureInfo.InvariantCulture), chunk[i], DbType.String);
+            using var cmd = q.Build();
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) ids[r.GetString(0)] = r.Long(1);
+        }
+        return ids;
     }
 
     private const string SignatureKey = "search_terms_signature";
@@ -221,7 +300,8 @@ public abstract partial class SqlArticleStore : IArticleStore
         using var tx = BeginWrite();
         ClearIndex(tx);
         int n = 0;
-        using (var index = CreateIndexWriter(tx))
+        using (var queue = new WriteQueue(Connection, tx, PipelineWrites))
+        using (var index = CreateIndexWriter(tx, queue))
         using (var cmd = Connection.CreateCommand())
         {
             cmd.Transaction = tx;
@@ -234,10 +314,19 @@ public abstract partial class SqlArticleStore : IArticleStore
                 index.Add(seq, Analyzer.Terms(title ?? ""), Analyzer.Terms(text));
                 n++;
             }
+            queue.Flush();
         }
         WriteInfo(SignatureKey, Analyzer.Signature, tx);
         tx.Commit();
         return n;
+    }
+
+    /// <summary>The back end's statements for <see cref="IArticleStore.Optimize"/>, run one by one outside a transaction.</summary>
+    protected abstract IReadOnlyList<string> OptimizeStatements { get; }
+
+    public void Optimize()
+    {
+        foreach (var statement in OptimizeStatements) Exec(statement);
     }
 
     private static string StatusName(DocumentStatus s) => s switch
@@ -255,52 +344,44 @@ public abstract partial class SqlArticleStore : IArticleStore
         _ => DocumentStatus.Ok,
     };
 
-    private void WriteAnnotations(Writers w, AnalyzedDocument doc, string now, bool writeSentences)
+    private void WriteAnnotations(Writers w, WriteQueue queue, AnalyzedDocument doc, string now, bool writeSentences, List<PendingEvent> events)
     {
         for (int i = 0; writeSentences && i < doc.Sentences.Count; i++)
-            w.Sentence.Execute(doc.Id, i, doc.Sentences[i].Start, doc.Sentences[i].End);
+            queue.Execute(w.Sentence, doc.Id, i, doc.Sentences[i].Start, doc.Sentences[i].End);
         for (int i = 0; i < doc.Entities.Count; i++)
         {
             var e = doc.Entities[i];
-            w.Entity.Execute(doc.Id, i, e.Start, e.End, e.Text, e.Type, e.Actor, e.Origin);
+            queue.Execute(w.Entity, doc.Id, i, e.Start, e.End, e.Text, e.Type, e.Actor, e.Origin);
         }
         foreach (var a in doc.Actors)
         {
-            UpsertActor(w, a.Id, a.NameEn, a.NameAr, a.Country, a.Kind);
-            w.DocumentActor.Execute(doc.Id, a.Id, a.Role);
+            UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, a.Kind);
+            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role);
         }
         for (int i = 0; i < doc.Events.Count; i++)
         {
             var e = doc.Events[i];
             string key = EventMerging.Key(e, doc);
-            w.Event.Execute(key, e.Type.ToUpperInvariant(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality,
+            queue.Execute(w.Event, key, e.Type.ToUpperInvariant(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality,
                 StorageJson.Serialize(e.Source), StorageJson.Serialize(e.Target),
                 e.Location is null ? null : StorageJson.Serialize(e.Location), e.Location?.Country?.ToUpperInvariant(),
                 StorageJson.Serialize(e.Topics), doc.Id, now);
-            long globalId = Convert.ToInt64(w.EventId.Scalar(key), CultureInfo.InvariantCulture);
-            foreach (var (side, actors) in new[] { ("source", e.Source), ("target", e.Target) })
+            foreach (var actors in new[] { e.Source, e.Target })
                 foreach (var a in actors)
-                {
-                    UpsertActor(w, a.Id, a.NameEn, a.NameAr, a.Country, null);
-                    w.EventActor.Execute(globalId, a.Id, side, a.Country?.ToUpperInvariant());
-                }
-            int sentence = SentenceOf(doc, e.Trigger?.Start ?? (e.Evidence.Count > 0 ? e.Evidence[0].Start : -1));
-            string? sentenceText = sentence >= 0 ? doc.Text[doc.Sentences[sentence].Start..doc.Sentences[sentence].End] : null;
-            w.Mention.Execute(doc.Id, i, globalId, e.Id, sentence, sentenceText,
-                e.Trigger is null ? null : StorageJson.Serialize(e.Trigger), e.DateText, e.Rule,
-                StorageJson.Serialize(e.Evidence), StorageJson.Serialize(e));
+                    UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, null);
+            events.Add(new PendingEvent(doc, i, key));
         }
         for (int i = 0; i < doc.Quotes.Count; i++)
         {
             var q = doc.Quotes[i];
-            if (q.Speaker is not null) UpsertActor(w, q.Speaker.Id, q.Speaker.NameEn, q.Speaker.NameAr, q.Speaker.Country, null);
-            w.Quote.Execute(doc.Id, i, q.Speaker?.Id, q.Speaker is null ? null : StorageJson.Serialize(q.Speaker), q.Text,
+            if (q.Speaker is not null) UpsertActor(w, queue, q.Speaker.Id, q.Speaker.NameEn, q.Speaker.NameAr, q.Speaker.Country, null);
+            queue.Execute(w.Quote, doc.Id, i, q.Speaker?.Id, q.Speaker is null ? null : StorageJson.Serialize(q.Speaker), q.Text,
                 q.Direct ? 1 : 0, q.Via is null ? null : StorageJson.Serialize(q.Via), q.Start, q.End);
         }
     }
 
-    private void UpsertActor(Writers w, string id, string? nameEn, string? nameAr, string? country, string? kind) =>
-        w.Actor.Execute(id, nameEn, nameAr, nameAr is null ? null : _nameNormalizer.NormalizeToString(nameAr), country?.ToUpperInvariant(), kind);
+    private void UpsertActor(Writers w, WriteQueue queue, string id, string? nameEn, string? nameAr, string? country, string? kind) =>
+        queue.Execute(w.Actor, id, nameEn, nameAr, nameAr is null ? null : _nameNormalizer.NormalizeToString(nameAr), country?.ToUpperInvariant(), kind);
 
     private static int SentenceOf(AnalyzedDocument doc, int offset)
     {
@@ -346,7 +427,6 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added) " +
                 "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a) ON CONFLICT (event_key) DO NOTHING",
                 ("@k", S), ("@t", S), ("@m", S), ("@c", S), ("@dt", S), ("@dy", S), ("@mo", S), ("@s", S), ("@g", S), ("@l", S), ("@lc", S), ("@tp", S), ("@f", S), ("@a", S));
-            EventId = new(c, tx, "SELECT global_id FROM events WHERE event_key = @k", ("@k", S));
             EventActor = new(c, tx,
                 "INSERT INTO event_actors (global_id, actor_id, side, country) VALUES (@g, @a, @s, @c) ON CONFLICT (global_id, actor_id, side) DO NOTHING",
                 ("@g", L), ("@a", S), ("@s", S), ("@c", S));
@@ -367,14 +447,13 @@ public abstract partial class SqlArticleStore : IArticleStore
         public SqlCommandSlot Actor { get; }
         public SqlCommandSlot DocumentActor { get; }
         public SqlCommandSlot Event { get; }
-        public SqlCommandSlot EventId { get; }
         public SqlCommandSlot EventActor { get; }
         public SqlCommandSlot Mention { get; }
         public SqlCommandSlot Quote { get; }
 
         public void Dispose()
         {
-            foreach (var s in new[] { Document, Sighting, Rejection, Sentence, Entity, Actor, DocumentActor, Event, EventId, EventActor, Mention, Quote })
+            foreach (var s in new[] { Document, Sighting, Rejection, Sentence, Entity, Actor, DocumentActor, Event, EventActor, Mention, Quote })
                 s.Dispose();
         }
     }

@@ -11,12 +11,14 @@ internal sealed class SqlCommandSlot : IDisposable
 {
     private readonly DbCommand _command;
     private readonly DbParameter[] _parameters;
+    private readonly (string Name, DbType Type)[] _declared;
 
     public SqlCommandSlot(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, DbType Type)[] parameters)
     {
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = sql;
+        _declared = parameters;
         _parameters = new DbParameter[parameters.Length];
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -34,6 +36,24 @@ internal sealed class SqlCommandSlot : IDisposable
         if (values.Length != _parameters.Length)
             throw new ArgumentException($"expected {_parameters.Length} values, got {values.Length}", nameof(values));
         for (int i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    /// <summary>The same statement with <paramref name="values"/> bound, as a command of <paramref name="batch"/> (not yet added to it).</summary>
+    public DbBatchCommand ToBatchCommand(DbBatch batch, object?[] values)
+    {
+        if (values.Length != _declared.Length)
+            throw new ArgumentException($"expected {_declared.Length} values, got {values.Length}", nameof(values));
+        var command = batch.CreateBatchCommand();
+        command.CommandText = _command.CommandText;
+        for (int i = 0; i < values.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = _declared[i].Name;
+            p.DbType = _declared[i].Type;
+            p.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
     }
 
     public int Execute(params object?[] values)
