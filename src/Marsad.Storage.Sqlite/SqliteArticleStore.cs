@@ -167,7 +167,16 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     protected override IEnumerable<string> BackendConsistencyProblems()
     {
-        var integrity = ScalarOf("PRAGMA integrity_check") as string;
+        // On a fresh connection: FTS5's part of the check reads state this connection may have cached while another
+        // connection wrote (seen as a false "malformed inverted index" on a reader that searched during an ingest,
+        // while a new connection found the same file sound).
+        string? integrity;
+        using (var fresh = OpenReader())
+        using (var cmd = fresh.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA integrity_check";
+            integrity = cmd.ExecuteScalar() as string;
+        }
         if (integrity != "ok") yield return "integrity_check: " + integrity;
         long indexed = Convert.ToInt64(ScalarOf("SELECT COUNT(*) FROM documents WHERE indexed = 1"), System.Globalization.CultureInfo.InvariantCulture);
         long fts = Convert.ToInt64(ScalarOf("SELECT COUNT(*) FROM doc_fts"), System.Globalization.CultureInfo.InvariantCulture);
