@@ -104,6 +104,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     }
                 }
                 if (IsDateWordOnly(match, dateExprs)) continue;
+                if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !CrowdGathers(text, words, from, to, match)) continue;
                 string modality = Modality.Of(words, from, match, entry);
                 var (src, tgt) = FindActors(words, from, to, match, args, lastParticipants, dateExprs);
                 // an evaluative word (بناءة، مثمرة) is an event only as someone's judgement of something: a statement verb
@@ -166,6 +167,47 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         }
         return events;
     }
+
+    private static readonly HashSet<string> CrowdWords = WordSets.Of([
+        "مئات", "الاف", "الوف", "عشرات", "المئات", "العشرات", "الالاف", "مليون", "ملايين", "الملايين", "عدد", "عددا", "نحو", "حوالي", "قرابه",
+        "اكثر", "حشود", "الحشود", "حشد", "جموع", "الجموع", "جماهير", "الجماهير", "الناس", "انصار", "مناصرو", "مناصري", "مؤيدو", "مؤيدي", "معارضو", "معارضي",
+        "الشبان", "شبان", "النساء", "نساء", "اللاجئين", "لاجئون", "لاجئين",
+    ]);
+    private static readonly HashSet<string> RallySettings = WordSets.Of([
+        "امام", "قرب", "بالقرب", "وسط", "خارج", "عند", "في", "ساحه", "الساحه", "ميدان", "احتجاجا", "تنديدا", "تضامنا", "للمطالبه", "للاحتجاج",
+        "للتنديد", "رافعين", "حاملين", "مرددين", "هاتفين", "مطالبين", "حاشد", "حاشدا", "احتجاجي", "احتجاجيا", "شعبي", "شعبيا",
+    ]);
+    private static readonly HashSet<string> CrowdSectors = WordSets.Of(["agent:cvl", "agent:lab", "agent:edu", "agent:opp"]);
+
+    /// <summary>
+    /// A gathering verb (تجمع، احتشد، تجمهر) is a rally only when a crowd gathers: a plural or dual ending (تجمعوا، يحتشدون),
+    /// or within three words after it (two before, in its clause) a crowd word (آلاف، عدد من، الحشود، a number), a civilian
+    /// role noun (المتظاهرون، الطلاب), a nominative plural (الفلسطينيون) or a rally setting (أمام، في، وسط، احتجاجا، حاشد).
+    /// Otherwise تجمع is "brings together" (قمة تجمع الرئيسين، تجمع بين البلدين) and احتشدت القوات is troops massing.
+    /// </summary>
+    private bool CrowdGathers(string text, WordView[] words, int from, int to, TriggerMatch match)
+    {
+        if (AgreesWithSubjectBefore(words[match.First])) return true;
+        for (int i = match.Last + 1, seen = 0; i < to && seen < 3; i++)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
+            seen++;
+            if (IsCrowd(text, w) || RallySettings.Contains(w.Bare)) return true;
+            if (w.Kind == TokenKind.ArabicWord && w.Bare.Length >= 6 && w.Bare.EndsWith("ون", StringComparison.Ordinal)) return true;
+        }
+        for (int i = match.First - 1, seen = 0; i >= from && seen < 2; i--)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
+            seen++;
+            if (IsCrowd(text, w)) return true;
+        }
+        return false;
+    }
+
+    private bool IsCrowd(string text, WordView w)
+        => w.Kind == TokenKind.Number || CrowdWords.Contains(w.Bare) || agents?.Match(text, w) is { } a && CrowdSectors.Contains(a.Ref.Id);
 
     private static readonly HashSet<string> ContinuationVerbs = WordSets.Of([
         "اضاف", "اضافت", "اوضح", "اوضحت", "تابع", "تابعت", "اردف", "اردفت", "استطرد", "استطردت", "لفت", "لفتت", "اشار", "اشارت",
