@@ -113,6 +113,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (!SpeakerAsSource(words, from, match, args, actors, issuers, ref src, ref tgt) && (entry.Flags & TriggerFlags.NeedsSpeaker) != 0) continue;
                 NationalityTarget(words, to, match, ref src, actors, ref tgt);
                 if (agents is not null) GenericActors(text, words, from, to, match, ref src, ref tgt);
+                // "قال الوزير إن المحادثات كانت بناءة" judges talks and praises no one: an evaluative word is support only
+                // for another party named with it (its target); أشاد بـ، رحب بـ، أثنى على are verbs and name theirs
+                if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && tgt.Count == 0) continue;
                 if (src.Count == 0 && tgt.Count == 0 && (type is "AGREE" or "COOPERATE" or "SUPPORT") && sentenceEvents.Count > 0)
                 {
                     var prev = sentenceEvents[^1];

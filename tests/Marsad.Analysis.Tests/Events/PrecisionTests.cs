@@ -23,3 +23,22 @@ public class PrecisionTests
         Assert.Equal("protest.gather", Single("ثم تجمعوا قرب السفارة.", "PROTEST").Rule);
     }
 }
+
+public class EvaluativeWordTests
+{
+    [Fact]
+    public void Talks_called_constructive_with_no_other_party_named_are_no_support()
+    {
+        Assert.DoesNotContain(Run("وقال دميتري بيسكوف إن المحادثات كانت \"بناءة\" ومفيدة.").Events, e => e.Type == "SUPPORT");
+        Assert.DoesNotContain(Run("وأكد مارك روته أن النقاشات كانت مثمرة.").Events, e => e.Type == "SUPPORT");
+    }
+
+    [Fact]
+    public void Praise_verbs_name_their_target()
+    {
+        var e = Single("وأثنى أولاف شولتس على فرنسا لدورها في الوساطة.", "SUPPORT");
+        Assert.Equal("olaf-scholz", Ids(e.Source));
+        Assert.Equal("fra", Ids(e.Target));
+        Assert.Equal("support.verb", e.Rule);
+    }
+}
