@@ -106,6 +106,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (IsDateWordOnly(match, dateExprs)) continue;
                 if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !CrowdGathers(text, words, from, to, match)) continue;
                 string modality = Modality.Of(words, from, match, entry);
+                // "سترد على أي هجمات تستهدفها"، "هددت بشن غارات": an act any one of which would be answered, or the act a
+                // threat announces, has not happened (a negated one is kept: لم يوجه أي اتهامات)
+                if (modality != "negated" && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
                 var (src, tgt) = FindActors(words, from, to, match, args, lastParticipants, dateExprs);
                 // an evaluative word (بناءة، مثمرة) is an event only as someone's judgement of something: a statement verb
                 // gives the speaker, and the word must judge a meeting or be predicated (وصف … بـ، كانت، تعد)
@@ -169,6 +172,41 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    private static readonly HashSet<string> AnyWords = WordSets.Of(["اي", "ايه", "اية"]);
+
+    /// <summary>
+    /// True when أي/أية (any) stands within three words before the trigger in its clause (أي هجمات إلكترونية تستهدف …):
+    /// the trigger names a kind of act, not one that happened. أي right after a comma or a bracket means "that is".
+    /// </summary>
+    private static bool UnderAny(WordView[] words, int from, TriggerMatch match)
+    {
+        for (int i = match.First - 1, seen = 0; i >= from && seen < 3; i--)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; return false; }
+            if (Complementizers.Contains(w.Bare) || RelativePronouns.Contains(w.Bare)) return false;
+            seen++;
+            if (!AnyWords.Contains(w.Bare) && !AnyWords.Contains(w.Norm)) continue;
+            return i == from || !(words[i - 1].IsPunct && words[i - 1].Kind != TokenKind.Quote);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when the trigger follows a threat in its clause within three words (هدد بقصف، توعدت بشن هجمات، سترد على
+    /// هجوم): it is what the threat announces. A complementizer or punctuation between ends the threat's reach.
+    /// </summary>
+    private static bool ThreatObject(WordView[] words, List<TriggerMatch> triggers, int at)
+    {
+        var match = triggers[at];
+        if (match.Entry.Type == "THREATEN" || at == 0) return false;
+        var prev = triggers[at - 1];
+        if (prev.Entry.Type != "THREATEN" || match.First - prev.Last > 4) return false;
+        for (int i = prev.Last + 1; i < match.First; i++)
+            if (words[i].IsPunct && words[i].Kind != TokenKind.Quote || Complementizers.Contains(words[i].Bare)) return false;
+        return true;
     }
 
     private static readonly HashSet<string> CrowdWords = WordSets.Of([

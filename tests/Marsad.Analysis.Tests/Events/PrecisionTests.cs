@@ -42,3 +42,29 @@ public class EvaluativeWordTests
         Assert.Equal("support.verb", e.Rule);
     }
 }
+
+public class HypotheticalActTests
+{
+    [Fact]
+    public void Attacks_under_any_are_no_events()
+    {
+        var events = Run("وحذر أولاف شولتس من أن ألمانيا سترد بحزم على أي هجوم يستهدف منشآتها.").Events;
+        Assert.DoesNotContain(events, e => e.Type is "ASSAULT" or "COERCE");
+        Assert.DoesNotContain(Run("وقالت الحكومة إن أية هجمات إلكترونية على المصارف ستقابل بعقوبات.").Events, e => e.Type == "COERCE");
+    }
+
+    [Fact]
+    public void What_a_threat_announces_has_not_happened()
+    {
+        var events = Run("وهددت تركيا بشن غارات على مواقع المسلحين في الشمال.").Events;
+        Assert.Contains(events, e => e.Type == "THREATEN");
+        Assert.DoesNotContain(events, e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
+    public void Real_attacks_and_negated_ones_are_kept()
+    {
+        Assert.Equal("asserted", Single("وشنت الطائرات غارات على مواقع المسلحين في الشمال.", "ASSAULT").Modality);
+        Assert.Equal("negated", Single("وأكد الجيش أنه لم يشن أي غارات على المدينة.", "ASSAULT").Modality);
+    }
+}
