@@ -471,9 +471,13 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         // the subject right after the verb (VSO), else the one before it (SVO)
         var speaker = args.Find(a => a.HeadFirst > verb && a.HeadFirst <= verb + 1 && a.Last < match.First && a.Prep.Length == 0 && !a.Actor.IsMedia && a.Actor.Kind != "city")
             ?? args.FindLast(a => a.Last < verb && a.Last >= verb - 6 && a.Prep.Length == 0 && !a.Actor.IsMedia);
+        // "قالت المتحدثة ماريا زاخاروفا إن روسيا سترد": a reported act with a subject of its own is that subject's act
+        // (an evaluative word stays the speaker's judgement)
+        var own = (entry.Flags & TriggerFlags.NeedsSpeaker) == 0 ? ClauseSubject(words, verb, match, args) : null;
+        if (own is not null) speaker = own;
         if (speaker is null) return true;
         // "أعلنت بساكي أن الإدارة الأميركية تعتبر …": a body's view reported by a named person is that person's statement
-        if (speaker.Actor.Kind != "person")
+        if (speaker.Actor.Kind != "person" && own is null)
         {
             for (int i = Math.Min(verb, speaker.HeadFirst) - 1; i >= from && i >= verb - 30; i--)
             {
@@ -513,6 +517,24 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         src = [speaker];
         tgt = foreign; // the speaker's own side is not its target; a nationality word after the trigger may still fill it
         return true;
+    }
+
+    private static readonly HashSet<string> ReportComplementizers = WordSets.Of(["ان", "انه", "انها", "بان", "بانه", "بانها"]);
+
+    /// <summary>
+    /// The subject of the reported clause a trigger is the predicate of: the unprepositioned actor right after the last
+    /// أن/إن/بأن between the statement verb and the trigger, at most one word (لن، قد، سوف) before it ("… بأن الولايات
+    /// المتحدة سترد"), or null. A trigger further on ("أن موسكو أعادت إلى الأذهان عدم قبول …") is left to the speaker.
+    /// </summary>
+    private static ArgumentMention? ClauseSubject(WordView[] words, int verb, TriggerMatch match, List<ArgumentMention> args)
+    {
+        for (int i = match.First - 1; i > verb; i--)
+        {
+            if (!ReportComplementizers.Contains(words[i].Norm) && !ReportComplementizers.Contains(words[i].Bare)) continue;
+            int c = i;
+            return args.Find(a => a.HeadFirst == c + 1 && a.Prep.Length == 0 && a.Last < match.First && a.Last >= match.First - 2 && !a.Actor.IsMedia && a.Actor.Kind != "city");
+        }
+        return null;
     }
 
     /// <summary>

@@ -68,3 +68,23 @@ public class HypotheticalActTests
         Assert.Equal("negated", Single("وأكد الجيش أنه لم يشن أي غارات على المدينة.", "ASSAULT").Modality);
     }
 }
+
+public class ReportedClauseTests
+{
+    [Fact]
+    public void The_subject_of_a_reported_threat_is_its_source_not_an_actor_of_the_clause_before()
+    {
+        // the ambassador summoned before the comma is neither the source nor, with the spokeswoman, the target
+        var e = Single("واستدعت برلين المبعوثة الأمريكية فيكتوريا نولاند، وقال المتحدث باسم الحكومة أولاف شولتس إن ألمانيا سترد على هذا القرار.", "THREATEN");
+        Assert.Equal("deu", Ids(e.Source));
+        Assert.DoesNotContain(e.Target, a => a.Country == "DEU");
+    }
+
+    [Fact]
+    public void A_reported_threat_after_bi_anna_keeps_the_addressee_as_target()
+    {
+        var e = Single("وأكد أولاف شولتس أنه أبلغ فلاديمير بوتين بأن ألمانيا سترد على ذلك.", "THREATEN");
+        Assert.Equal("deu", Ids(e.Source));
+        Assert.Equal("vladimir-putin", Ids(e.Target));
+    }
+}
