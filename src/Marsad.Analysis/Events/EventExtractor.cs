@@ -109,6 +109,26 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 // "سترد على أي هجمات تستهدفها"، "هددت بشن غارات": an act any one of which would be answered, or the act a
                 // threat announces, has not happened (a negated one is kept: لم يوجه أي اتهامات)
                 if (modality != "negated" && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
+                // "عقب اللقاء"، "إن المحادثات كانت بناءة": a definite noun naming no party of its own refers back to the
+                // event of its type told before; it is one more mention of that event, not a new one with arguments
+                // taken from around it
+                if (modality == "asserted" && RefersBack(text, words, to, match, args))
+                {
+                    var span = new TextSpan(words[match.First].Start, words[match.Last].End);
+                    int k = sentenceEvents.FindLastIndex(e => SameKind(e.Record, type, mode));
+                    if (k >= 0)
+                    {
+                        var d = sentenceEvents[k];
+                        sentenceEvents[k] = (d.Record with { Evidence = [.. d.Record.Evidence, span] }, d.Src, d.Tgt);
+                        continue;
+                    }
+                    k = events.FindLastIndex(e => SameKind(e, type, mode));
+                    if (k >= 0)
+                    {
+                        events[k] = events[k] with { Evidence = [.. events[k].Evidence, span] };
+                        continue;
+                    }
+                }
                 var (src, tgt) = FindActors(words, from, to, match, args, lastParticipants, dateExprs);
                 // an evaluative word (بناءة، مثمرة) is an event only as someone's judgement of something: a statement verb
                 // gives the speaker, and the word must judge a meeting or be predicated (وصف … بـ، كانت، تعد)
@@ -172,6 +192,33 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    /// <summary>An earlier event a back-reference may mention: the same type, not negated, the same mode when the trigger has one.</summary>
+    private static bool SameKind(EventRecord e, string type, string? mode)
+        => e.Type == type && e.Modality != "negated" && (mode is null || e.Mode == mode);
+
+    /// <summary>
+    /// True for a definite noun trigger (اللقاء، المحادثات، بالاجتماع) that names no party of its own: no actor or role
+    /// noun in it, no actor in genitive right after it, no مع/بين phrase and no nationality adjective right after it.
+    /// </summary>
+    private bool RefersBack(string text, WordView[] words, int to, TriggerMatch match, List<ArgumentMention> args)
+    {
+        if (match.VerbForm) return false;
+        string b = words[match.First].Bare;
+        bool definite = b.Length >= 5 && (b.StartsWith("ال", StringComparison.Ordinal) || b.StartsWith("لل", StringComparison.Ordinal)
+            || b[0] is 'ب' or 'ك' && b[1] == 'ا' && b[2] == 'ل');
+        if (!definite) return false;
+        if (args.Exists(a => a.HeadFirst >= match.First && a.HeadFirst <= match.Last + 1 && !a.Actor.IsMedia)) return false;
+        // a role noun (المتظاهرون، المسلحون) names its party
+        for (int i = match.First; i <= match.Last; i++)
+            if (agents?.Match(text, words[i]) is not null) return false;
+        for (int i = match.Last + 1; i < to && i <= match.Last + 3; i++)
+        {
+            if (words[i].Bare is "مع" or "بين") return false;
+            if (i == match.Last + 1 && demonyms.CountryOf(words[i]) is not null) return false;
+        }
+        return true;
     }
 
     private static readonly HashSet<string> AnyWords = WordSets.Of(["اي", "ايه", "اية"]);

@@ -88,3 +88,38 @@ public class ReportedClauseTests
         Assert.Equal("vladimir-putin", Ids(e.Target));
     }
 }
+
+public class BackReferenceTests
+{
+    [Fact]
+    public void A_definite_meeting_noun_after_a_meeting_is_a_mention_of_it()
+    {
+        const string text = "التقى أولاف شولتس مع إيمانويل ماكرون في برلين.\n\nوقال ماكرون للصحفيين عقب اللقاء إن المحادثات تناولت أوكرانيا.";
+        var consult = Run(text).Events.Where(e => e.Type == "CONSULT").ToList();
+        var e = Assert.Single(consult);
+        Assert.Equal("olaf-scholz", Ids(e.Source));
+        // the two later mentions are evidence of the meeting, not events of the journalists or of Macron alone
+        Assert.Contains(e.Evidence, s => text[s.Start..s.End] == "اللقاء");
+        Assert.Contains(e.Evidence, s => text[s.Start..s.End] == "المحادثات");
+    }
+
+    [Fact]
+    public void A_definite_noun_with_parties_of_its_own_or_a_first_mention_is_an_event()
+    {
+        Assert.Single(Run("وقال ماكرون إن المحادثات كانت صعبة.").Events, e => e.Type == "CONSULT");
+        var events = Run("التقى أولاف شولتس مع إيمانويل ماكرون في برلين.\n\nوتناول الاجتماع مع فولوديمير زيلينسكي الحرب.").Events;
+        Assert.Equal(2, events.Count(e => e.Type == "CONSULT"));
+    }
+}
+
+public class IntentTests
+{
+    [Fact]
+    public void Readiness_to_discuss_is_an_intent_to_negotiate_by_the_ready_side()
+    {
+        var e = Single("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.", "AGREE");
+        Assert.Equal("036", e.Cameo);
+        Assert.Equal("deu", Ids(e.Source));
+        Assert.DoesNotContain(Run("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.").Events, x => x.Type == "CONSULT");
+    }
+}
