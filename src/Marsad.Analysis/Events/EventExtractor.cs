@@ -790,7 +790,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             s = usable.Find(a => a.HeadFirst > match.Last && a.HeadFirst <= match.Last + 2 && a.Prep.Length == 0);
         }
-        // a dual right at the trigger (الجانبان بحثا، التقى المسؤولان) refers to the participants of the previous event
+        // a dual right at the trigger (الجانبان بحثا، التقى المسؤولان) refers to the participants of the previous event,
+        // also when actor linking resolved it to one of them (وبحث الرئيسان → one president)
+        if (s is not null && lastParticipants is not null && IsDual(words[s.HeadFirst])) s = null;
         if (s is null && lastParticipants is not null)
         {
             for (int i = Math.Max(from, match.First - 2); i <= Math.Min(to - 1, match.Last + 2); i++)

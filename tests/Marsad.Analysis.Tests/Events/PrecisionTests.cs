@@ -123,3 +123,28 @@ public class IntentTests
         Assert.DoesNotContain(Run("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.").Events, x => x.Type == "CONSULT");
     }
 }
+
+public class DualTests
+{
+    [Fact]
+    public void A_dual_linked_to_one_participant_still_names_both()
+    {
+        const string text = "التقى أولاف شولتس مع إيمانويل ماكرون في برلين.\n\nوبحث الرئيسان الحرب في أوكرانيا.";
+        var tokens = new Marsad.Analysis.Tokenization.ArabicTokenizer().Tokenize(text);
+        var sentences = new Marsad.Analysis.Sentences.SentenceSplitter().Split(text, tokens);
+        var words = Stage.Words(text, tokens);
+        int at = text.IndexOf("الرئيسان", StringComparison.Ordinal);
+        // a linker that resolves the dual to one of the two leaders, as coreference may
+        var result = Stage.Run("t", text, tokens, sentences, "2021-04-19", _ =>
+        {
+            var mentions = new List<Marsad.Analysis.Actors.ActorMention>(Stage.Fallback.Link(text, words))
+            {
+                new(at, at + "الرئيسان".Length, "olaf-scholz", Marsad.Analysis.Actors.ActorMentionKind.Coreference),
+            };
+            return (mentions, Stage.Fallback);
+        });
+        var e = Assert.Single(result.Events, x => x.Trigger?.Text == "وبحث");
+        Assert.Equal("olaf-scholz", Ids(e.Source));
+        Assert.Equal("emmanuel-macron", Ids(e.Target));
+    }
+}
