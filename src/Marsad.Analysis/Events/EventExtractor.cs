@@ -104,7 +104,31 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     }
                 }
                 if (IsDateWordOnly(match, dateExprs)) continue;
+                if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !CrowdGathers(text, words, from, to, match)) continue;
                 string modality = Modality.Of(words, from, match, entry);
+                // "سترد على أي هجمات تستهدفها"، "هددت بشن غارات": an act any one of which would be answered, or the act a
+                // threat announces, has not happened (a negated one is kept: لم يوجه أي اتهامات)
+                if (modality != "negated" && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
+                // "عقب اللقاء"، "إن المحادثات كانت بناءة": a definite noun naming no party of its own refers back to the
+                // event of its type told before; it is one more mention of that event, not a new one with arguments
+                // taken from around it
+                if (modality == "asserted" && RefersBack(text, words, to, match, args))
+                {
+                    var span = new TextSpan(words[match.First].Start, words[match.Last].End);
+                    int k = sentenceEvents.FindLastIndex(e => SameKind(e.Record, type, mode));
+                    if (k >= 0)
+                    {
+                        var d = sentenceEvents[k];
+                        sentenceEvents[k] = (d.Record with { Evidence = [.. d.Record.Evidence, span] }, d.Src, d.Tgt);
+                        continue;
+                    }
+                    k = events.FindLastIndex(e => SameKind(e, type, mode));
+                    if (k >= 0)
+                    {
+                        events[k] = events[k] with { Evidence = [.. events[k].Evidence, span] };
+                        continue;
+                    }
+                }
                 var (src, tgt) = FindActors(words, from, to, match, args, lastParticipants, dateExprs);
                 // an evaluative word (بناءة، مثمرة) is an event only as someone's judgement of something: a statement verb
                 // gives the speaker, and the word must judge a meeting or be predicated (وصف … بـ، كانت، تعد)
@@ -112,6 +136,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (!SpeakerAsSource(words, from, match, args, actors, issuers, ref src, ref tgt) && (entry.Flags & TriggerFlags.NeedsSpeaker) != 0) continue;
                 NationalityTarget(words, to, match, ref src, actors, ref tgt);
                 if (agents is not null) GenericActors(text, words, from, to, match, ref src, ref tgt);
+                // "قال الوزير إن المحادثات كانت بناءة" judges talks and praises no one: an evaluative word is support only
+                // for another party named with it (its target); أشاد بـ، رحب بـ، أثنى على are verbs and name theirs
+                if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && tgt.Count == 0) continue;
                 if (src.Count == 0 && tgt.Count == 0 && (type is "AGREE" or "COOPERATE" or "SUPPORT") && sentenceEvents.Count > 0)
                 {
                     var prev = sentenceEvents[^1];
@@ -166,6 +193,109 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         }
         return events;
     }
+
+    /// <summary>An earlier event a back-reference may mention: the same type, not negated, the same mode when the trigger has one.</summary>
+    private static bool SameKind(EventRecord e, string type, string? mode)
+        => e.Type == type && e.Modality != "negated" && (mode is null || e.Mode == mode);
+
+    /// <summary>
+    /// True for a definite noun trigger (اللقاء، المحادثات، بالاجتماع) that names no party of its own: no actor or role
+    /// noun in it, no actor in genitive right after it, no مع/بين phrase and no nationality adjective right after it.
+    /// </summary>
+    private bool RefersBack(string text, WordView[] words, int to, TriggerMatch match, List<ArgumentMention> args)
+    {
+        if (match.VerbForm) return false;
+        string b = words[match.First].Bare;
+        bool definite = b.Length >= 5 && (b.StartsWith("ال", StringComparison.Ordinal) || b.StartsWith("لل", StringComparison.Ordinal)
+            || b[0] is 'ب' or 'ك' && b[1] == 'ا' && b[2] == 'ل');
+        if (!definite) return false;
+        if (args.Exists(a => a.HeadFirst >= match.First && a.HeadFirst <= match.Last + 1 && !a.Actor.IsMedia)) return false;
+        // a role noun (المتظاهرون، المسلحون) names its party
+        for (int i = match.First; i <= match.Last; i++)
+            if (agents?.Match(text, words[i]) is not null) return false;
+        for (int i = match.Last + 1; i < to && i <= match.Last + 3; i++)
+        {
+            if (words[i].Bare is "مع" or "بين") return false;
+            if (i == match.Last + 1 && demonyms.CountryOf(words[i]) is not null) return false;
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> AnyWords = WordSets.Of(["اي", "ايه", "اية"]);
+
+    /// <summary>
+    /// True when أي/أية (any) stands within three words before the trigger in its clause (أي هجمات إلكترونية تستهدف …):
+    /// the trigger names a kind of act, not one that happened. أي right after a comma or a bracket means "that is".
+    /// </summary>
+    private static bool UnderAny(WordView[] words, int from, TriggerMatch match)
+    {
+        for (int i = match.First - 1, seen = 0; i >= from && seen < 3; i--)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; return false; }
+            if (Complementizers.Contains(w.Bare) || RelativePronouns.Contains(w.Bare)) return false;
+            seen++;
+            if (!AnyWords.Contains(w.Bare) && !AnyWords.Contains(w.Norm)) continue;
+            return i == from || !(words[i - 1].IsPunct && words[i - 1].Kind != TokenKind.Quote);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when the trigger follows a threat in its clause within three words (هدد بقصف، توعدت بشن هجمات، سترد على
+    /// هجوم): it is what the threat announces. A complementizer or punctuation between ends the threat's reach.
+    /// </summary>
+    private static bool ThreatObject(WordView[] words, List<TriggerMatch> triggers, int at)
+    {
+        var match = triggers[at];
+        if (match.Entry.Type == "THREATEN" || at == 0) return false;
+        var prev = triggers[at - 1];
+        if (prev.Entry.Type != "THREATEN" || match.First - prev.Last > 4) return false;
+        for (int i = prev.Last + 1; i < match.First; i++)
+            if (words[i].IsPunct && words[i].Kind != TokenKind.Quote || Complementizers.Contains(words[i].Bare)) return false;
+        return true;
+    }
+
+    private static readonly HashSet<string> CrowdWords = WordSets.Of([
+        "مئات", "الاف", "الوف", "عشرات", "المئات", "العشرات", "الالاف", "مليون", "ملايين", "الملايين", "عدد", "عددا", "نحو", "حوالي", "قرابه",
+        "اكثر", "حشود", "الحشود", "حشد", "جموع", "الجموع", "جماهير", "الجماهير", "الناس", "انصار", "مناصرو", "مناصري", "مؤيدو", "مؤيدي", "معارضو", "معارضي",
+        "الشبان", "شبان", "النساء", "نساء", "اللاجئين", "لاجئون", "لاجئين",
+    ]);
+    private static readonly HashSet<string> RallySettings = WordSets.Of([
+        "امام", "قرب", "بالقرب", "وسط", "خارج", "عند", "في", "ساحه", "الساحه", "ميدان", "احتجاجا", "تنديدا", "تضامنا", "للمطالبه", "للاحتجاج",
+        "للتنديد", "رافعين", "حاملين", "مرددين", "هاتفين", "مطالبين", "حاشد", "حاشدا", "احتجاجي", "احتجاجيا", "شعبي", "شعبيا",
+    ]);
+    private static readonly HashSet<string> CrowdSectors = WordSets.Of(["agent:cvl", "agent:lab", "agent:edu", "agent:opp"]);
+
+    /// <summary>
+    /// A gathering verb (تجمع، احتشد، تجمهر) is a rally only when a crowd gathers: a plural or dual ending (تجمعوا، يحتشدون),
+    /// or within three words after it (two before, in its clause) a crowd word (آلاف، عدد من، الحشود، a number), a civilian
+    /// role noun (المتظاهرون، الطلاب), a nominative plural (الفلسطينيون) or a rally setting (أمام، في، وسط، احتجاجا، حاشد).
+    /// Otherwise تجمع is "brings together" (قمة تجمع الرئيسين، تجمع بين البلدين) and احتشدت القوات is troops massing.
+    /// </summary>
+    private bool CrowdGathers(string text, WordView[] words, int from, int to, TriggerMatch match)
+    {
+        if (AgreesWithSubjectBefore(words[match.First])) return true;
+        for (int i = match.Last + 1, seen = 0; i < to && seen < 3; i++)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
+            seen++;
+            if (IsCrowd(text, w) || RallySettings.Contains(w.Bare)) return true;
+            if (w.Kind == TokenKind.ArabicWord && w.Bare.Length >= 6 && w.Bare.EndsWith("ون", StringComparison.Ordinal)) return true;
+        }
+        for (int i = match.First - 1, seen = 0; i >= from && seen < 2; i--)
+        {
+            var w = words[i];
+            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
+            seen++;
+            if (IsCrowd(text, w)) return true;
+        }
+        return false;
+    }
+
+    private bool IsCrowd(string text, WordView w)
+        => w.Kind == TokenKind.Number || CrowdWords.Contains(w.Bare) || agents?.Match(text, w) is { } a && CrowdSectors.Contains(a.Ref.Id);
 
     private static readonly HashSet<string> ContinuationVerbs = WordSets.Of([
         "اضاف", "اضافت", "اوضح", "اوضحت", "تابع", "تابعت", "اردف", "اردفت", "استطرد", "استطردت", "لفت", "لفتت", "اشار", "اشارت",
@@ -388,9 +518,13 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         // the subject right after the verb (VSO), else the one before it (SVO)
         var speaker = args.Find(a => a.HeadFirst > verb && a.HeadFirst <= verb + 1 && a.Last < match.First && a.Prep.Length == 0 && !a.Actor.IsMedia && a.Actor.Kind != "city")
             ?? args.FindLast(a => a.Last < verb && a.Last >= verb - 6 && a.Prep.Length == 0 && !a.Actor.IsMedia);
+        // "قالت المتحدثة ماريا زاخاروفا إن روسيا سترد": a reported act with a subject of its own is that subject's act
+        // (an evaluative word stays the speaker's judgement)
+        var own = (entry.Flags & TriggerFlags.NeedsSpeaker) == 0 ? ClauseSubject(words, verb, match, args) : null;
+        if (own is not null) speaker = own;
         if (speaker is null) return true;
         // "أعلنت بساكي أن الإدارة الأميركية تعتبر …": a body's view reported by a named person is that person's statement
-        if (speaker.Actor.Kind != "person")
+        if (speaker.Actor.Kind != "person" && own is null)
         {
             for (int i = Math.Min(verb, speaker.HeadFirst) - 1; i >= from && i >= verb - 30; i--)
             {
@@ -430,6 +564,24 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         src = [speaker];
         tgt = foreign; // the speaker's own side is not its target; a nationality word after the trigger may still fill it
         return true;
+    }
+
+    private static readonly HashSet<string> ReportComplementizers = WordSets.Of(["ان", "انه", "انها", "بان", "بانه", "بانها"]);
+
+    /// <summary>
+    /// The subject of the reported clause a trigger is the predicate of: the unprepositioned actor right after the last
+    /// أن/إن/بأن between the statement verb and the trigger, at most one word (لن، قد، سوف) before it ("… بأن الولايات
+    /// المتحدة سترد"), or null. A trigger further on ("أن موسكو أعادت إلى الأذهان عدم قبول …") is left to the speaker.
+    /// </summary>
+    private static ArgumentMention? ClauseSubject(WordView[] words, int verb, TriggerMatch match, List<ArgumentMention> args)
+    {
+        for (int i = match.First - 1; i > verb; i--)
+        {
+            if (!ReportComplementizers.Contains(words[i].Norm) && !ReportComplementizers.Contains(words[i].Bare)) continue;
+            int c = i;
+            return args.Find(a => a.HeadFirst == c + 1 && a.Prep.Length == 0 && a.Last < match.First && a.Last >= match.First - 2 && !a.Actor.IsMedia && a.Actor.Kind != "city");
+        }
+        return null;
     }
 
     /// <summary>
@@ -638,7 +790,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             s = usable.Find(a => a.HeadFirst > match.Last && a.HeadFirst <= match.Last + 2 && a.Prep.Length == 0);
         }
-        // a dual right at the trigger (الجانبان بحثا، التقى المسؤولان) refers to the participants of the previous event
+        // a dual right at the trigger (الجانبان بحثا، التقى المسؤولان) refers to the participants of the previous event,
+        // also when actor linking resolved it to one of them (وبحث الرئيسان → one president)
+        if (s is not null && lastParticipants is not null && IsDual(words[s.HeadFirst])) s = null;
         if (s is null && lastParticipants is not null)
         {
             for (int i = Math.Max(from, match.First - 2); i <= Math.Min(to - 1, match.Last + 2); i++)

@@ -18,6 +18,8 @@ public enum TriggerFlags
     ContainsNegator = 64,
     /// <summary>An evaluative word: an event only when a statement verb names who says it.</summary>
     NeedsSpeaker = 128,
+    /// <summary>A gathering verb (تجمع، احتشد): a rally only with a crowd or a rally setting named next to it.</summary>
+    NeedsCrowd = 256,
 }
 
 /// <summary>A lexicon entry: the codes a trigger stands for and the rule name shown in the output.</summary>
@@ -87,6 +89,7 @@ public sealed class TriggerLexicon
                     "invite" => TriggerFlags.Invites,
                     "negword" => TriggerFlags.ContainsNegator,
                     "speech" => TriggerFlags.NeedsSpeaker,
+                    "crowd" => TriggerFlags.NeedsCrowd,
                     "-" => TriggerFlags.None,
                     _ => throw new FormatException($"trigger lexicon: unknown flag '{f}' in {cols[0]}"),
                 };
