@@ -99,20 +99,20 @@ public sealed class PostgresArticleStore : SqlArticleStore
     );
 
     /// <summary>
-    /// With <see cref="SqlArticleStore.RankCap"/> set, <c>ts_rank</c> (which reads each ranked document's vector) runs
-    /// only on the newest cap matches by seq that pass the filters, picked without ranking; a query with fewer matches
-    /// ranks them all, as before.
+    /// With <see cref="SqlArticleStore.RankCap"/> set, <c>ts_rank</c> (which reads each ranked document's vector) is
+    /// computed in a subquery limited to the newest cap matches by seq that pass the filters. For a common word the
+    /// planner walks the primary key backwards and stops after cap matches, so only those are ranked (no second lookup
+    /// of the vector); a query with fewer matches ranks them all, as before.
     /// </summary>
     protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
         if (RankCap <= 0) return base.RankedMatches(parsed, filterSql, parameters, limit);
         string newest = filterSql.Length == 0
-            ? "SELECT m.seq FROM doc_search m WHERE m.tsv @@ CAST(@q AS tsquery) ORDER BY m.seq DESC LIMIT @cap"
-            : "SELECT m.seq FROM doc_search m JOIN documents d ON d.seq = m.seq WHERE m.tsv @@ CAST(@q AS tsquery)" + filterSql +
-              " ORDER BY m.seq DESC LIMIT @cap";
-        string sql = "SELECT s.seq, ts_rank(s.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search s WHERE s.seq IN (" + newest + ") " +
-                     "ORDER BY score DESC, s.seq LIMIT @limit";
+            ? "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m WHERE m.tsv @@ CAST(@q AS tsquery) ORDER BY m.seq DESC LIMIT @cap"
+            : "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m JOIN documents d ON d.seq = m.seq " +
+              "WHERE m.tsv @@ CAST(@q AS tsquery)" + filterSql + " ORDER BY m.seq DESC LIMIT @cap";
+        string sql = "SELECT x.seq, x.score FROM (" + newest + ") x ORDER BY x.score DESC, x.seq LIMIT @limit";
         return RankedMatches(Connection, (sql, parsed.ToTsQuery()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
     }
 
