@@ -113,7 +113,18 @@ public sealed class PostgresArticleStore : SqlArticleStore
             : "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m JOIN documents d ON d.seq = m.seq " +
               "WHERE m.tsv @@ CAST(@q AS tsquery)" + filterSql + " ORDER BY m.seq DESC LIMIT @cap";
         string sql = "SELECT x.seq, x.score FROM (" + newest + ") x ORDER BY x.score DESC, x.seq LIMIT @limit";
-        return RankedMatches(Connection, (sql, parsed.ToTsQuery()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
+        // Npgsql prepares a statement run twice; after five runs the server may switch to a generic plan, which cannot
+        // see how common the searched words are (it assumes a rare match) and then ranks every match before the
+        // limit. Searches are planned for their own words; the write path keeps its prepared plans.
+        Exec("SET plan_cache_mode = force_custom_plan");
+        try
+        {
+            return RankedMatches(Connection, (sql, parsed.ToTsQuery()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
+        }
+        finally
+        {
+            Exec("RESET plan_cache_mode");
+        }
     }
 
     protected override IEnumerable<string> BackendConsistencyProblems()
