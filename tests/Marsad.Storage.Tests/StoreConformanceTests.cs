@@ -14,6 +14,9 @@ public abstract partial class StoreConformanceTests : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>False where filtered searches rank every match that passes the filters (SQLite: the cut-off cost more than it saved).</summary>
+    protected virtual bool RankCapAppliesToFilteredQueries => true;
+
     /// <summary>The back end's newest schema version (the back ends may add their own migrations).</summary>
     protected abstract int LatestSchemaVersion { get; }
 
@@ -240,10 +243,14 @@ public abstract partial class StoreConformanceTests : IDisposable
         var newest = docs.Skip(15).Select(d => d.Id).ToHashSet();
         Assert.All(allRanked.Take(3), h => Assert.DoesNotContain(h.Id, newest));   // so the cap changes the answer
         Assert.Equal(allRanked.Where(h => newest.Contains(h.Id)).Take(3), Run(word));
-        // The filter applies before the cap: the newest five odd documents (9..19), not the odd ones among the newest five.
-        var newestOdd = docs.Where((_, i) => i % 2 == 1).Skip(5).Select(d => d.Id).ToHashSet();
-        Assert.Equal(allOdd.Where(h => newestOdd.Contains(h.Id)), Run(filtered));
-        Assert.Equal(5, newestOdd.Count);
+        if (RankCapAppliesToFilteredQueries)
+        {
+            // The filter applies before the cap: the newest five odd documents (11..19), not the odd ones among the newest five.
+            var newestOdd = docs.Where((_, i) => i % 2 == 1).Skip(5).Select(d => d.Id).ToHashSet();
+            Assert.Equal(5, newestOdd.Count);
+            Assert.Equal(allOdd.Where(h => newestOdd.Contains(h.Id)), Run(filtered));
+        }
+        else Assert.Equal(allOdd, Run(filtered));   // every odd document ranked
         // Exactly the cap: every match is ranked, as without a cap.
         Assert.Equal(5, allExact.Count);
         Assert.Equal(allExact, Run(exactlyCap));
