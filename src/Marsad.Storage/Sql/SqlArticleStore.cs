@@ -66,7 +66,8 @@ public abstract partial class SqlArticleStore : IArticleStore
     /// Most matches a search ranks. Ranking costs a few microseconds per match, so a very common word (found in half of
     /// 100,000 documents) would cost 100–250 ms; when a query (with its filters) matches more than this many documents,
     /// only the newest <see cref="RankCap"/> of them (by ingestion order, seq) are ranked and the best of those returned.
-    /// A query matching fewer is ranked in full, as before. 0 or less ranks every match.
+    /// A query matching fewer is ranked in full, as before. 0 or less ranks every match. SQLite caps only queries
+    /// without filters (see <c>SqliteArticleStore.RankedMatches</c>).
     /// </summary>
     public int RankCap { get; set; } = DefaultRankCap;
 
