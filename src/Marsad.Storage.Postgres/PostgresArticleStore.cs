@@ -98,6 +98,35 @@ public sealed class PostgresArticleStore : SqlArticleStore
         query.ToTsQuery()
     );
 
+    /// <summary>
+    /// With <see cref="SqlArticleStore.RankCap"/> set, <c>ts_rank</c> (which reads each ranked document's vector) is
+    /// computed in a subquery limited to the newest cap matches by seq that pass the filters. For a common word the
+    /// planner can walk the primary key backwards and stop after cap matches, so only those are ranked (seen in
+    /// EXPLAIN on a synthetic 100,000-row table: 18 ms instead of 156 ms); a query with fewer matches ranks them all.
+    /// </summary>
+    protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
+        IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
+    {
+        if (RankCap <= 0) return base.RankedMatches(parsed, filterSql, parameters, limit);
+        string newest = filterSql.Length == 0
+            ? "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m WHERE m.tsv @@ CAST(@q AS tsquery) ORDER BY m.seq DESC LIMIT @cap"
+            : "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m JOIN documents d ON d.seq = m.seq " +
+              "WHERE m.tsv @@ CAST(@q AS tsquery)" + filterSql + " ORDER BY m.seq DESC LIMIT @cap";
+        string sql = "SELECT x.seq, x.score FROM (" + newest + ") x ORDER BY x.score DESC, x.seq LIMIT @limit";
+        // Npgsql prepares a statement run twice; after five runs the server may switch to a generic plan, which cannot
+        // see how common the searched words are (it assumes a rare match) and then ranks every match before the
+        // limit. Searches are planned for their own words; the write path keeps its prepared plans.
+        Exec("SET plan_cache_mode = force_custom_plan");
+        try
+        {
+            return RankedMatches(Connection, (sql, parsed.ToTsQuery()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
+        }
+        finally
+        {
+            Exec("RESET plan_cache_mode");
+        }
+    }
+
     protected override IEnumerable<string> BackendConsistencyProblems()
     {
         long indexed = Convert.ToInt64(ScalarOf("SELECT COUNT(*) FROM documents WHERE indexed = 1"), CultureInfo.InvariantCulture);

@@ -117,10 +117,22 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// one core. When the (cheap) match count is large, the rowid range is split into one shard per core, each ranked on
     /// its own read-only connection (WAL lets them read alongside everything else), and the per-shard top lists merged.
     /// </summary>
+    /// <remarks>
+    /// Above <see cref="SqlArticleStore.RankCap"/> matches, a query without filters ranks only the newest ones: FTS5
+    /// walks the doclist in descending rowid order to find the seq of the cap-th newest match, and the ranked query is
+    /// limited to rowids from there (BM25's term statistics still come from the whole index, so scores do not change).
+    /// Filtered queries rank every match that passes the filters, as before: finding the cut-off means joining each
+    /// newer match to its document, and that join, done twice, cost more than the BM25 it saved (filtered p95 47 → 94 ms
+    /// on 100,000 documents).
+    /// </remarks>
     protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
-        if (Shards < 2) return base.RankedMatches(parsed, filterSql, parameters, limit);
+        bool capped = RankCap > 0 && filterSql.Length == 0;
+        if (capped && NewestMatchesStart(parsed.ToFts5(), RankCap) is { } cut)
+            return RankedMatches(Connection, FullTextSql(parsed, filterSql, sharded: true), parameters, limit, (cut, long.MaxValue));
+        // Under the cap there are fewer matches than the cap; shards only pay off above ParallelRankThreshold.
+        if (Shards < 2 || (capped && RankCap <= ParallelRankThreshold)) return base.RankedMatches(parsed, filterSql, parameters, limit);
         long matches;
         using (var count = Connection.CreateCommand())
         {
@@ -145,6 +157,15 @@ public sealed class SqliteArticleStore : SqlArticleStore
             results[i] = RankedMatches(_readers[i], sql, parameters, limit, (from, to));
         });
         return results.SelectMany(r => r).OrderByDescending(r => r.Item2).ThenBy(r => r.Item1).Take(limit).ToList();
+    }
+
+    /// <summary>The seq of the <paramref name="cap"/>-th newest match, or null when there are fewer.</summary>
+    private long? NewestMatchesStart(string match, int cap)
+    {
+        using var cmd = new SqlQuery(Connection).Append("SELECT rowid FROM doc_fts WHERE doc_fts MATCH @q ORDER BY rowid DESC LIMIT 1 OFFSET @skip")
+            .Param("@q", match, System.Data.DbType.String).Param("@skip", cap - 1, System.Data.DbType.Int32).Build();
+        var value = cmd.ExecuteScalar();
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private SqliteConnection OpenReader()

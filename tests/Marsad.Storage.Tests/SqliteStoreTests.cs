@@ -9,6 +9,8 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 
     protected override int LatestSchemaVersion => 3;
 
+    protected override bool RankCapAppliesToFilteredQueries => false;
+
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
 
     [Fact]

@@ -14,6 +14,9 @@ public abstract partial class StoreConformanceTests : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>False where filtered searches rank every match that passes the filters (SQLite: the cut-off cost more than it saved).</summary>
+    protected virtual bool RankCapAppliesToFilteredQueries => true;
+
     /// <summary>The back end's newest schema version (the back ends may add their own migrations).</summary>
     protected abstract int LatestSchemaVersion { get; }
 
@@ -207,6 +210,50 @@ public abstract partial class StoreConformanceTests : IDisposable
         var hits = store.Search(new SearchQuery { Text = "بوتين" });
         Assert.Equal([many.Id, one.Id], hits.Select(h => h.DocumentId));
         Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [Fact]
+    public void Above_the_rank_cap_only_the_newest_matches_are_ranked_and_below_it_nothing_changes()
+    {
+        using var store = Open();
+        // Stored in this order (seq = age). Documents 0..14 have the word in their title, so with every match ranked the
+        // best are old ones; the body repeats it 1..5 times so that scores differ.
+        var docs = new List<AnalyzedDocument>();
+        for (int i = 0; i < 20; i++)
+        {
+            string text = string.Join(' ', Enumerable.Repeat("قال الرئيس", 1 + i % 5)) + (i % 4 == 0 ? " في العاصمة" : " في المدينة") + " " + i;
+            docs.Add(TestDocuments.Analyze(text, i % 2 == 0 ? "even" : "odd", "2021-01-" + (1 + i).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+                i < 15 ? "الرئيس يتحدث" : "خبر اليوم"));
+        }
+        store.Store(docs);
+        var sql = (Sql.SqlArticleStore)store;
+        List<(string Id, double Score)> Run(SearchQuery q) => store.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+
+        var word = new SearchQuery { Text = "الرئيس", Limit = 3 };
+        var filtered = new SearchQuery { Text = "الرئيس", Source = "odd", Limit = 10 };
+        var exactlyCap = new SearchQuery { Text = "العاصمة", Limit = 10 };   // documents 0, 4, 8, 12, 16
+        sql.RankCap = 0;
+        var allRanked = Run(word with { Limit = 20 });
+        var allOdd = Run(filtered);
+        var allExact = Run(exactlyCap);
+        Assert.Equal(20, allRanked.Count);
+
+        sql.RankCap = 5;
+        // 20 matches: the best three of the newest five (documents 15..19), with the scores a full ranking gives them.
+        var newest = docs.Skip(15).Select(d => d.Id).ToHashSet();
+        Assert.All(allRanked.Take(3), h => Assert.DoesNotContain(h.Id, newest));   // so the cap changes the answer
+        Assert.Equal(allRanked.Where(h => newest.Contains(h.Id)).Take(3), Run(word));
+        if (RankCapAppliesToFilteredQueries)
+        {
+            // The filter applies before the cap: the newest five odd documents (11..19), not the odd ones among the newest five.
+            var newestOdd = docs.Where((_, i) => i % 2 == 1).Skip(5).Select(d => d.Id).ToHashSet();
+            Assert.Equal(5, newestOdd.Count);
+            Assert.Equal(allOdd.Where(h => newestOdd.Contains(h.Id)), Run(filtered));
+        }
+        else Assert.Equal(allOdd, Run(filtered));   // every odd document ranked
+        // Exactly the cap: every match is ranked, as without a cap.
+        Assert.Equal(5, allExact.Count);
+        Assert.Equal(allExact, Run(exactlyCap));
     }
 
     [Fact]

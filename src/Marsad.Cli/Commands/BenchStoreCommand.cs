@@ -66,9 +66,10 @@ internal static class BenchStoreCommand
         var shards = new Option<int?>("--shards") { Description = "SQLite: parallel ranking shards (default one per core; 1 = off)" };
         var only = new Option<string?>("--only") { Description = "Run only these phases, comma-separated: ingest, store, search" };
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "With --postgres: measure PostgreSQL only" };
+        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 5,000; 0 = all)" };
         var verbose = new Option<bool>("--verbose") { Description = "Print each query's median latency and hit count" };
         var store = new Command("store", "Ingest throughput and search latency of the stores (issue 7 targets: ≥ 300 articles/s; search p95 < 50 ms on 100,000 documents).");
-        foreach (var o in new Option[] { input, docs, rounds, postgres, work, reuse, verbose, shards, only, skipSqlite }) store.Options.Add(o);
+        foreach (var o in new Option[] { input, docs, rounds, postgres, work, reuse, verbose, shards, only, skipSqlite, rankCap }) store.Options.Add(o);
         store.SetAction(parse =>
         {
             var phases = (parse.GetValue(only) ?? "ingest,store,search").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -79,7 +80,7 @@ internal static class BenchStoreCommand
                 return 2;
             }
             return new Bench(parse.GetValue(input)!, parse.GetValue(docs), parse.GetValue(rounds), parse.GetValue(postgres), parse.GetValue(work)!,
-                parse.GetValue(reuse), parse.GetValue(verbose), parse.GetValue(shards), phases, parse.GetValue(skipSqlite)).Run();
+                parse.GetValue(reuse), parse.GetValue(verbose), parse.GetValue(shards), phases, parse.GetValue(skipSqlite), parse.GetValue(rankCap)).Run();
         });
         return store;
     }
@@ -110,7 +111,7 @@ internal static class BenchStoreCommand
         return $"p50 {Percentile(ms, 0.50),5:N1}  p95 {Percentile(ms, 0.95),5:N1}  p99 {Percentile(ms, 0.99),5:N1}  max {(ms.Count == 0 ? double.NaN : ms[^1]),5:N1} ms";
     }
 
-    private sealed class Bench(string input, int docCount, int rounds, string? postgres, string work, bool reuse, bool verbose, int? shards, HashSet<string> phases, bool skipSqlite)
+    private sealed class Bench(string input, int docCount, int rounds, string? postgres, string work, bool reuse, bool verbose, int? shards, HashSet<string> phases, bool skipSqlite, int? rankCap)
     {
         private const int BatchSize = 256;
         private readonly List<string> _summary = [];
@@ -127,7 +128,8 @@ internal static class BenchStoreCommand
             }
             Directory.CreateDirectory(work);
             Console.WriteLine($"bench store: input {Path.GetFullPath(input)}; {Environment.ProcessorCount} cores, {Load()}; " +
-                              $"search store {docCount:N0} documents, {rounds} rounds × {Queries.Length} queries");
+                              $"search store {docCount:N0} documents, {rounds} rounds × {Queries.Length} queries, " +
+                              $"rank cap {rankCap ?? Storage.Sql.SqlArticleStore.DefaultRankCap:N0}");
             // Per-process names, so two benchmarks on one machine never share a file; --reuse needs a name that stays.
             string pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
             string ingestDb = Path.Combine(work, $"ingest-{pid}.db"), searchDb = Path.Combine(work, reuse ? "search.db" : $"search-{pid}.db");
@@ -151,8 +153,8 @@ internal static class BenchStoreCommand
                     if (phases.Contains("store")) { reset(); StorageOnly(name, open); }
                     if (phases.Contains("search"))
                     {
-                        if (name == "sqlite") Search(name, () => SqliteArticleStore.Open(searchDb, rankShards: shards), Reusable(searchDb));
-                        else { reset(); Search(name, open, reused: false); }
+                        if (name == "sqlite") Search(name, () => Capped(SqliteArticleStore.Open(searchDb, rankShards: shards)), Reusable(searchDb));
+                        else { reset(); Search(name, () => Capped((Storage.Sql.SqlArticleStore)open()), reused: false); }
                     }
                     reset();
                 }
@@ -168,6 +170,12 @@ internal static class BenchStoreCommand
                 _monitor?.Dispose();
                 if (_schema is not null) DropSchema(create: false);
             }
+        }
+
+        private Storage.Sql.SqlArticleStore Capped(Storage.Sql.SqlArticleStore store)
+        {
+            if (rankCap is { } cap) store.RankCap = cap;
+            return store;
         }
 
         private bool Reusable(string searchDb)

@@ -29,18 +29,20 @@ internal static class BenchWebCommand
         var work = new Option<string>("--work") { Description = "Folder for the store", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "marsad-bench") };
         var reuse = new Option<bool>("--reuse") { Description = "Keep the store in --work and reuse it when it already holds --docs documents" };
         var shards = new Option<int>("--shards") { Description = "SQLite ranking shards per search (0 = the store's default, one per core)" };
+        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 5,000; 0 = all)" };
         var command = new Command("web", "HTTP API latency under concurrent clients on a large store (issue 8 target: list and search p95 < 100 ms on 100,000 documents, 20 clients).");
-        foreach (var o in new Option[] { input, docs, clients, seconds, work, reuse, shards }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, docs, clients, seconds, work, reuse, shards, rankCap }) command.Options.Add(o);
         command.SetAction((parse, cancel) => Run(parse.GetValue(input)!, parse.GetValue(docs), Math.Max(1, parse.GetValue(clients)), Math.Max(1, parse.GetValue(seconds)),
-            parse.GetValue(work)!, parse.GetValue(reuse), parse.GetValue(shards), cancel));
+            parse.GetValue(work)!, parse.GetValue(reuse), parse.GetValue(shards), parse.GetValue(rankCap), cancel));
         return command;
     }
 
-    private static async Task<int> Run(string input, int docCount, int clients, int seconds, string work, bool reuse, int shards, CancellationToken cancel)
+    private static async Task<int> Run(string input, int docCount, int clients, int seconds, string work, bool reuse, int shards, int? rankCap, CancellationToken cancel)
     {
         Directory.CreateDirectory(work);
         string db = Path.Combine(work, "web.db");
-        Console.WriteLine($"bench web: {docCount:N0} documents, {clients} clients, {seconds} s per phase, {Environment.ProcessorCount} cores (server and clients share them)");
+        Console.WriteLine($"bench web: {docCount:N0} documents, {clients} clients, {seconds} s per phase, {Environment.ProcessorCount} cores (server and clients share them), " +
+                          $"rank cap {rankCap ?? Storage.Sql.SqlArticleStore.DefaultRankCap:N0}");
         bool reused = false;
         if (reuse && File.Exists(db))
         {
@@ -70,7 +72,8 @@ internal static class BenchWebCommand
         }
 
         await using var app = MarsadWebApp.Create(["--urls=http://127.0.0.1:0", "--Marsad:Db=" + db, "--Marsad:CacheSeconds=600",
-            "--Marsad:RankShards=" + shards.ToString(CultureInfo.InvariantCulture), "--Logging:LogLevel:Default=Warning"]);
+            "--Marsad:RankShards=" + shards.ToString(CultureInfo.InvariantCulture),
+            "--Marsad:RankCap=" + (rankCap ?? Storage.Sql.SqlArticleStore.DefaultRankCap).ToString(CultureInfo.InvariantCulture), "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync(cancel);
         string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         try

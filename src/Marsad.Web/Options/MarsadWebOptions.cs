@@ -48,10 +48,16 @@ public sealed record MarsadWebOptions
     /// </summary>
     public int RankShards { get; init; }
 
+    /// <summary>
+    /// Most matches one search ranks (the store's <c>RankCap</c>): a query matching more is answered from its newest
+    /// matches this many, best first. 0 ranks every match.
+    /// </summary>
+    public int RankCap { get; init; } = Marsad.Storage.Sql.SqlArticleStore.DefaultRankCap;
+
     internal static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         nameof(Provider), nameof(Db), nameof(Postgres), nameof(ApiKey), nameof(MaxRequestBytes), nameof(MaxBatchDocuments),
-        nameof(MaxTextChars), nameof(StorePoolSize), nameof(CacheSeconds), nameof(RankShards),
+        nameof(MaxTextChars), nameof(StorePoolSize), nameof(CacheSeconds), nameof(RankShards), nameof(RankCap),
     };
 
     /// <summary>Problems with these settings (empty when usable).</summary>
@@ -71,6 +77,7 @@ public sealed record MarsadWebOptions
         if (MaxTextChars < 1) problems.Add($"{Section}:MaxTextChars must be at least 1");
         if (StorePoolSize < 1) problems.Add($"{Section}:StorePoolSize must be at least 1");
         if (RankShards < 0 || RankShards > 16) problems.Add($"{Section}:RankShards must be between 0 and 16");
+        if (RankCap < 0) problems.Add($"{Section}:RankCap must not be negative");
         if (CacheSeconds < 0) problems.Add($"{Section}:CacheSeconds must not be negative");
         return problems;
     }

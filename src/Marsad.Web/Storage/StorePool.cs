@@ -29,7 +29,15 @@ public sealed class StorePool : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _maxIdle = options.StorePoolSize;
-        _open = options.UsesPostgres ? () => PostgresArticleStore.Open(options.Postgres!) : () => SqliteArticleStore.Open(options.Db, rankShards: options.RankShards == 0 ? null : options.RankShards);
+        Func<Marsad.Storage.Sql.SqlArticleStore> open = options.UsesPostgres
+            ? () => PostgresArticleStore.Open(options.Postgres!)
+            : () => SqliteArticleStore.Open(options.Db, rankShards: options.RankShards == 0 ? null : options.RankShards);
+        _open = () =>
+        {
+            var store = open();
+            store.RankCap = options.RankCap;
+            return store;
+        };
         // Open one store now: migrations run once, and a store that cannot be opened stops the app at startup.
         using var first = Rent();
         Description = first.Store.Description;
