@@ -101,6 +101,13 @@ internal sealed class TableDocumentWriter : DocumentWriter
         }
     }
 
+    /// <summary>Flushes the table before the run's summary line goes to stderr, so the two never interleave on a terminal.</summary>
+    public override void Complete(Action<Utf8JsonWriter>? trailer = null)
+    {
+        _out.Flush();
+        Stream.Flush();
+    }
+
     public override void Dispose()
     {
         _out.Flush();
