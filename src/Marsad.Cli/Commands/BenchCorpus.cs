@@ -11,7 +11,7 @@ namespace Marsad.Cli.Commands;
 /// <summary>
 /// The large stores benchmarks run on: a corpus analysed once and replicated to any size. Each copy after the first
 /// gets a marker line, hence its own content hash, and keeps its annotations (entities, actors, events, quotes), so
-/// the store looks like a real one N times larger. (<c>bench store</c> builds its search store the same way.)
+/// the store looks like a real one N times larger. Used by <c>bench store</c> and <c>bench web</c>.
 /// </summary>
 internal static class BenchCorpus
 {

@@ -135,7 +135,7 @@ internal static class BenchStoreCommand
             string ingestDb = Path.Combine(work, $"ingest-{pid}.db"), searchDb = Path.Combine(work, reuse ? "search.db" : $"search-{pid}.db");
             var backends = new List<(string Name, Func<IArticleStore> Open, Action Reset)>
             {
-                ("sqlite", () => SqliteArticleStore.Open(ingestDb), () => Delete(ingestDb)),
+                ("sqlite", () => SqliteArticleStore.Open(ingestDb), () => BenchCorpus.DeleteSqlite(ingestDb)),
             };
             if (!string.IsNullOrWhiteSpace(postgres))
             {
@@ -165,8 +165,8 @@ internal static class BenchStoreCommand
             }
             finally
             {
-                if (!reuse) Delete(searchDb);
-                Delete(ingestDb);
+                if (!reuse) BenchCorpus.DeleteSqlite(searchDb);
+                BenchCorpus.DeleteSqlite(ingestDb);
                 _monitor?.Dispose();
                 if (_schema is not null) DropSchema(create: false);
             }
@@ -185,7 +185,7 @@ internal static class BenchStoreCommand
                 using var s = SqliteArticleStore.Open(searchDb);
                 if (s.Counts().Indexed == docCount) return true;
             }
-            Delete(searchDb);
+            BenchCorpus.DeleteSqlite(searchDb);
             return false;
         }
 
@@ -254,22 +254,7 @@ internal static class BenchStoreCommand
             {
                 var analyzed = Analyzed().Where(d => d.Status == DocumentStatus.Ok).ToList();
                 string load = Load();
-                var clock = Stopwatch.StartNew();
-                var batch = new List<AnalyzedDocument>(1000);
-                for (int i = 0; i < docCount; i++)
-                {
-                    var d = analyzed[i % analyzed.Count];
-                    int copy = i / analyzed.Count;
-                    if (copy > 0)
-                    {
-                        string text = d.Text + "\nنسخة " + copy.ToString(CultureInfo.InvariantCulture);
-                        d = d with { Id = ContentHash.Of(text), Text = text, Path = d.Path + "#copy" + copy.ToString(CultureInfo.InvariantCulture) };
-                    }
-                    batch.Add(d);
-                    if (batch.Count == 1000) { s.Store(batch); batch.Clear(); }
-                }
-                if (batch.Count > 0) s.Store(batch);
-                double seconds = clock.Elapsed.TotalSeconds;
+                double seconds = BenchCorpus.LoadReplicated(s, analyzed, docCount);
                 var optimize = Stopwatch.StartNew();
                 s.Optimize();
                 Console.WriteLine($"{name,-8} search store: {docCount:N0} documents loaded in {seconds:N1} s = {docCount / seconds:N0} documents/s, " +
@@ -376,11 +361,5 @@ internal static class BenchStoreCommand
         {
             return null;
         }
-    }
-
-    private static void Delete(string path)
-    {
-        foreach (var p in new[] { path, path + "-wal", path + "-shm" })
-            if (File.Exists(p)) File.Delete(p);
     }
 }
