@@ -26,6 +26,7 @@ public sealed class ActorLinker
 {
     private static readonly FrozenSet<string> Locatives = new[] { "في", "من", "الى", "إلى", "الي", "داخل", "قرب", "نحو", "ضواحي", "وسط", "غرب", "شرق", "شمال", "جنوب", "مدينه", "العاصمه", "قمه", "مؤتمر", "اتفاق", "اتفاقيه", "محادثات", "مفاوضات", "لقاء", "اجتماع", "مطار", "جامعه", "بلديه", "محافظ", "شوارع", "سكان", "اهالي" }
         .Select(ActorText.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LocativeSpans = Locatives.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Words that end a run of name words after a title (function words, common verbs and time words).
     private static readonly FrozenSet<ulong> StopWords = Hashes(
@@ -58,17 +59,47 @@ public sealed class ActorLinker
     private static readonly FrozenSet<ulong> MediaNouns = Hashes("صحيفة", "صحيفتا", "صحيفتي", "جريدة", "مجلة", "وكالة", "وكالات", "قناة", "موقع", "تلفزيون", "إذاعة", "شبكة", "محطة");
 
     private static readonly FrozenSet<ulong> CorefWords = Counterparts.Concat(OfficialNouns).Concat(SideNouns).Concat(DualLeaders).Concat(DualMinisters).ToFrozenSet();
+    // 256-bit filter over the media nouns' hashes: IsMediaNoun runs at every word, and almost every word fails it here.
+    private static readonly ulong[] MediaFilter = SmallFilter(MediaNouns);
+
+    private static ulong[] SmallFilter(IEnumerable<ulong> hashes)
+    {
+        var bits = new ulong[4];
+        foreach (ulong h in hashes)
+            bits[(int)(h >> 6) & 3] |= 1UL << (int)(h & 63);
+        return bits;
+    }
+
+    private static bool InSmallFilter(ulong[] bits, ulong h) => (bits[(int)(h >> 6) & 3] & (1UL << (int)(h & 63))) != 0;
     private static readonly FrozenSet<string> LeaderRoles = new[] { "president", "prime_minister", "king", "emir", "supreme_leader", "crown_prince" }.ToFrozenSet(StringComparer.Ordinal);
 
     private const int MaxWordLength = 40;
 
     private readonly ActorRegistry _registry;
+    // Every word a match can begin with (registry phrases, titles, coreference words), and a 2^18-bit filter over their
+    // hashes: most words of a text begin nothing, and one bit test rejects them without a set lookup.
+    private readonly FrozenSet<ulong> _startWords;
+    private readonly ulong[] _startFilter = new ulong[1 << 12];
 
     /// <summary>Creates a linker over <paramref name="registry"/>.</summary>
     public ActorLinker(ActorRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         _registry = registry;
+        _startWords = registry.StartWords.Concat(CorefWords).ToFrozenSet();
+        foreach (ulong h in _startWords)
+        {
+            int bit = FilterBit(h);
+            _startFilter[bit >> 6] |= 1UL << bit;
+        }
+    }
+
+    private static int FilterBit(ulong hash) => (int)((hash ^ (hash >> 29)) & ((1 << 18) - 1));
+
+    private bool MayStart(ulong hash)
+    {
+        int bit = FilterBit(hash);
+        return (_startFilter[bit >> 6] & (1UL << bit)) != 0 && _startWords.Contains(hash);
     }
 
     /// <summary>The registry this linker resolves against.</summary>
@@ -105,47 +136,75 @@ public sealed class ActorLinker
     public ActorLinkResult Link(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // The per-document buffers (folded text, words, their readings) are reused: allocating them anew for every
-        // document made the garbage collector a quarter of linking's cost.
-        char[] folded = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
-        var words = t_words ?? new List<Word>(256);
-        t_words = null; // not shared with a nested call on this thread
-        words.Clear();
-        FirstForm[]? forms = null;
-        byte[]? formCount = null;
+        // The per-document working memory (folded text, words, their readings, document aliases, mention history) is
+        // kept per thread and reused: allocating it anew for every document made the garbage collector a large part of
+        // linking's cost, and pooled arrays of long documents landed on the large-object heap.
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null; // not shared with a nested call on this thread
         try
         {
-            Split(text, folded, words);
-            forms = ArrayPool<FirstForm>.Shared.Rent(Math.Max(4, words.Count * 4));
-            formCount = ArrayPool<byte>.Shared.Rent(Math.Max(1, words.Count));
-            var state = new DocState(this, text, folded, words, date, forms, formCount);
+            scratch.Prepare(text.Length);
+            Split(text, scratch.Folded, scratch.Words);
+            scratch.PrepareForms(scratch.Words.Count);
+            var state = new DocState(this, text, scratch, date);
             state.Run();
             var linkedEntities = state.LinkEntities(entities);
             return new ActorLinkResult(state.Mentions, state.Used, linkedEntities, date);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(folded);
-            if (forms is not null) ArrayPool<FirstForm>.Shared.Return(forms);
-            if (formCount is not null) ArrayPool<byte>.Shared.Return(formCount);
-            if (words.Capacity <= 1 << 16) t_words = words;
+            if (scratch.Folded.Length <= 1 << 17)
+                t_scratch = scratch;
         }
     }
 
     [ThreadStatic]
-    private static List<Word>? t_words;
+    private static Scratch? t_scratch;
+
+    /// <summary>Per-thread buffers of <see cref="Link"/>; they only grow, and a thread drops them after a very long document.</summary>
+    private sealed class Scratch
+    {
+        public char[] Folded = new char[4096];
+        public readonly List<Word> Words = new(512);
+        public FirstForm[] Forms = new FirstForm[2048];
+        public byte[] FormCount = new byte[512];
+        public readonly Dictionary<ulong, Actor?> DocAliases = new();
+        public readonly List<(ActorMention Mention, Actor Actor)> History = new();
+
+        public void Prepare(int textLength)
+        {
+            if (Folded.Length < textLength)
+                Folded = new char[Math.Max(textLength, Folded.Length * 2)];
+            Words.Clear();
+            DocAliases.Clear();
+            History.Clear();
+        }
+
+        public void PrepareForms(int words)
+        {
+            if (FormCount.Length < words)
+            {
+                FormCount = new byte[Math.Max(words, FormCount.Length * 2)];
+                Forms = new FirstForm[FormCount.Length * 4];
+            }
+        }
+    }
 
     // Hot per-word path: compiled optimized at once (tiering starves on a loaded machine).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Split(string text, char[] folded, List<Word> words)
     {
+        // One pass per character: the fold table says whether it is a word character and what it folds to, and the
+        // word's hash is built as it is folded (recomputed only in the rare اميرك → امريك rewrite).
+        var table = ActorText.FoldTable;
         int i = 0, f = 0;
         bool brk = true;
         int commas = 0, others = 0;
         while (i < text.Length)
         {
             char c = text[i];
-            if (!ActorText.IsWordChar(c))
+            char fc = table[c];
+            if (fc == ActorText.NotWord)
             {
                 // A hyphen inside a name joins its parts like a space (كيم جونغ-أون، جان-إيف).
                 bool joiner = c is '-' or '\u2010' && i > 0 && i + 1 < text.Length && ActorText.IsWordChar(text[i - 1]) && ActorText.IsWordChar(text[i + 1]);
@@ -157,13 +216,26 @@ public sealed class ActorLinker
                 i++;
                 continue;
             }
-            int s = i;
-            while (i < text.Length && ActorText.IsWordChar(text[i])) i++;
-            int len = Math.Min(i - s, MaxWordLength);
-            int n = ActorText.FoldWord(text.AsSpan(s, len), folded.AsSpan(f));
+            int s = i, n = 0, limit = i + MaxWordLength;
+            ulong h = ActorText.HashSeed;
+            bool rewritten = false;
+            var dst = folded.AsSpan(f);
+            do
+            {
+                if (fc != '\0' && i < limit)
+                {
+                    dst[n++] = fc;
+                    h = ActorText.HashStep(h, fc);
+                    if (fc == '\u0643' && n >= 5)
+                        rewritten |= ActorText.FixAmerican(dst, n);
+                }
+                i++;
+            }
+            while (i < text.Length && (fc = table[text[i]]) != ActorText.NotWord);
             if (n == 0)
                 continue;
-            words.Add(new Word { Start = s, End = i, FStart = f, FLen = n, Hash = ActorText.WordHash(folded.AsSpan(f, n)), Break = brk, Comma = commas == 1 && others == 0 });
+            ulong raw = rewritten ? ActorText.RawHash(dst[..n]) : ActorText.HashEnd(h);
+            words.Add(new Word { Start = s, End = i, FStart = f, FLen = n, Hash = ActorText.MapVariant(raw), Break = brk, Comma = commas == 1 && others == 0 });
             f += n;
             brk = false;
             commas = others = 0;
@@ -179,24 +251,27 @@ public sealed class ActorLinker
         private readonly char[] _folded;
         private readonly List<Word> _w;
         private readonly DateOnly? _date;
-        private readonly Dictionary<ulong, Actor?> _docAliases = new();   // seq hash → actor (null = ambiguous)
-        private readonly FirstForm[] _forms;                               // 4 readings per word, computed once
+        private readonly Dictionary<ulong, Actor?> _docAliases;   // seq hash → actor (null = ambiguous)
+        private readonly FirstForm[] _forms;                      // 4 readings per word, computed once
         private readonly byte[] _formCount;
-        private readonly List<(ActorMention Mention, Actor Actor)> _history = new();
+        private readonly List<(ActorMention Mention, Actor Actor)> _history;
 
-        public List<ActorMention> Mentions { get; } = new();
-        public Dictionary<string, Actor> Used { get; } = new(StringComparer.Ordinal);
+        public List<ActorMention> Mentions { get; } = new(16);
+        public Dictionary<string, Actor> Used { get; } = new(8, StringComparer.Ordinal);
 
-        public DocState(ActorLinker linker, string text, char[] folded, List<Word> words, DateOnly? date, FirstForm[] forms, byte[] formCount)
+        public DocState(ActorLinker linker, string text, Scratch scratch, DateOnly? date)
         {
             _linker = linker;
             _reg = linker._registry;
             _text = text;
-            _folded = folded;
-            _w = words;
+            _folded = scratch.Folded;
+            _w = scratch.Words;
             _date = date;
-            _forms = forms;
-            _formCount = formCount;
+            _forms = scratch.Forms;
+            _formCount = scratch.FormCount;
+            _docAliases = scratch.DocAliases;
+            _history = scratch.History;
+            var words = _w;
             for (int i = 0; i < words.Count; i++)
                 _formCount[i] = (byte)ComputeFirstForms(i, _forms.AsSpan(i * 4, 4));
         }
@@ -217,8 +292,11 @@ public sealed class ActorLinker
         {
             int n = _formCount[i];
             for (int f = 0; f < n; f++)
-                if (MediaNouns.Contains(_forms[i * 4 + f].Hash))
+            {
+                ulong h = _forms[i * 4 + f].Hash;
+                if (InSmallFilter(MediaFilter, h) && MediaNouns.Contains(h))
                     return true;
+            }
             return false;
         }
 
@@ -281,11 +359,10 @@ public sealed class ActorLinker
             int n = _formCount[i];
             for (int f = 0; f < n; f++)
             {
-                ulong h = _forms[i * 4 + f].Hash;
-                if (_reg.StartWords.Contains(h) || CorefWords.Contains(h))
+                if (_linker.MayStart(_forms[i * 4 + f].Hash))
                     return true;
             }
-            return Counterparts.Contains(_w[i].Hash);
+            return false;   // Counterparts are coreference words: the first form (the word itself) was checked
         }
 
         private int ComputeFirstForms(int i, Span<FirstForm> forms)
@@ -521,7 +598,7 @@ public sealed class ActorLinker
             if (hasMetonym)
             {
                 bool locative = (form.Stripped && F(i)[form.FoldedPrefix - 1] == 'ب')
-                    || (i > 0 && !_w[i].Break && Locatives.Contains(F(i - 1).ToString()));
+                    || (i > 0 && !_w[i].Break && LocativeSpans.Contains(F(i - 1)));
                 chosen = default;
                 foreach (var t in targets)
                 {
@@ -1094,9 +1171,15 @@ public sealed class ActorLinker
         private Actor? LookupEntity(EntityMention e)
         {
             int first = -1, last = -1;
-            for (int j = 0; j < _w.Count; j++)
+            // words are in text order: start at the first word ending after the entity's start
+            int lo = 0, hi = _w.Count;
+            while (lo < hi)
             {
-                if (_w[j].End <= e.Start) continue;
+                int mid = (lo + hi) >>> 1;
+                if (_w[mid].End <= e.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int j = lo; j < _w.Count; j++)
+            {
                 if (_w[j].Start >= e.End) break;
                 if (first < 0) first = j;
                 last = j;

@@ -51,51 +51,110 @@ internal static class ActorText
         return c;
     }
 
-    /// <summary>True for characters that belong inside a word (Arabic letters and marks, Latin letters, digits, ZWNJ).</summary>
-    public static bool IsWordChar(char c) =>
+    private static bool IsWordCharSlow(char c) =>
         (c >= '\u0621' && c <= '\u065F') || (c >= '\u066E' && c <= '\u06D3') || c == '\u0670' || c == '\u0640'
         || char.IsLetterOrDigit(c) || c == '\u200C' || c == '\u200D';
+
+    /// <summary>Marks a character that is not part of a word in <see cref="FoldTable"/>.</summary>
+    internal const char NotWord = '\uFFFF';
+
+    /// <summary>
+    /// Every UTF-16 unit's fate in one lookup (the hot loops read this instead of branching per rule):
+    /// <see cref="NotWord"/>, '\0' for a word character that folding drops, else the folded character (lower-cased
+    /// outside the Arabic block). U+FFFF itself is a noncharacter, so the marker is never a real folded value.
+    /// </summary>
+    internal static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[65536];
+        for (int c = 0; c < table.Length; c++)
+        {
+            char ch = (char)c;
+            if (!IsWordCharSlow(ch) || ch == NotWord)
+            {
+                table[c] = NotWord;
+                continue;
+            }
+            char f = Fold(ch);
+            table[c] = f == '\0' ? '\0' : f is >= '\u0600' and <= '\u06FF' ? f : char.ToLowerInvariant(f);
+        }
+        return table;
+    }
+
+    /// <summary>True for characters that belong inside a word (Arabic letters and marks, Latin letters, digits, ZWNJ).</summary>
+    public static bool IsWordChar(char c) => FoldTable[c] != NotWord;
 
     /// <summary>Folds a word into <paramref name="dst"/> and returns the folded length (never longer than the input).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FoldWord(ReadOnlySpan<char> word, Span<char> dst)
     {
+        var table = FoldTable;
         int n = 0;
         foreach (char ch in word)
         {
-            char f = Fold(ch);
-            if (f == '\0')
+            char f = table[ch];
+            if (f == '\0' || f == NotWord)
                 continue;
-            // Arabic letters have no case: only other scripts go through the (slower) invariant lower-casing
-            dst[n++] = f is >= '\u0600' and <= '\u06FF' ? f : char.ToLowerInvariant(f);
+            dst[n++] = f;
             // اميرك → امريك
-            if (n >= 5 && dst[n - 1] == '\u0643' && dst[n - 2] == '\u0631' && dst[n - 3] == '\u064A' && dst[n - 4] == '\u0645' && dst[n - 5] == '\u0627')
-            {
-                dst[n - 4] = '\u0645'; dst[n - 3] = '\u0631'; dst[n - 2] = '\u064A';
-            }
+            if (f == '\u0643' && n >= 5)
+                FixAmerican(dst, n);
         }
         return n;
+    }
+
+    /// <summary>The run "اميرك" ending at <paramref name="n"/> becomes "امريك"; true when it did.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool FixAmerican(Span<char> dst, int n)
+    {
+        if (dst[n - 2] == '\u0631' && dst[n - 3] == '\u064A' && dst[n - 4] == '\u0645' && dst[n - 5] == '\u0627')
+        {
+            dst[n - 4] = '\u0645'; dst[n - 3] = '\u0631'; dst[n - 2] = '\u064A';
+            return true;
+        }
+        return false;
     }
 
     /// <summary>FNV-1a 64 over the folded characters (no variant mapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong RawHash(ReadOnlySpan<char> folded)
     {
-        ulong h = 14695981039346656037UL;
+        ulong h = HashSeed;
         foreach (char c in folded)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-        return h == 0 ? 1 : h;
+            h = HashStep(h, c);
+        return HashEnd(h);
+    }
+
+    /// <summary>Start value of <see cref="RawHash"/>, for loops that hash while they fold.</summary>
+    internal const ulong HashSeed = 14695981039346656037UL;
+
+    /// <summary>One character of <see cref="RawHash"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashStep(ulong h, char c) => (h ^ c) * 1099511628211UL;
+
+    /// <summary>Last step of <see cref="RawHash"/> (0 is reserved).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashEnd(ulong h) => h == 0 ? 1 : h;
+
+    // One bit per (hash mod 64) of the few variant spellings: most words skip the dictionary lookup.
+    private static readonly ulong VariantMask = BuildVariantMask();
+
+    private static ulong BuildVariantMask()
+    {
+        ulong mask = 0;
+        foreach (var h in HashVariants.Keys)
+            mask |= 1UL << (int)(h & 63);
+        return mask;
     }
 
     /// <summary>Hash of a folded word after whole-word variant mapping.</summary>
-    public static ulong WordHash(ReadOnlySpan<char> folded)
-    {
-        ulong h = RawHash(folded);
-        return HashVariants.TryGetValue(h, out var v) ? v : h;
-    }
+    public static ulong WordHash(ReadOnlySpan<char> folded) => MapVariant(RawHash(folded));
+
+    /// <summary>The hash of a word's variant spelling's canonical form, or the hash itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MapVariant(ulong rawHash) =>
+        (VariantMask & (1UL << (int)(rawHash & 63))) != 0 && HashVariants.TryGetValue(rawHash, out var v) ? v : rawHash;
 
     /// <summary>Extends a word-sequence hash by one word hash.</summary>
     public static ulong Combine(ulong seq, ulong word) => unchecked((seq ^ word) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL + (seq << 7));
