@@ -19,20 +19,36 @@ public sealed class AnalysisPipelineBuilder
     /// <summary>Link entities to actors (default true); false skips the stage (entities and actors stay empty).</summary>
     public bool LinkActors { get; set; } = true;
     /// <summary>The named-entity tagger; defaults to the embedded model (<see cref="NerResources.DefaultTagger"/>). Null = no entities.</summary>
-    public EntityTagger? EntityTagger { get; set; } = NerResources.DefaultTagger;
+    public EntityTagger? EntityTagger
+    {
+        get => _taggerSet ? _tagger : NerResources.DefaultTagger;
+        set
+        {
+            _tagger = value;
+            _taggerSet = true;
+        }
+    }
+
+    private EntityTagger? _tagger;
+    private bool _taggerSet;
 
     /// <summary>Creates the immutable, thread-safe pipeline.</summary>
     public AnalysisPipeline Build()
     {
+        // The three embedded resources (tagger model, actor registry, event lexicons) load independently and each takes
+        // a noticeable part of a short run's start-up, so they load side by side.
         var normalizer = new ArabicNormalizer(NormalizerOptions);
+        var registry = LinkActors && Actors is null ? Task.Run(() => ActorRegistry.BuiltIn) : null;
+        var events = Task.Run(() => EventStage.CreateDefault(normalizer));
+        var tagger = EntityTagger;
         return new AnalysisPipeline(
             normalizer,
             new ArabicTokenizer(),
             new CliticSegmenter(),
             new SentenceSplitter(),
             new ArabicLightStemmer(),
-            LinkActors ? new ActorLinker(Actors ?? ActorRegistry.BuiltIn) : null,
-            EventStage.CreateDefault(normalizer),
-            EntityTagger);
+            LinkActors ? new ActorLinker(Actors ?? registry!.GetAwaiter().GetResult()) : null,
+            events.GetAwaiter().GetResult(),
+            tagger);
     }
 }
