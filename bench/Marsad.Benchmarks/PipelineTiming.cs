@@ -130,6 +130,51 @@ internal static class PipelineTiming
         }
     }
 
+    /// <summary>
+    /// Linking's share measured so that machine load cancels out: one thread analyzes every article twice in a row, with and
+    /// without linking (which goes first alternates), and sums the two times separately. A busy machine slows both of
+    /// each pair alike, where whole passes in turn (<see cref="Run"/>) see the load change between them.
+    /// Run: dotnet run -c Release --project bench/Marsad.Benchmarks -- link-share [rounds]
+    /// </summary>
+    public static void Paired(int rounds)
+    {
+        var docs = ActorLinkerBenchmarks.LoadCorpus(int.MaxValue);
+        var with = new AnalysisPipelineBuilder().Build();
+        var without = new AnalysisPipelineBuilder { LinkActors = false }.Build();
+        var options = new AnalysisOptions();
+        var sources = docs.ConvertAll(d => new SourceDocument { Text = d.Item1, Published = d.Item2 });
+        foreach (var d in sources)
+        {
+            with.Analyze(d, options);
+            without.Analyze(d, options);
+        }
+        Console.WriteLine($"link-share: {docs.Count} articles, one thread, {rounds} rounds of paired runs; load average at start: {LoadAverage()}");
+        var shares = new List<double>();
+        double totalWith = 0, totalWithout = 0;
+        for (int r = 0; r < rounds; r++)
+        {
+            long tWith = 0, tWithout = 0;
+            for (int i = 0; i < sources.Count; i++)
+            {
+                var d = sources[i];
+                bool withFirst = ((i + r) & 1) == 0;
+                long t0 = Stopwatch.GetTimestamp();
+                (withFirst ? with : without).Analyze(d, options);
+                long t1 = Stopwatch.GetTimestamp();
+                (withFirst ? without : with).Analyze(d, options);
+                long t2 = Stopwatch.GetTimestamp();
+                if (withFirst) { tWith += t1 - t0; tWithout += t2 - t1; }
+                else { tWithout += t1 - t0; tWith += t2 - t1; }
+            }
+            double a = (double)tWith / Stopwatch.Frequency, b = (double)tWithout / Stopwatch.Frequency;
+            totalWith += a;
+            totalWithout += b;
+            shares.Add(a / b);
+            Console.WriteLine($"  round {r + 1}: with linking {a:0.000} s, without {b:0.000} s ({docs.Count / a:0} vs {docs.Count / b:0} articles/s); linking adds {(a / b - 1) * 100:0.0}%");
+        }
+        Console.WriteLine($"linking adds {(Median(shares) - 1) * 100:0.0}% to analysis time (median of rounds; all rounds together {(totalWith / totalWithout - 1) * 100:0.0}%; target at most 10%); load average at end: {LoadAverage()}");
+    }
+
     private static (double Wall, double Cpu) Pass(AnalysisPipeline pipeline, List<(string Text, string Date)> docs)
     {
         var options = new AnalysisOptions();
