@@ -24,6 +24,8 @@ internal static class NerCommand
         command.Subcommands.Add(CreateEval());
         command.Subcommands.Add(CreateLexicon());
         command.Subcommands.Add(CreateClusters());
+        command.Subcommands.Add(CreateEmbeddingClusters());
+        command.Subcommands.Add(CreateAutoLexicon());
         return command;
     }
 
@@ -65,7 +67,7 @@ internal static class NerCommand
         var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
         var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
         var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, document (= one stage)", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, embeddings, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
@@ -288,11 +290,40 @@ internal static class NerCommand
         return command;
     }
 
+    // ---- raw text for the unsupervised resources -------------------------------------------------------------
+    private static Option<string[]> RawInputsOption() => new("--input")
+    {
+        Description = "JSONL(.gz) article files with a \"text\" field", AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => ["../shared/data/news/raw/ant_multisource_nonbbc.jsonl.gz", "../shared/data/news/raw/saudinewsnet_2015-07-21_to_2015-08-03.jsonl.gz", "../shared/data/news/dev/articles.jsonl"],
+    };
+
+    /// <summary>Feeds the title and the text of every article of the JSONL(.gz) files to <paramref name="add"/>; returns the article count.</summary>
+    private static int ReadArticles(IEnumerable<string> paths, Action<string> add, Func<long> tokens, Stopwatch clock)
+    {
+        int docs = 0;
+        foreach (var path in paths)
+        {
+            using Stream file = File.OpenRead(path);
+            using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                if (line.Length == 0) continue;
+                using var doc = JsonDocument.Parse(line);
+                if (doc.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String) add(title.GetString()!);
+                if (doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String) add(text.GetString()!);
+                docs++;
+            }
+            Console.Error.WriteLine($"read {path}: {docs} documents, {tokens():N0} tokens so far ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return docs;
+    }
+
     // ---- clusters -------------------------------------------------------------------------------------------
     private static Command CreateClusters()
     {
-        var inputs = new Option<string[]>("--input") { Description = "JSONL(.gz) article files with a \"text\" field", AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["../shared/data/news/raw/ant_multisource_nonbbc.jsonl.gz", "../shared/data/news/raw/saudinewsnet_2015-07-21_to_2015-08-03.jsonl.gz", "../shared/data/news/dev/articles.jsonl"] };
+        var inputs = RawInputsOption();
         var output = new Option<string>("--out") { Description = "Cluster file", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
         var vocab = new Option<int>("--vocabulary") { DefaultValueFactory = _ => 30_000, Description = "Words that get a cluster" };
         var fine = new Option<int>("--fine") { DefaultValueFactory = _ => 500, Description = "Fine clusters" };
@@ -306,23 +337,7 @@ internal static class NerCommand
             var clock = Stopwatch.StartNew();
             var options = new WordClusterOptions { Vocabulary = parse.GetValue(vocab), FineClusters = parse.GetValue(fine), CoarseClusters = parse.GetValue(coarse), Seed = parse.GetValue(seed), Contexts = parse.GetValue(contexts) };
             var builder = new WordClusterBuilder(options);
-            int docs = 0;
-            foreach (var path in parse.GetValue(inputs)!)
-            {
-                using Stream file = File.OpenRead(path);
-                using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                string? line;
-                while ((line = reader.ReadLine()) is not null)
-                {
-                    if (line.Length == 0) continue;
-                    using var doc = JsonDocument.Parse(line);
-                    if (doc.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String) builder.Add(title.GetString());
-                    if (doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String) builder.Add(text.GetString());
-                    docs++;
-                }
-                Console.Error.WriteLine($"read {path}: {docs} documents, {builder.Tokens:N0} tokens so far ({clock.Elapsed.TotalSeconds:F0} s)");
-            }
+            int docs = ReadArticles(parse.GetValue(inputs)!, t => builder.Add(t), () => builder.Tokens, clock);
             var table = builder.Build(msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
             var outPath = parse.GetValue(output)!;
             using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
@@ -334,6 +349,95 @@ internal static class NerCommand
             foreach (var (word, (f, c)) in table.OrderBy(p => p.Value.Fine).ThenBy(p => p.Key, StringComparer.Ordinal))
                 writer.WriteLine($"{word}\t{f}\t{c}");
             Console.Error.WriteLine($"wrote {table.Count} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    // ---- embedding clusters ---------------------------------------------------------------------------------
+    private static Command CreateEmbeddingClusters()
+    {
+        var inputs = RawInputsOption();
+        var baseFile = new Option<string>("--base") { Description = "Cluster file whose first two levels (PPMI fine, coarse) are kept", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var output = new Option<string>("--out") { Description = "Cluster file to write (base levels + one level per --levels value)", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var vocab = new Option<int>("--vocabulary") { DefaultValueFactory = _ => 60_000, Description = "Most frequent words that get embedding clusters" };
+        var levels = new Option<int[]>("--levels") { DefaultValueFactory = _ => [64, 256, 1024], Description = "k of each k-means level, coarse to fine", AllowMultipleArgumentsPerToken = true };
+        var dims = new Option<int>("--dimensions") { DefaultValueFactory = _ => 100, Description = "Vector length" };
+        var window = new Option<int>("--window") { DefaultValueFactory = _ => 5, Description = "Context window" };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 3, Description = "Passes over the text" };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2, Description = "Worker threads (1 = reproducible bit for bit)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed" };
+        var command = new Command("embeddings", "Train skip-gram word embeddings on raw news and add k-means clusters of them as extra cluster levels.");
+        foreach (var o in new Option[] { inputs, baseFile, output, vocab, levels, dims, window, epochs, threads, seed }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var baseTable = WordClusters.Parse(File.ReadLines(parse.GetValue(baseFile)!)).ToTable();
+            var corpus = new RawCorpus();
+            int docs = ReadArticles(parse.GetValue(inputs)!, t => corpus.Add(t), () => corpus.Tokens, clock);
+            var options = new EmbeddingOptions { Dimensions = parse.GetValue(dims), Window = parse.GetValue(window), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads), Seed = parse.GetValue(seed) };
+            var embeddings = new EmbeddingTrainer(options).Train(corpus, msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
+            int[] ks = parse.GetValue(levels)!;
+            int v = Math.Min(parse.GetValue(vocab), embeddings.Words.Count);
+            var clusterLevels = EmbeddingClusters.Build(embeddings, v, ks, options.Seed, options.Threads, msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
+            var merged = EmbeddingClusters.Merge(baseTable, embeddings.Words.Take(v).ToList(), clusterLevels);
+            var outPath = parse.GetValue(output)!;
+            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            writer.WriteLine("# Marsad word clusters: computed by Marsad's own code from raw news text (no outside model or word list):");
+            writer.WriteLine("# levels 0-1 = PPMI clusters (WordClusterBuilder, `./marsad ner clusters --vocabulary 30000 --fine 500 --coarse 50 --contexts 250 --seed 17`),");
+            writer.WriteLine($"# levels 2.. = k-means (k = {string.Join(", ", ks)}) of skip-gram embeddings (EmbeddingTrainer) of the {v:N0} most frequent words,");
+            writer.WriteLine($"# from {docs} articles, {corpus.Tokens:N0} tokens: ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl");
+            writer.WriteLine("# (ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0, dev slice; see their READMEs). Only derived statistics are stored: words and cluster ids.");
+            writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed}");
+            writer.WriteLine("# (with --threads 2 the embeddings differ slightly run to run; --threads 1 reproduces them exactly)");
+            writer.WriteLine("# Format: normalized word<TAB>PPMI fine<TAB>PPMI coarse<TAB>one embedding-cluster id per level (-1 = none)");
+            foreach (var (word, ids) in merged.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
+            Console.Error.WriteLine($"wrote {merged.Count} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    // ---- self-training lexicon ------------------------------------------------------------------------------
+    private static Command CreateAutoLexicon()
+    {
+        var inputs = RawInputsOption();
+        var modelPath = new Option<string?>("--model") { Description = "Model that tags the raw text (trained --without selftrained)", Required = true };
+        var lexicon = LexiconOption();
+        var clusters = ClustersOption();
+        var output = new Option<string>("--out") { Description = "Lexicon file to write", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/autolex.tsv" };
+        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 3, Description = "Times a name must be tagged" };
+        var minShare = new Option<double>("--min-share") { DefaultValueFactory = _ => 0.8, Description = "Share of its tags the main type must have" };
+        var minWordShare = new Option<double>("--min-word-share") { DefaultValueFactory = _ => 0.5, Description = "Share of a one-word name's occurrences that must be tagged" };
+        var command = new Command("autolex", "Self-training: tag raw news with a model and keep the names it tags often and consistently (AutoPerson … AutoMisc lexicon entries).");
+        foreach (var o in new Option[] { inputs, modelPath, lexicon, clusters, output, minCount, minShare, minWordShare }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters), NerConsistencyOptions.Document);
+            if (tagger is null) return 1;
+            var pipeline = new AnalysisPipelineBuilder().Build();
+            var builder = new AutoLexiconBuilder();
+            long tokenCount = 0;
+            int docs = ReadArticles(parse.GetValue(inputs)!, text =>
+            {
+                var tokens = pipeline.Tokenizer.Tokenize(text);
+                var sentences = pipeline.Splitter.Split(text, tokens);
+                var entities = tagger.Recognize(text, tokens, sentences).Where(e => e.Origin != "gazetteer").Select(e => (e.Text, e.Type));
+                builder.Add(tokens.Select(t => text[t.Start..t.End]), entities);
+                tokenCount += tokens.Count;
+            }, () => tokenCount, clock);
+            var kept = builder.Build(parse.GetValue(minCount), parse.GetValue(minShare), parse.GetValue(minWordShare));
+            var outPath = parse.GetValue(output)!;
+            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            writer.WriteLine("# Marsad self-training lexicon: names that Marsad's own tagger tagged often and with one type in raw news");
+            writer.WriteLine($"# ({docs} articles, {tokenCount:N0} tokens of ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl: ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0;");
+            writer.WriteLine("# only derived facts are stored: names and a type). Reproduce: train a model --without selftrained, then");
+            writer.WriteLine($"# ./marsad ner autolex --model MODEL --out {outPath} --min-count {parse.GetValue(minCount)} --min-share {parse.GetValue(minShare).ToString(CultureInfo.InvariantCulture)} --min-word-share {parse.GetValue(minWordShare).ToString(CultureInfo.InvariantCulture)}");
+            writer.WriteLine("# Format: TYPE<TAB>normalized phrase (see NerLexicon).");
+            foreach (var (type, phrase, _) in kept) writer.WriteLine($"{type}\t{phrase}");
+            Console.Error.WriteLine($"wrote {kept.Count} names to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;
