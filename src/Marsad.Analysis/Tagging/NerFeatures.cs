@@ -41,10 +41,11 @@ public enum NerFeatureFamilies
     /// <summary>
     /// Self-training: the token begins, continues or is a name that the tagger itself tagged often and consistently in
     /// raw news (lexicon types <see cref="LexiconType.AutoPerson"/> … <see cref="LexiconType.AutoMisc"/>), and at ±1.
+    /// Not part of <see cref="All"/>: it lowered dev F1 (see the tagging README); <c>ner train --with selftrained</c>.
     /// </summary>
     SelfTrained = 8192,
-    /// <summary>Every single-stage family (the default feature set of a first stage).</summary>
-    All = 2047 | Embeddings | SelfTrained,
+    /// <summary>Every default single-stage family (the default feature set of a first stage).</summary>
+    All = 2047 | Embeddings,
     /// <summary>
     /// A second stage over document features (<see cref="NerDocumentFeatures"/>): how the first stage tagged the
     /// other occurrences of each word nearby. Not part of <see cref="All"/>; a model trained with it has two stages.
@@ -392,6 +393,8 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
     /// from the word; an unknown word or stem gives id −1, itself a feature), and the ids of the words at ±1 at the
     /// coarsest and the finest level.
     /// </summary>
+    private static readonly int ExpMode = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EXP"), out int m) ? m : 0;
+
     private int EmitEmbeddings(NerWorkspace ws, Span<uint> f, int k, int i, int n)
     {
         int levels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
@@ -400,9 +403,11 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         int at = i * L;
         for (int l = 0; l < levels; l++)
         {
+            if ((ExpMode & 8) != 0 && l < 2) continue;
             f[k++] = F(T.Emb, (ulong)(l * 100_000 + ws.Emb[at + l] + 1));
-            if (ws.StemOffset[i] != 0) f[k++] = F(T.StemEmb, (ulong)(l * 100_000 + ws.StemEmb[at + l] + 1));
+            if ((ExpMode & 1) == 0 && ws.StemOffset[i] != 0) f[k++] = F(T.StemEmb, (ulong)(l * 100_000 + ws.StemEmb[at + l] + 1));
         }
+        if ((ExpMode & 2) == 0)
         foreach (int l in (ReadOnlySpan<int>)[0, levels - 1])
         {
             f[k++] = F(T.EmbM1, (ulong)(l * 100_000 + (i > 0 ? ws.Emb[at - L + l] + 1 : 99_999)));

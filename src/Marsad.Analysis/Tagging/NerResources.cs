@@ -9,7 +9,7 @@ namespace Marsad.Analysis.Tagging;
 /// </summary>
 public static class NerResources
 {
-    private static readonly Lazy<NerLexicon> LexiconLazy = new(() => NerLexicon.Parse(Lines("gazetteer.tsv").Concat(Lines("triggers.tsv")).Concat(Lines("autolex.tsv"))));
+    private static readonly Lazy<NerLexicon> LexiconLazy = new(() => NerLexicon.Parse(Lines("gazetteer.tsv").Concat(Lines("triggers.tsv"))));
     private static readonly Lazy<WordClusters> ClustersLazy = new(() => WordClusters.Parse(Lines("clusters.tsv")));
     private static readonly Lazy<EntityTagger?> TaggerLazy = new(() =>
     {

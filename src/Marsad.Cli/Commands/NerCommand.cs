@@ -70,11 +70,22 @@ internal static class NerCommand
         var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, embeddings, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
+        var autolexFolds = new Option<string?>("--autolex-folds") { Description = "Self-training jackknife lexicons (fold<TAB>TYPE<TAB>phrase, from ner autolex) for --with selftrained" };
+        var with = new Option<string[]>("--with") { Description = "Opt-in feature families to switch on: selftrained (needs --lexicon with the autolex names and --autolex-folds)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
+            foreach (var name in parse.GetValue(with) ?? [])
+            {
+                if (!string.Equals(name, nameof(NerFeatureFamilies.SelfTrained), StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.Error.WriteLine($"error: unknown opt-in feature family '{name}'");
+                    return 2;
+                }
+                families |= NerFeatureFamilies.SelfTrained;
+            }
             foreach (var name in parse.GetValue(without) ?? [])
             {
                 if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All || int.TryParse(name, out _))
@@ -99,6 +110,7 @@ internal static class NerCommand
                 Dropout = parse.GetValue(dropout),
                 DocumentWindow = parse.GetValue(documentWindow),
                 Folds = parse.GetValue(folds),
+                FoldLexicons = (families & NerFeatureFamilies.SelfTrained) == 0 || parse.GetValue(autolexFolds) is not { } foldsPath ? null : LoadFoldLexicons(parse.GetValue(lexicon), foldsPath),
                 Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
@@ -403,43 +415,105 @@ internal static class NerCommand
     private static Command CreateAutoLexicon()
     {
         var inputs = RawInputsOption();
-        var modelPath = new Option<string?>("--model") { Description = "Model that tags the raw text (trained --without selftrained)", Required = true };
+        var train = new Option<string>("--train") { Description = "Training CoNLL file of the taggers that read the raw text", Required = true };
+        var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5, Description = "Jackknife folds (each fold's lexicon comes from a tagger trained without it; 0 = main lexicon only)" };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 12, Description = "Training epochs of the taggers" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Training seed of the taggers" };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2, Description = "Documents tagged in parallel" };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
-        var output = new Option<string>("--out") { Description = "Lexicon file to write", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/autolex.tsv" };
+        var output = new Option<string>("--out") { Description = "Lexicon file to write (TYPE<TAB>phrase: append it to a --lexicon file)", Required = true };
+        var foldsOutput = new Option<string>("--folds-out") { Description = "Per-fold lexicon file to write (fold<TAB>TYPE<TAB>phrase; ner train --autolex-folds)", Required = true };
         var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 3, Description = "Times a name must be tagged" };
         var minShare = new Option<double>("--min-share") { DefaultValueFactory = _ => 0.8, Description = "Share of its tags the main type must have" };
         var minWordShare = new Option<double>("--min-word-share") { DefaultValueFactory = _ => 0.5, Description = "Share of a one-word name's occurrences that must be tagged" };
-        var command = new Command("autolex", "Self-training: tag raw news with a model and keep the names it tags often and consistently (AutoPerson … AutoMisc lexicon entries).");
-        foreach (var o in new Option[] { inputs, modelPath, lexicon, clusters, output, minCount, minShare, minWordShare }) command.Options.Add(o);
+        var command = new Command("autolex", "Self-training: tag raw news with one-stage taggers (all of --train, and one per jackknife fold) and keep the names each tags often and consistently.");
+        foreach (var o in new Option[] { inputs, train, folds, epochs, seed, threads, lexicon, clusters, output, foldsOutput, minCount, minShare, minWordShare }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
-            var tagger = LoadTagger(parse.GetValue(modelPath), parse.GetValue(lexicon), parse.GetValue(clusters), NerConsistencyOptions.Document);
-            if (tagger is null) return 1;
-            var pipeline = new AnalysisPipelineBuilder().Build();
-            var builder = new AutoLexiconBuilder();
-            long tokenCount = 0;
-            int docs = ReadArticles(parse.GetValue(inputs)!, text =>
+            var sentences = ReadConll(parse.GetValue(train)!);
+            var lex = LoadLexicon(parse.GetValue(lexicon));
+            var clu = LoadClusters(parse.GetValue(clusters));
+            int foldCount = parse.GetValue(folds);
+            var trainer = new PerceptronTrainer(new NerTrainingOptions
             {
+                Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Families = NerFeatureFamilies.All & ~NerFeatureFamilies.SelfTrained,
+            });
+            var taggers = new List<EntityTagger> { new(trainer.Train(sentences, null, lex, clu), lex, clu, NerConsistencyOptions.Document) };
+            for (int f = 0; f < foldCount; f++)
+            {
+                int lo = PerceptronTrainer.FoldStart(sentences.Count, foldCount, f), hi = PerceptronTrainer.FoldStart(sentences.Count, foldCount, f + 1);
+                taggers.Add(new(trainer.Train(sentences.Take(lo).Concat(sentences.Skip(hi)).ToList(), null, lex, clu), lex, clu, NerConsistencyOptions.Document));
+            }
+            Console.Error.WriteLine($"trained {taggers.Count} taggers ({clock.Elapsed.TotalSeconds:F0} s)");
+            var texts = new List<string>();
+            int docs = ReadArticles(parse.GetValue(inputs)!, texts.Add, () => texts.Count, clock);
+            var pipeline = new AnalysisPipelineBuilder().Build();
+            var builder = new AutoLexiconBuilder(taggers.Count);
+            long tokenCount = 0;
+            Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(threads)) }, i =>
+            {
+                var text = texts[i];
                 var tokens = pipeline.Tokenizer.Tokenize(text);
-                var sentences = pipeline.Splitter.Split(text, tokens);
-                var entities = tagger.Recognize(text, tokens, sentences).Where(e => e.Origin != "gazetteer").Select(e => (e.Text, e.Type));
-                builder.Add(tokens.Select(t => text[t.Start..t.End]), entities);
-                tokenCount += tokens.Count;
-            }, () => tokenCount, clock);
-            var kept = builder.Build(parse.GetValue(minCount), parse.GetValue(minShare), parse.GetValue(minWordShare));
+                var spans = pipeline.Splitter.Split(text, tokens);
+                var found = taggers.Select(t => (IEnumerable<(string, string)>)t.Recognize(text, tokens, spans).Where(e => e.Origin != "gazetteer").Select(e => (e.Text, e.Type)).ToList()).ToList();
+                lock (builder)
+                {
+                    builder.Add(tokens.Select(t => text[t.Start..t.End]), found);
+                    tokenCount += tokens.Count;
+                }
+            });
+            Console.Error.WriteLine($"tagged {docs} articles, {tokenCount:N0} tokens ({clock.Elapsed.TotalSeconds:F0} s)");
+            int mc = parse.GetValue(minCount);
+            double ms = parse.GetValue(minShare), mw = parse.GetValue(minWordShare);
             var outPath = parse.GetValue(output)!;
-            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
-            writer.WriteLine("# Marsad self-training lexicon: names that Marsad's own tagger tagged often and with one type in raw news");
-            writer.WriteLine($"# ({docs} articles, {tokenCount:N0} tokens of ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl: ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0;");
-            writer.WriteLine("# only derived facts are stored: names and a type). Reproduce: train a model --without selftrained, then");
-            writer.WriteLine($"# ./marsad ner autolex --model MODEL --out {outPath} --min-count {parse.GetValue(minCount)} --min-share {parse.GetValue(minShare).ToString(CultureInfo.InvariantCulture)} --min-word-share {parse.GetValue(minWordShare).ToString(CultureInfo.InvariantCulture)}");
-            writer.WriteLine("# Format: TYPE<TAB>normalized phrase (see NerLexicon).");
-            foreach (var (type, phrase, _) in kept) writer.WriteLine($"{type}\t{phrase}");
-            Console.Error.WriteLine($"wrote {kept.Count} names to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            string settings = $"--min-count {mc} --min-share {ms.ToString(CultureInfo.InvariantCulture)} --min-word-share {mw.ToString(CultureInfo.InvariantCulture)}";
+            void Header(StreamWriter writer, string format)
+            {
+                writer.WriteLine("# Marsad self-training lexicon: names that Marsad's own tagger tagged often and with one type in raw news");
+                writer.WriteLine($"# ({docs} articles, {tokenCount:N0} tokens of ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl: ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0;");
+                writer.WriteLine("# only derived facts are stored: names and a type). Taggers: one-stage models trained here on --train.");
+                writer.WriteLine($"# Reproduce (≈ 10 min on 2 cores): ./marsad ner autolex --train ../shared/data/ner/anercorp-camel/train.conll --out {outPath} --folds-out {parse.GetValue(foldsOutput)} --folds {foldCount} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} {settings}");
+                writer.WriteLine($"# Format: {format}");
+            }
+            using (var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                Header(writer, "TYPE<TAB>normalized phrase (see NerLexicon); the tagger trained on all of --train.");
+                foreach (var (type, phrase, _) in builder.Build(mc, ms, mw)) writer.WriteLine($"{type}\t{phrase}");
+            }
+            if (foldCount > 0)
+            {
+                using var writer = new StreamWriter(parse.GetValue(foldsOutput)!, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                Header(writer, "fold<TAB>TYPE<TAB>normalized phrase: the names found by the tagger trained without that fold (contiguous folds of --train).");
+                for (int f = 0; f < foldCount; f++)
+                    foreach (var (type, phrase, _) in builder.Build(mc, ms, mw, f + 1)) writer.WriteLine($"{f}\t{type}\t{phrase}");
+            }
+            Console.Error.WriteLine($"wrote {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The per-fold training lexicons of the self-training jackknife: the base lexicon without its Auto* entries, plus
+    /// each fold's names from the fold file of <c>ner autolex</c>. Null when the file has no entries.
+    /// </summary>
+    private static List<NerLexicon>? LoadFoldLexicons(string? lexiconPath, string foldsPath)
+    {
+        var foldLines = File.ReadLines(foldsPath).ToList();
+        var byFold = new SortedDictionary<int, List<string>>();
+        foreach (var line in foldLines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab <= 0 || !int.TryParse(line.AsSpan(0, tab), out int fold)) throw new FormatException($"bad fold lexicon line: {line}");
+            if (!byFold.TryGetValue(fold, out var list)) byFold[fold] = list = [];
+            list.Add(line[(tab + 1)..]);
+        }
+        if (byFold.Count == 0) return null;
+        var baseLines = (lexiconPath is null ? NerResources.Lines("gazetteer.tsv").Concat(NerResources.Lines("triggers.tsv")) : File.ReadLines(lexiconPath))
+            .Where(l => !l.StartsWith("Auto", StringComparison.Ordinal)).ToList();
+        return byFold.Values.Select(lines => NerLexicon.Parse(baseLines.Concat(lines))).ToList();
     }
 }
