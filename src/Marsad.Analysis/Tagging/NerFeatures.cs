@@ -393,8 +393,6 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
     /// from the word; an unknown word or stem gives id −1, itself a feature), and the ids of the words at ±1 at the
     /// coarsest and the finest level.
     /// </summary>
-    private static readonly int ExpMode = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EXP"), out int m) ? m : 0;
-
     private int EmitEmbeddings(NerWorkspace ws, Span<uint> f, int k, int i, int n)
     {
         int levels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
@@ -403,11 +401,9 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         int at = i * L;
         for (int l = 0; l < levels; l++)
         {
-            if ((ExpMode & 8) != 0 && l < 2) continue;
             f[k++] = F(T.Emb, (ulong)(l * 100_000 + ws.Emb[at + l] + 1));
-            if ((ExpMode & 1) == 0 && ws.StemOffset[i] != 0) f[k++] = F(T.StemEmb, (ulong)(l * 100_000 + ws.StemEmb[at + l] + 1));
+            if (ws.StemOffset[i] != 0) f[k++] = F(T.StemEmb, (ulong)(l * 100_000 + ws.StemEmb[at + l] + 1));
         }
-        if ((ExpMode & 2) == 0)
         foreach (int l in (ReadOnlySpan<int>)[0, levels - 1])
         {
             f[k++] = F(T.EmbM1, (ulong)(l * 100_000 + (i > 0 ? ws.Emb[at - L + l] + 1 : 99_999)));

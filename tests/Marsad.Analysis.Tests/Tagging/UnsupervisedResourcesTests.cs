@@ -126,4 +126,23 @@ public class UnsupervisedResourcesTests
         Assert.Equal(0, PerceptronTrainer.FoldStart(4, 2, 0));
         Assert.Equal(2, PerceptronTrainer.FoldStart(4, 2, 1));
     }
+
+    [Fact]
+    public void Embedding_levels_become_features_of_the_word_its_stem_and_its_neighbours()
+    {
+        var clusters = WordClusters.Parse(["موسكو\t1\t2\t3\t4\t5\t6", "قال\t7\t8\t9\t10\t11\t12"]);
+        var extractor = new NerFeatureExtractor(NerFeatureFamilies.Embeddings, NerLexicon.Empty, clusters);
+        var ws = new NerWorkspace();
+        extractor.Extract(new StringTokens(["قال", "لموسكو", "أمس"]), ws, 9);
+        Assert.Equal([9, 10, 11, 12], ws.Emb.AsSpan(0, 4).ToArray());
+        Assert.Equal([-1, -1, -1, -1], ws.Emb.AsSpan(NerWorkspace.MaxEmbeddingLevels, 4).ToArray());     // لموسكو itself is unknown
+        Assert.Equal([3, 4, 5, 6], ws.StemEmb.AsSpan(NerWorkspace.MaxEmbeddingLevels, 4).ToArray()); // its stem موسكو is known
+        // bias + 4 word levels + 2 × 2 neighbour levels; the stripped token adds its 4 stem levels.
+        Assert.Equal(1 + 4 + 4, ws.FeatureCount[0]);
+        Assert.Equal(1 + 4 + 4 + 4, ws.FeatureCount[1]);
+
+        var plain = new NerFeatureExtractor(NerFeatureFamilies.Embeddings, NerLexicon.Empty, WordClusters.Parse(["قال\t1\t2"]));
+        plain.Extract(new StringTokens(["قال"]), ws, 9);
+        Assert.Equal(1, ws.FeatureCount[0]); // no embedding levels in the file: only the bias
+    }
 }
