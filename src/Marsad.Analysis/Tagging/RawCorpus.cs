@@ -4,9 +4,11 @@ namespace Marsad.Analysis.Tagging;
 /// Unlabelled text as a stream of word ids, for the unsupervised resources of the tagger (word clusters, embeddings).
 /// Tokens are letter/digit runs (tashkeel and tatweel kept inside a word) and single other marks, normalized with
 /// <see cref="NerText.Normalize(ReadOnlySpan{char}, Span{char})"/>. A document ends with <see cref="Boundary"/>, so
-/// no context crosses documents. Not thread-safe while adding; read-only afterwards.
+/// no context crosses documents. With <c>stems</c> every word is replaced by its proclitic-stripped stem
+/// (<see cref="NerText.StripProclitics"/>: لموسكو، وموسكو → موسكو), which pools the counts that clitics split.
+/// Not thread-safe while adding; read-only afterwards.
 /// </summary>
-public sealed class RawCorpus
+public sealed class RawCorpus(bool stems = false)
 {
     /// <summary>The id that marks the end of a document in <see cref="Stream"/>.</summary>
     public const int Boundary = -1;
@@ -46,10 +48,12 @@ public sealed class RawCorpus
             else i++;
             int n = NerText.Normalize(text[s..i], buf);
             if (n == 0) continue;
-            if (!alt.TryGetValue(buf[..n], out int id))
+            int from = stems ? NerText.StripProclitics(buf[..n], out _) : 0;
+            var word = buf[from..n];
+            if (!alt.TryGetValue(word, out int id))
             {
                 id = _words.Count;
-                var w = new string(buf[..n]);
+                var w = new string(word);
                 _ids[w] = id;
                 _words.Add(w);
                 _counts.Add(0);

@@ -380,13 +380,14 @@ internal static class NerCommand
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2, Description = "Worker threads (1 = reproducible bit for bit)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed" };
         var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 5, Description = "Words seen fewer times get no vector" };
+        var stems = new Option<bool>("--stems") { Description = "Train on proclitic-stripped stems (لموسكو → موسكو) instead of words" };
         var command = new Command("embeddings", "Train skip-gram word embeddings on raw news and add k-means clusters of them as extra cluster levels.");
-        foreach (var o in new Option[] { inputs, baseFile, output, vocab, levels, dims, window, epochs, threads, seed, minCount }) command.Options.Add(o);
+        foreach (var o in new Option[] { inputs, baseFile, output, vocab, levels, dims, window, epochs, threads, seed, minCount, stems }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
             var baseTable = WordClusters.Parse(File.ReadLines(parse.GetValue(baseFile)!)).ToTable();
-            var corpus = new RawCorpus();
+            var corpus = new RawCorpus(parse.GetValue(stems));
             int docs = ReadArticles(parse.GetValue(inputs)!, t => corpus.Add(t), () => corpus.Tokens, clock);
             var options = new EmbeddingOptions { Dimensions = parse.GetValue(dims), Window = parse.GetValue(window), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads), Seed = parse.GetValue(seed), MinCount = parse.GetValue(minCount) };
             var embeddings = new EmbeddingTrainer(options).Train(corpus, msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
@@ -401,7 +402,7 @@ internal static class NerCommand
             writer.WriteLine($"# levels 2.. = k-means (k = {string.Join(", ", ks)}) of skip-gram embeddings (EmbeddingTrainer) of the {v:N0} most frequent words,");
             writer.WriteLine($"# from {docs} articles, {corpus.Tokens:N0} tokens: ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl");
             writer.WriteLine("# (ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0, dev slice; see their READMEs). Only derived statistics are stored: words and cluster ids.");
-            writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed} --min-count {options.MinCount}");
+            writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed} --min-count {options.MinCount}{(parse.GetValue(stems) ? " --stems" : "")}");
             writer.WriteLine("# (with --threads 2 the embeddings differ slightly run to run; --threads 1 reproduces them exactly)");
             writer.WriteLine("# Format: normalized word<TAB>PPMI fine<TAB>PPMI coarse<TAB>one embedding-cluster id per level (-1 = none)");
             foreach (var (word, ids) in merged.OrderBy(p => p.Key, StringComparer.Ordinal))

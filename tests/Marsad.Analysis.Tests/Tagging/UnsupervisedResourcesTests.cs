@@ -145,4 +145,24 @@ public class UnsupervisedResourcesTests
         plain.Extract(new StringTokens(["قال"]), ws, 9);
         Assert.Equal(1, ws.FeatureCount[0]); // no embedding levels in the file: only the bias
     }
+
+    [Fact]
+    public void The_raw_corpus_normalizes_marks_documents_and_can_pool_clitic_forms()
+    {
+        var words = new RawCorpus();
+        words.Add("وصل إلى موسكو، ثم غادر موسكو");
+        words.Add("لموسكو");
+        Assert.Equal(8, words.Tokens);
+        Assert.Equal(RawCorpus.Boundary, words.Stream[7]);
+        Assert.Equal(RawCorpus.Boundary, words.Stream[^1]);
+        Assert.Contains("الي", words.Words);                     // إلى normalized
+        Assert.Equal(2, words.Counts[words.Words.ToList().IndexOf("موسكو")]);
+        Assert.Equal("موسكو", words.Words[words.ByFrequency()[0]]);
+
+        var stems = new RawCorpus(stems: true);
+        stems.Add("وصل إلى موسكو، ثم غادر موسكو");
+        stems.Add("لموسكو");
+        Assert.Equal(3, stems.Counts[stems.Words.ToList().IndexOf("موسكو")]);
+        Assert.DoesNotContain("لموسكو", stems.Words);
+    }
 }
