@@ -33,8 +33,19 @@ public enum NerFeatureFamilies
     /// and with the word just before the opening quote (برنامج « … », استاد " … ", بعنوان « … »).
     /// </summary>
     Quotes = 1024,
-    /// <summary>Every single-stage family (the default feature set of a first stage).</summary>
-    All = 2047,
+    /// <summary>
+    /// Clusters of skip-gram word embeddings at several granularities (the extra levels of <see cref="WordClusters"/>):
+    /// of the token, of its stem, and at two levels of its neighbours.
+    /// </summary>
+    Embeddings = 4096,
+    /// <summary>
+    /// Self-training: the token begins, continues or is a name that the tagger itself tagged often and consistently in
+    /// raw news (lexicon types <see cref="LexiconType.AutoPerson"/> … <see cref="LexiconType.AutoMisc"/>), and at ±1.
+    /// Not part of <see cref="All"/>: it lowered dev F1 (see the tagging README); <c>ner train --with selftrained</c>.
+    /// </summary>
+    SelfTrained = 8192,
+    /// <summary>Every default single-stage family (the default feature set of a first stage).</summary>
+    All = 2047 | Embeddings,
     /// <summary>
     /// A second stage over document features (<see cref="NerDocumentFeatures"/>): how the first stage tagged the
     /// other occurrences of each word nearby. Not part of <see cref="All"/>; a model trained with it has two stages.
@@ -96,6 +107,9 @@ public sealed class NerWorkspace
     internal int[] Fine = [];
     internal int[] Coarse = [];
     internal int[] StemFine = [];
+    internal const int MaxEmbeddingLevels = 6;
+    internal int[] Emb = [];
+    internal int[] StemEmb = [];
     internal ushort[] GazBegin = [];
     internal ushort[] GazInside = [];
     internal ushort[] GazEnd = [];
@@ -125,6 +139,8 @@ public sealed class NerWorkspace
         Fine = new int[c];
         Coarse = new int[c];
         StemFine = new int[c];
+        Emb = new int[c * MaxEmbeddingLevels];
+        StemEmb = new int[c * MaxEmbeddingLevels];
         GazBegin = new ushort[c];
         GazInside = new ushort[c];
         GazEnd = new ushort[c];
@@ -148,11 +164,12 @@ public sealed class NerWorkspace
 public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon lexicon, WordClusters clusters)
 {
     /// <summary>Version of the feature templates (stored in model files).</summary>
-    public const int TemplateVersion = 2;
+    public const int TemplateVersion = 3;
 
     private const ulong Bos = 0x5EED_0000_0000_0001UL, Eos = 0x5EED_0000_0000_0002UL;
     private const ushort EntityTypes = (1 << 7) - 1;      // lexicon types 0..6
     private const ushort TriggerTypes = 7 << 7;          // lexicon types 7..9
+    private const ushort AutoTypes = 15 << 10;           // lexicon types 10..13
 
     public NerFeatureFamilies Families { get; } = families;
     public NerLexicon Lexicon { get; } = lexicon;
@@ -165,6 +182,7 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         Shape, ShapeL, ShapeR, First, GazBegin, GazInside, GazSingle, GazPrev, GazNext, GazStemSingle,
         Trig1, Trig2, TrigSelf, Trig1Gaz, Fine, Coarse, FineM1, FineP1, CoarseL, CoarseR, StemFine, ProcShape,
         Trigram, StemSuffix2, StemSuffix3, StemPrefix2, StemPrefix3, QuoteIn, QuoteLeadIn,
+        Emb, StemEmb, EmbM1, EmbP1, AutoBegin, AutoInside, AutoSingle, AutoPrev, AutoNext,
     }
 
     /// <summary>The bias feature every token has (the trainer shifts its O weight to trade precision for recall).</summary>
@@ -185,6 +203,8 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
     private void Prepare<TSource>(TSource tokens, NerWorkspace ws, int n) where TSource : INerTokenSource
     {
         bool useClusters = (Families & NerFeatureFamilies.Clusters) != 0;
+        bool useEmbeddings = (Families & NerFeatureFamilies.Embeddings) != 0;
+        int embLevels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
         for (int i = 0; i < n; i++)
         {
             var surface = tokens[i];
@@ -212,9 +232,18 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
                 if (strip == 0) ws.StemFine[i] = ws.Fine[i];
                 else Clusters.TryGet(norm[strip..], out ws.StemFine[i], out _);
             }
+            if (useEmbeddings && embLevels > 0)
+            {
+                int row = Clusters.Find(norm), stemRow = strip == 0 ? row : Clusters.Find(norm[strip..]);
+                for (int l = 0; l < embLevels; l++)
+                {
+                    ws.Emb[i * NerWorkspace.MaxEmbeddingLevels + l] = Clusters.Get(row, l + 2);
+                    ws.StemEmb[i * NerWorkspace.MaxEmbeddingLevels + l] = Clusters.Get(stemRow, l + 2);
+                }
+            }
         }
         if ((Families & NerFeatureFamilies.Quotes) != 0) MarkQuotes(tokens, ws, n);
-        if ((Families & (NerFeatureFamilies.Gazetteer | NerFeatureFamilies.Triggers)) != 0)
+        if ((Families & (NerFeatureFamilies.Gazetteer | NerFeatureFamilies.Triggers | NerFeatureFamilies.SelfTrained)) != 0)
             Lexicon.MarkMatches(ws.NormHash.AsSpan(0, n), ws.VariantHash.AsSpan(0, n * NerWorkspace.Variants), NerWorkspace.Variants,
                 ws.GazBegin, ws.GazInside, ws.GazEnd);
     }
@@ -327,6 +356,14 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             if (i > 0) k = EmitBits(f, k, T.GazPrev, (ushort)((ws.GazBegin[i - 1] | ws.GazInside[i - 1]) & EntityTypes));
             if (i + 1 < n) k = EmitBits(f, k, T.GazNext, (ushort)((ws.GazBegin[i + 1] | ws.GazInside[i + 1]) & EntityTypes));
         }
+        if ((fam & NerFeatureFamilies.SelfTrained) != 0)
+        {
+            k = EmitBits(f, k, T.AutoBegin, (ushort)(ws.GazBegin[i] & ~ws.GazEnd[i] & AutoTypes));
+            k = EmitBits(f, k, T.AutoInside, (ushort)(ws.GazInside[i] & AutoTypes));
+            k = EmitBits(f, k, T.AutoSingle, (ushort)(ws.GazBegin[i] & ws.GazEnd[i] & ~ws.GazInside[i] & AutoTypes));
+            if (i > 0) k = EmitBits(f, k, T.AutoPrev, (ushort)((ws.GazBegin[i - 1] | ws.GazInside[i - 1]) & AutoTypes));
+            if (i + 1 < n) k = EmitBits(f, k, T.AutoNext, (ushort)((ws.GazBegin[i + 1] | ws.GazInside[i + 1]) & AutoTypes));
+        }
         if ((fam & NerFeatureFamilies.Triggers) != 0)
         {
             ushort t1 = i > 0 ? (ushort)(ws.GazEnd[i - 1] & TriggerTypes) : (ushort)0;
@@ -347,7 +384,32 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             f[k++] = F(T.CoarseL, (ulong)((i > 0 ? ws.Coarse[i - 1] + 1 : 100_000) * 1_000_000L + cc + 1));
             f[k++] = F(T.CoarseR, (ulong)((i + 1 < n ? ws.Coarse[i + 1] + 1 : 100_000) * 1_000_000L + cc + 1));
         }
+        if ((fam & NerFeatureFamilies.Embeddings) != 0) k = EmitEmbeddings(ws, f, k, i, n);
         ws.FeatureCount[i] = k;
+    }
+
+    /// <summary>
+    /// Embedding-cluster features: the token's id at every level, its stem's id at every level (when the stem differs
+    /// from the word; an unknown word or stem gives id −1, itself a feature), and the ids of the words at ±1 at the
+    /// coarsest and the finest level.
+    /// </summary>
+    private int EmitEmbeddings(NerWorkspace ws, Span<uint> f, int k, int i, int n)
+    {
+        int levels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
+        if (levels <= 0) return k;
+        const int L = NerWorkspace.MaxEmbeddingLevels;
+        int at = i * L;
+        for (int l = 0; l < levels; l++)
+        {
+            f[k++] = F(T.Emb, (ulong)(l * 100_000 + ws.Emb[at + l] + 1));
+            if (ws.StemOffset[i] != 0) f[k++] = F(T.StemEmb, (ulong)(l * 100_000 + ws.StemEmb[at + l] + 1));
+        }
+        foreach (int l in (ReadOnlySpan<int>)[0, levels - 1])
+        {
+            f[k++] = F(T.EmbM1, (ulong)(l * 100_000 + (i > 0 ? ws.Emb[at - L + l] + 1 : 99_999)));
+            f[k++] = F(T.EmbP1, (ulong)(l * 100_000 + (i + 1 < n ? ws.Emb[at + L + l] + 1 : 99_999)));
+        }
+        return k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,6 +25,14 @@ public enum LexiconType : byte
     OrgTrigger = 8,
     /// <summary>A word that introduces a place name (مدينة، عاصمة، محافظة).</summary>
     LocTrigger = 9,
+    /// <summary>A name the tagger itself tagged PER in raw news, often and consistently (<c>autolex.tsv</c>, self-training).</summary>
+    AutoPerson = 10,
+    /// <summary>A name the tagger tagged LOC in raw news, often and consistently.</summary>
+    AutoLocation = 11,
+    /// <summary>A name the tagger tagged ORG in raw news, often and consistently.</summary>
+    AutoOrganization = 12,
+    /// <summary>A name the tagger tagged MISC in raw news, often and consistently.</summary>
+    AutoMisc = 13,
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ public sealed record NerTrainingOptions
     /// probability, so the weights cannot lean on the word's identity alone and context features carry more.
     /// </summary>
     public float Dropout { get; init; }
+
     /// <summary>
     /// Folds for the first-stage labels the second stage is trained on (two-stage models, family
     /// <see cref="NerFeatureFamilies.Document"/>): each fold is tagged by a first stage trained on the other folds.
@@ -35,6 +36,13 @@ public sealed record NerTrainingOptions
     public int Folds { get; init; } = 5;
     /// <summary>Sentences on each side whose first-stage labels a token's document features count (two-stage models).</summary>
     public int DocumentWindow { get; init; } = 10;
+    /// <summary>
+    /// Self-training jackknife (<see cref="NerFeatureFamilies.SelfTrained"/>): when set, the training sentences are
+    /// split into <c>FoldLexicons.Count</c> contiguous folds and fold f is featurized with <c>FoldLexicons[f]</c> (the
+    /// gazetteer plus the names found in raw news by a tagger that never saw fold f), so the weights learn how far
+    /// such names can be trusted on unseen text. Dev and new text use the main lexicon.
+    /// </summary>
+    public IReadOnlyList<NerLexicon>? FoldLexicons { get; init; }
     /// <summary>Free text stored in the model (how it was trained).</summary>
     public string Description { get; init; } = "";
 }
@@ -74,8 +82,18 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 if (!labels.Contains(t)) labels.Add(t);
         var baseFamilies = options.Families & ~NerFeatureFamilies.Document;
         var extractor = new NerFeatureExtractor(baseFamilies, lexicon, clusters);
+        // The extractor of each training sentence (by index): the fold's own lexicon under the self-training jackknife.
+        var foldLexicons = options.FoldLexicons is { Count: > 1 } fl && (baseFamilies & NerFeatureFamilies.SelfTrained) != 0 ? fl : null;
+        var extractors = new NerFeatureExtractor[train.Count];
+        Array.Fill(extractors, extractor);
+        if (foldLexicons is not null)
+            for (int f = 0; f < foldLexicons.Count; f++)
+            {
+                var foldExtractor = new NerFeatureExtractor(baseFamilies, foldLexicons[f], clusters);
+                for (int i = FoldStart(train.Count, foldLexicons.Count, f); i < FoldStart(train.Count, foldLexicons.Count, f + 1); i++) extractors[i] = foldExtractor;
+            }
         var clock = Stopwatch.StartNew();
-        var (w1, t1) = TrainStage(train, dev, labels, extractor, null, null, baseFamilies, log);
+        var (w1, t1) = TrainStage(train, i => extractors[i], dev, labels, extractor, null, null, baseFamilies, log);
         var first = new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description);
         if ((options.Families & NerFeatureFamilies.Document) == 0 || options.Folds < 2) return first;
 
@@ -85,10 +103,10 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         var foldLabels = new int[train.Count][];
         for (int f = 0; f < folds; f++)
         {
-            int lo = (int)((long)train.Count * f / folds), hi = (int)((long)train.Count * (f + 1) / folds);
+            int lo = FoldStart(train.Count, folds, f), hi = FoldStart(train.Count, folds, f + 1);
             var rest = train.Take(lo).Concat(train.Skip(hi)).ToList();
-            var (wf, tf) = TrainStage(rest, null, labels, extractor, null, null, baseFamilies, null);
-            var foldModel = new EntityTagger(new NerModel(labels, baseFamilies, options.HashBits, wf, tf, ""), lexicon, clusters, NerConsistencyOptions.Off);
+            var (wf, tf) = TrainStage(rest, p => extractors[p < lo ? p : p + hi - lo], null, labels, extractor, null, null, baseFamilies, null);
+            var foldModel = new EntityTagger(new NerModel(labels, baseFamilies, options.HashBits, wf, tf, ""), extractors[lo].Lexicon, clusters, NerConsistencyOptions.Off);
             for (int i = lo; i < hi; i++)
             {
                 foldLabels[i] = new int[train[i].Tokens.Length];
@@ -111,12 +129,15 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             }
             devDoc.Compute(options.DocumentWindow);
         }
-        var (w2, t2) = TrainStage(train, dev, labels, extractor, trainDoc, devDoc, options.Families, log);
+        var (w2, t2) = TrainStage(train, i => extractors[i], dev, labels, extractor, trainDoc, devDoc, options.Families, log);
         var second = new NerModel(labels, options.Families, options.HashBits, w2, t2, options.Description);
         return new NerModel(labels, baseFamilies, options.HashBits, w1, t1, options.Description, second, options.DocumentWindow);
     }
 
-    private (float[] W, float[] T) TrainStage(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, List<string> labels,
+    /// <summary>First sentence of fold <paramref name="fold"/> when <paramref name="count"/> sentences are cut into contiguous folds.</summary>
+    public static int FoldStart(int count, int folds, int fold) => (int)((long)count * fold / folds);
+
+    private (float[] W, float[] T) TrainStage(IReadOnlyList<NerSentence> train, Func<int, NerFeatureExtractor> trainExtractor, IReadOnlyList<NerSentence>? dev, List<string> labels,
         NerFeatureExtractor extractor, NerDocumentFeatures? trainDoc, NerDocumentFeatures? devDoc, NerFeatureFamilies families, Action<string>? log)
     {
         var labelIndex = labels.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
@@ -126,10 +147,10 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         var ws = new NerWorkspace();
         var clock = Stopwatch.StartNew();
 
-        Prepared Prepare(NerSentence s, NerDocumentFeatures? doc, int index)
+        Prepared Prepare(NerSentence s, NerFeatureExtractor sentenceExtractor, NerDocumentFeatures? doc, int index)
         {
             int n = s.Tokens.Length;
-            extractor.Extract(new StringTokens(s.Tokens), ws, l);
+            sentenceExtractor.Extract(new StringTokens(s.Tokens), ws, l);
             doc?.Append(index, ws);
             var counts = ws.FeatureCount.AsSpan(0, n).ToArray();
             var offsets = counts.Sum();
@@ -146,8 +167,8 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             return new Prepared(feats, counts, gold);
         }
 
-        var data = train.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, trainDoc, p.i)).ToArray();
-        var devData = dev?.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, devDoc, p.i)).ToArray();
+        var data = train.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, trainExtractor(p.i), trainDoc, p.i)).ToArray();
+        var devData = dev?.Select((s, i) => (s, i)).Where(p => p.s.Tokens.Length > 0).Select(p => Prepare(p.s, extractor, devDoc, p.i)).ToArray();
         log?.Invoke($"features extracted for {data.Length} sentences in {clock.Elapsed.TotalSeconds:F1} s{(trainDoc is null ? "" : " (second stage)")}");
 
         var allowed = NerModel.BuildAllowed(labels);

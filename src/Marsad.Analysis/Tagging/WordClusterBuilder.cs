@@ -32,63 +32,25 @@ public sealed record WordClusterOptions
 /// </summary>
 public sealed class WordClusterBuilder(WordClusterOptions options)
 {
-    private const int Boundary = -1;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<string> _words = [];
-    private readonly List<int> _counts = [];
-    private int[] _stream = new int[1 << 20];
-    private int _length;
+    private readonly RawCorpus _corpus = new();
 
     /// <summary>Tokens read so far.</summary>
-    public long Tokens { get; private set; }
+    public long Tokens => _corpus.Tokens;
 
     /// <summary>Adds one document (its words never form contexts across documents).</summary>
-    public void Add(ReadOnlySpan<char> text)
-    {
-        Span<char> buf = stackalloc char[64];
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            int s = i;
-            if (char.IsLetterOrDigit(c))
-            {
-                while (i < text.Length && i - s < 60 && (char.IsLetterOrDigit(text[i]) || text[i] is >= '\u064B' and <= '\u0652' or '\u0640' or '\u0670')) i++;
-            }
-            else i++;
-            int n = NerText.Normalize(text[s..i], buf);
-            if (n == 0) continue;
-            var alt = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!alt.TryGetValue(buf[..n], out int id))
-            {
-                id = _words.Count;
-                var w = new string(buf[..n]);
-                _ids[w] = id;
-                _words.Add(w);
-                _counts.Add(0);
-            }
-            _counts[id]++;
-            Push(id);
-            Tokens++;
-        }
-        Push(Boundary);
-    }
-
-    private void Push(int id)
-    {
-        if (_length == _stream.Length) Array.Resize(ref _stream, _stream.Length * 2);
-        _stream[_length++] = id;
-    }
+    public void Add(ReadOnlySpan<char> text) => _corpus.Add(text);
 
     /// <summary>Runs the clustering. Returns word → (fine, coarse), for the most frequent words.</summary>
     public Dictionary<string, (int Fine, int Coarse)> Build(Action<string>? log = null)
     {
-        int[] byFreq = Enumerable.Range(0, _words.Count).OrderByDescending(i => _counts[i]).ThenBy(i => _words[i], StringComparer.Ordinal).ToArray();
+        var words = _corpus.Words;
+        var stream = _corpus.Stream;
+        int length = stream.Length;
+        int[] byFreq = _corpus.ByFrequency();
         int v = Math.Min(options.Vocabulary, byFreq.Length);
         int c = Math.Min(options.Contexts, byFreq.Length);
-        var targetIndex = new int[_words.Count];
-        var contextIndex = new int[_words.Count];
+        var targetIndex = new int[words.Count];
+        var contextIndex = new int[words.Count];
         Array.Fill(targetIndex, -1);
         Array.Fill(contextIndex, -1);
         for (int r = 0; r < v; r++) targetIndex[byFreq[r]] = r;
@@ -100,9 +62,9 @@ public sealed class WordClusterBuilder(WordClusterOptions options)
         var colTotals = new double[dims];
         var rowTotals = new double[v];
         ReadOnlySpan<int> offsets = [-2, -1, 1, 2];
-        for (int p = 0; p < _length; p++)
+        for (int p = 0; p < length; p++)
         {
-            int t = _stream[p];
+            int t = stream[p];
             if (t < 0 || targetIndex[t] < 0) continue;
             int row = targetIndex[t];
             for (int s = 0; s < Slots; s++)
@@ -112,9 +74,9 @@ public sealed class WordClusterBuilder(WordClusterOptions options)
                 bool cut = false;
                 int step = offsets[s] < 0 ? -1 : 1;
                 for (int k = p + step; k != q + step; k += step)
-                    if (k < 0 || k >= _length || _stream[k] < 0) { cut = true; break; }
+                    if (k < 0 || k >= length || stream[k] < 0) { cut = true; break; }
                 if (cut) continue;
-                int ctx = contextIndex[_stream[q]];
+                int ctx = contextIndex[stream[q]];
                 if (ctx < 0) continue;
                 int col = s * c + ctx;
                 counts[(long)row * dims + col]++;
@@ -148,69 +110,11 @@ public sealed class WordClusterBuilder(WordClusterOptions options)
         counts = null!;
         log?.Invoke("projected PPMI vectors");
 
-        int[] fine = KMeans(vectors, v, d, Math.Min(options.FineClusters, v), rng, log);
-        int[] coarse = KMeans(vectors, v, d, Math.Min(options.CoarseClusters, v), rng, log);
+        int[] fine = SphericalKMeans.Cluster(vectors, v, d, Math.Min(options.FineClusters, v), options.Iterations, rng, 1, log);
+        int[] coarse = SphericalKMeans.Cluster(vectors, v, d, Math.Min(options.CoarseClusters, v), options.Iterations, rng, 1, log);
         var result = new Dictionary<string, (int, int)>(v, StringComparer.Ordinal);
-        for (int r = 0; r < v; r++) result[_words[byFreq[r]]] = (fine[r], coarse[r]);
+        for (int r = 0; r < v; r++) result[words[byFreq[r]]] = (fine[r], coarse[r]);
         return result;
-    }
-
-    private int[] KMeans(float[] vectors, int n, int d, int k, Random rng, Action<string>? log)
-    {
-        var centroids = new float[k * d];
-        // k-means++ seeding on a sample (full D² sampling over all points).
-        var best = new float[n];
-        Array.Fill(best, float.MaxValue);
-        int first = rng.Next(n);
-        vectors.AsSpan(first * d, d).CopyTo(centroids.AsSpan(0, d));
-        for (int j = 1; j < k; j++)
-        {
-            var prev = centroids.AsSpan((j - 1) * d, d);
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                float dist = 1 - TensorPrimitives.Dot(vectors.AsSpan(i * d, d), prev);
-                if (dist < best[i]) best[i] = dist;
-                sum += Math.Max(best[i], 0);
-            }
-            double pick = rng.NextDouble() * sum;
-            int chosen = n - 1;
-            for (int i = 0; i < n; i++)
-            {
-                pick -= Math.Max(best[i], 0);
-                if (pick <= 0) { chosen = i; break; }
-            }
-            vectors.AsSpan(chosen * d, d).CopyTo(centroids.AsSpan(j * d, d));
-        }
-        var assign = new int[n];
-        var scores = new float[k];
-        for (int iter = 0; iter < options.Iterations; iter++)
-        {
-            int changed = 0;
-            for (int i = 0; i < n; i++)
-            {
-                var x = vectors.AsSpan(i * d, d);
-                for (int j = 0; j < k; j++) scores[j] = TensorPrimitives.Dot(x, centroids.AsSpan(j * d, d));
-                int a = TensorPrimitives.IndexOfMax(scores);
-                if (a != assign[i] || iter == 0) { changed++; assign[i] = a; }
-            }
-            Array.Clear(centroids);
-            for (int i = 0; i < n; i++)
-            {
-                var cdst = centroids.AsSpan(assign[i] * d, d);
-                TensorPrimitives.Add(cdst, vectors.AsSpan(i * d, d), cdst);
-            }
-            for (int j = 0; j < k; j++)
-            {
-                var cj = centroids.AsSpan(j * d, d);
-                float norm = TensorPrimitives.Norm(cj);
-                if (norm > 0) TensorPrimitives.Divide(cj, norm, cj);
-                else vectors.AsSpan(rng.Next(n) * d, d).CopyTo(cj); // re-seed an empty cluster
-            }
-            log?.Invoke($"k-means k={k} iteration {iter + 1}: {changed} changed");
-            if (iter > 0 && changed == 0) break;
-        }
-        return assign;
     }
 
     private static double Gaussian(Random rng)

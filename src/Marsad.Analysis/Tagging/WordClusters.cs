@@ -3,65 +3,109 @@ using System.Collections.Frozen;
 namespace Marsad.Analysis.Tagging;
 
 /// <summary>
-/// Distributional word clusters at two granularities (fine and coarse), keyed by normalized word
-/// (<see cref="NerText.Normalize(ReadOnlySpan{char}, Span{char})"/>). Built by <see cref="WordClusterBuilder"/>;
-/// the default set is the embedded resource <c>ner/clusters.tsv</c>. Immutable and thread-safe.
+/// Distributional word clusters keyed by normalized word (<see cref="NerText.Normalize(ReadOnlySpan{char}, Span{char})"/>),
+/// at several levels (columns): level 0 fine and level 1 coarse PPMI clusters (<see cref="WordClusterBuilder"/>),
+/// then optional levels of k-means clusters of skip-gram embeddings (<see cref="EmbeddingTrainer"/>), coarse to fine.
+/// A word may lack some levels (id −1). The default set is the embedded resource <c>ner/clusters.tsv</c>.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class WordClusters
 {
-    private readonly FrozenDictionary<string, int> _clusters;
+    private readonly FrozenDictionary<string, int> _rows;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int[] _ids;
 
-    private WordClusters(FrozenDictionary<string, int> clusters)
+    private WordClusters(FrozenDictionary<string, int> rows, int[] ids, int levels)
     {
-        _clusters = clusters;
-        _lookup = clusters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _rows = rows;
+        _lookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = ids;
+        Levels = levels;
     }
 
     /// <summary>Number of words with a cluster.</summary>
-    public int Count => _clusters.Count;
+    public int Count => _rows.Count;
+
+    /// <summary>Cluster ids per word (columns of the file after the word).</summary>
+    public int Levels { get; }
 
     /// <summary>No clusters (used when the family is off).</summary>
-    public static WordClusters Empty { get; } = new(FrozenDictionary<string, int>.Empty);
+    public static WordClusters Empty { get; } = new(FrozenDictionary<string, int>.Empty, [], 2);
 
     /// <summary>
-    /// Looks up a normalized word. Returns false when the word has no cluster; otherwise the fine and coarse ids (≥ 0).
+    /// Looks up a normalized word. Returns false when the word has no cluster; otherwise the level-0 (fine) and
+    /// level-1 (coarse) ids (−1 where the word lacks that level).
     /// </summary>
     public bool TryGet(ReadOnlySpan<char> normalizedWord, out int fine, out int coarse)
     {
-        if (_lookup.TryGetValue(normalizedWord, out int packed))
-        {
-            fine = packed >> 16;
-            coarse = packed & 0xFFFF;
-            return true;
-        }
-        fine = coarse = -1;
-        return false;
+        int row = Find(normalizedWord);
+        fine = Get(row, 0);
+        coarse = Get(row, 1);
+        return row >= 0;
     }
 
-    /// <summary>Parses lines <c>word&lt;TAB&gt;fine&lt;TAB&gt;coarse</c>; '#' starts a comment line.</summary>
+    /// <summary>The row of a normalized word, or −1.</summary>
+    public int Find(ReadOnlySpan<char> normalizedWord) => _lookup.TryGetValue(normalizedWord, out int row) ? row : -1;
+
+    /// <summary>The cluster id of row <paramref name="row"/> at <paramref name="level"/>; −1 for no row, no such level, or none.</summary>
+    public int Get(int row, int level) => row < 0 || (uint)level >= (uint)Levels ? -1 : _ids[row * Levels + level];
+
+    /// <summary>
+    /// Parses lines <c>word&lt;TAB&gt;id&lt;TAB&gt;id…</c> (at least two ids; every line of a file has the same count;
+    /// −1 = none); '#' starts a comment line.
+    /// </summary>
     /// <exception cref="FormatException">a line is malformed.</exception>
     public static WordClusters Parse(IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<int>();
+        int levels = -1;
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
-            if (parts.Length < 3 || !int.TryParse(parts[1], out int fine) || !int.TryParse(parts[2], out int coarse))
-                throw new FormatException($"bad cluster line: {line}");
-            map[parts[0]] = (fine << 16) | (coarse & 0xFFFF);
+            if (parts.Length < 3 || (levels >= 0 && parts.Length - 1 != levels)) throw new FormatException($"bad cluster line: {line}");
+            levels = parts.Length - 1;
+            if (rows.ContainsKey(parts[0])) continue;
+            rows[parts[0]] = rows.Count;
+            for (int l = 1; l < parts.Length; l++)
+            {
+                if (!int.TryParse(parts[l], out int id) || id < -1) throw new FormatException($"bad cluster line: {line}");
+                ids.Add(id);
+            }
         }
-        return new WordClusters(map.ToFrozenDictionary(StringComparer.Ordinal));
+        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), [.. ids], Math.Max(levels, 2));
     }
 
     /// <summary>Creates clusters from a word → (fine, coarse) table.</summary>
     public static WordClusters From(IReadOnlyDictionary<string, (int Fine, int Coarse)> table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var map = new Dictionary<string, int>(table.Count, StringComparer.Ordinal);
-        foreach (var (word, (fine, coarse)) in table) map[word] = (fine << 16) | (coarse & 0xFFFF);
-        return new WordClusters(map.ToFrozenDictionary(StringComparer.Ordinal));
+        return From(table.ToDictionary(p => p.Key, p => new[] { p.Value.Fine, p.Value.Coarse }, StringComparer.Ordinal));
+    }
+
+    /// <summary>Creates clusters from a word → ids table (every entry the same length, at least 2).</summary>
+    public static WordClusters From(IReadOnlyDictionary<string, int[]> table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        int levels = table.Count == 0 ? 2 : table.Values.First().Length;
+        var rows = new Dictionary<string, int>(table.Count, StringComparer.Ordinal);
+        var ids = new int[table.Count * levels];
+        foreach (var (word, row) in table.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (row.Length != levels || levels < 2) throw new ArgumentException("every word needs the same number (≥ 2) of cluster ids", nameof(table));
+            row.CopyTo(ids, rows.Count * levels);
+            rows[word] = rows.Count;
+        }
+        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), ids, levels);
+    }
+
+    /// <summary>The table as word → ids, for writing or merging.</summary>
+    public Dictionary<string, int[]> ToTable()
+    {
+        var table = new Dictionary<string, int[]>(_rows.Count, StringComparer.Ordinal);
+        foreach (var (word, row) in _rows) table[word] = _ids.AsSpan(row * Levels, Levels).ToArray();
+        return table;
     }
 }

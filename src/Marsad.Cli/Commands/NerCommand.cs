@@ -24,6 +24,8 @@ internal static class NerCommand
         command.Subcommands.Add(CreateEval());
         command.Subcommands.Add(CreateLexicon());
         command.Subcommands.Add(CreateClusters());
+        command.Subcommands.Add(CreateEmbeddingClusters());
+        command.Subcommands.Add(CreateAutoLexicon());
         return command;
     }
 
@@ -65,14 +67,25 @@ internal static class NerCommand
         var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
         var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
         var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, document (= one stage)", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, embeddings, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
+        var autolexFolds = new Option<string?>("--autolex-folds") { Description = "Self-training jackknife lexicons (fold<TAB>TYPE<TAB>phrase, from ner autolex) for --with selftrained" };
+        var with = new Option<string[]>("--with") { Description = "Opt-in feature families to switch on: selftrained (needs --lexicon with the autolex names and --autolex-folds)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, lexicon, clusters }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
+            foreach (var name in parse.GetValue(with) ?? [])
+            {
+                if (!string.Equals(name, nameof(NerFeatureFamilies.SelfTrained), StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.Error.WriteLine($"error: unknown opt-in feature family '{name}'");
+                    return 2;
+                }
+                families |= NerFeatureFamilies.SelfTrained;
+            }
             foreach (var name in parse.GetValue(without) ?? [])
             {
                 if (!Enum.TryParse<NerFeatureFamilies>(name, ignoreCase: true, out var f) || f == NerFeatureFamilies.None || f == NerFeatureFamilies.All || int.TryParse(name, out _))
@@ -97,6 +110,7 @@ internal static class NerCommand
                 Dropout = parse.GetValue(dropout),
                 DocumentWindow = parse.GetValue(documentWindow),
                 Folds = parse.GetValue(folds),
+                FoldLexicons = (families & NerFeatureFamilies.SelfTrained) == 0 || parse.GetValue(autolexFolds) is not { } foldsPath ? null : LoadFoldLexicons(parse.GetValue(lexicon), foldsPath),
                 Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
@@ -288,11 +302,40 @@ internal static class NerCommand
         return command;
     }
 
+    // ---- raw text for the unsupervised resources -------------------------------------------------------------
+    private static Option<string[]> RawInputsOption() => new("--input")
+    {
+        Description = "JSONL(.gz) article files with a \"text\" field", AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => ["../shared/data/news/raw/ant_multisource_nonbbc.jsonl.gz", "../shared/data/news/raw/saudinewsnet_2015-07-21_to_2015-08-03.jsonl.gz", "../shared/data/news/dev/articles.jsonl"],
+    };
+
+    /// <summary>Feeds the title and the text of every article of the JSONL(.gz) files to <paramref name="add"/>; returns the article count.</summary>
+    private static int ReadArticles(IEnumerable<string> paths, Action<string> add, Func<long> tokens, Stopwatch clock)
+    {
+        int docs = 0;
+        foreach (var path in paths)
+        {
+            using Stream file = File.OpenRead(path);
+            using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                if (line.Length == 0) continue;
+                using var doc = JsonDocument.Parse(line);
+                if (doc.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String) add(title.GetString()!);
+                if (doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String) add(text.GetString()!);
+                docs++;
+            }
+            Console.Error.WriteLine($"read {path}: {docs} documents, {tokens():N0} tokens so far ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return docs;
+    }
+
     // ---- clusters -------------------------------------------------------------------------------------------
     private static Command CreateClusters()
     {
-        var inputs = new Option<string[]>("--input") { Description = "JSONL(.gz) article files with a \"text\" field", AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["../shared/data/news/raw/ant_multisource_nonbbc.jsonl.gz", "../shared/data/news/raw/saudinewsnet_2015-07-21_to_2015-08-03.jsonl.gz", "../shared/data/news/dev/articles.jsonl"] };
+        var inputs = RawInputsOption();
         var output = new Option<string>("--out") { Description = "Cluster file", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
         var vocab = new Option<int>("--vocabulary") { DefaultValueFactory = _ => 30_000, Description = "Words that get a cluster" };
         var fine = new Option<int>("--fine") { DefaultValueFactory = _ => 500, Description = "Fine clusters" };
@@ -306,23 +349,7 @@ internal static class NerCommand
             var clock = Stopwatch.StartNew();
             var options = new WordClusterOptions { Vocabulary = parse.GetValue(vocab), FineClusters = parse.GetValue(fine), CoarseClusters = parse.GetValue(coarse), Seed = parse.GetValue(seed), Contexts = parse.GetValue(contexts) };
             var builder = new WordClusterBuilder(options);
-            int docs = 0;
-            foreach (var path in parse.GetValue(inputs)!)
-            {
-                using Stream file = File.OpenRead(path);
-                using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                string? line;
-                while ((line = reader.ReadLine()) is not null)
-                {
-                    if (line.Length == 0) continue;
-                    using var doc = JsonDocument.Parse(line);
-                    if (doc.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String) builder.Add(title.GetString());
-                    if (doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String) builder.Add(text.GetString());
-                    docs++;
-                }
-                Console.Error.WriteLine($"read {path}: {docs} documents, {builder.Tokens:N0} tokens so far ({clock.Elapsed.TotalSeconds:F0} s)");
-            }
+            int docs = ReadArticles(parse.GetValue(inputs)!, t => builder.Add(t), () => builder.Tokens, clock);
             var table = builder.Build(msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
             var outPath = parse.GetValue(output)!;
             using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
@@ -337,5 +364,158 @@ internal static class NerCommand
             return 0;
         });
         return command;
+    }
+
+    // ---- embedding clusters ---------------------------------------------------------------------------------
+    private static Command CreateEmbeddingClusters()
+    {
+        var inputs = RawInputsOption();
+        var baseFile = new Option<string>("--base") { Description = "Cluster file whose first two levels (PPMI fine, coarse) are kept", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var output = new Option<string>("--out") { Description = "Cluster file to write (base levels + one level per --levels value)", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var vocab = new Option<int>("--vocabulary") { DefaultValueFactory = _ => 60_000, Description = "Most frequent words that get embedding clusters" };
+        var levels = new Option<int[]>("--levels") { DefaultValueFactory = _ => [64, 256, 1024], Description = "k of each k-means level, coarse to fine", AllowMultipleArgumentsPerToken = true };
+        var dims = new Option<int>("--dimensions") { DefaultValueFactory = _ => 100, Description = "Vector length" };
+        var window = new Option<int>("--window") { DefaultValueFactory = _ => 5, Description = "Context window" };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 3, Description = "Passes over the text" };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2, Description = "Worker threads (1 = reproducible bit for bit)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed" };
+        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 5, Description = "Words seen fewer times get no vector" };
+        var stems = new Option<bool>("--stems") { Description = "Train on proclitic-stripped stems (لموسكو → موسكو) instead of words" };
+        var command = new Command("embeddings", "Train skip-gram word embeddings on raw news and add k-means clusters of them as extra cluster levels.");
+        foreach (var o in new Option[] { inputs, baseFile, output, vocab, levels, dims, window, epochs, threads, seed, minCount, stems }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var baseTable = WordClusters.Parse(File.ReadLines(parse.GetValue(baseFile)!)).ToTable();
+            var corpus = new RawCorpus(parse.GetValue(stems));
+            int docs = ReadArticles(parse.GetValue(inputs)!, t => corpus.Add(t), () => corpus.Tokens, clock);
+            var options = new EmbeddingOptions { Dimensions = parse.GetValue(dims), Window = parse.GetValue(window), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads), Seed = parse.GetValue(seed), MinCount = parse.GetValue(minCount) };
+            var embeddings = new EmbeddingTrainer(options).Train(corpus, msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
+            int[] ks = parse.GetValue(levels)!;
+            int v = Math.Min(parse.GetValue(vocab), embeddings.Words.Count);
+            var clusterLevels = EmbeddingClusters.Build(embeddings, v, ks, options.Seed, options.Threads, msg => Console.Error.WriteLine($"{msg} ({clock.Elapsed.TotalSeconds:F0} s)"));
+            var merged = EmbeddingClusters.Merge(baseTable, embeddings.Words.Take(v).ToList(), clusterLevels);
+            var outPath = parse.GetValue(output)!;
+            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            writer.WriteLine("# Marsad word clusters: computed by Marsad's own code from raw news text (no outside model or word list):");
+            writer.WriteLine("# levels 0-1 = PPMI clusters (WordClusterBuilder, `./marsad ner clusters --vocabulary 30000 --fine 500 --coarse 50 --contexts 250 --seed 17`),");
+            writer.WriteLine($"# levels 2.. = k-means (k = {string.Join(", ", ks)}) of skip-gram embeddings (EmbeddingTrainer) of the {v:N0} most frequent words,");
+            writer.WriteLine($"# from {docs} articles, {corpus.Tokens:N0} tokens: ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl");
+            writer.WriteLine("# (ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0, dev slice; see their READMEs). Only derived statistics are stored: words and cluster ids.");
+            writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed} --min-count {options.MinCount}{(parse.GetValue(stems) ? " --stems" : "")}");
+            writer.WriteLine("# (with --threads 2 the embeddings differ slightly run to run; --threads 1 reproduces them exactly)");
+            writer.WriteLine("# Format: normalized word<TAB>PPMI fine<TAB>PPMI coarse<TAB>one embedding-cluster id per level (-1 = none)");
+            foreach (var (word, ids) in merged.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
+            Console.Error.WriteLine($"wrote {merged.Count} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    // ---- self-training lexicon ------------------------------------------------------------------------------
+    private static Command CreateAutoLexicon()
+    {
+        var inputs = RawInputsOption();
+        var train = new Option<string>("--train") { Description = "Training CoNLL file of the taggers that read the raw text", Required = true };
+        var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5, Description = "Jackknife folds (each fold's lexicon comes from a tagger trained without it; 0 = main lexicon only)" };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 12, Description = "Training epochs of the taggers" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Training seed of the taggers" };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2, Description = "Documents tagged in parallel" };
+        var lexicon = LexiconOption();
+        var clusters = ClustersOption();
+        var output = new Option<string>("--out") { Description = "Lexicon file to write (TYPE<TAB>phrase: append it to a --lexicon file)", Required = true };
+        var foldsOutput = new Option<string>("--folds-out") { Description = "Per-fold lexicon file to write (fold<TAB>TYPE<TAB>phrase; ner train --autolex-folds)", Required = true };
+        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 3, Description = "Times a name must be tagged" };
+        var minShare = new Option<double>("--min-share") { DefaultValueFactory = _ => 0.8, Description = "Share of its tags the main type must have" };
+        var minWordShare = new Option<double>("--min-word-share") { DefaultValueFactory = _ => 0.5, Description = "Share of a one-word name's occurrences that must be tagged" };
+        var command = new Command("autolex", "Self-training: tag raw news with one-stage taggers (all of --train, and one per jackknife fold) and keep the names each tags often and consistently.");
+        foreach (var o in new Option[] { inputs, train, folds, epochs, seed, threads, lexicon, clusters, output, foldsOutput, minCount, minShare, minWordShare }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var sentences = ReadConll(parse.GetValue(train)!);
+            var lex = LoadLexicon(parse.GetValue(lexicon));
+            var clu = LoadClusters(parse.GetValue(clusters));
+            int foldCount = parse.GetValue(folds);
+            var trainer = new PerceptronTrainer(new NerTrainingOptions
+            {
+                Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Families = NerFeatureFamilies.All & ~NerFeatureFamilies.SelfTrained,
+            });
+            var taggers = new List<EntityTagger> { new(trainer.Train(sentences, null, lex, clu), lex, clu, NerConsistencyOptions.Document) };
+            for (int f = 0; f < foldCount; f++)
+            {
+                int lo = PerceptronTrainer.FoldStart(sentences.Count, foldCount, f), hi = PerceptronTrainer.FoldStart(sentences.Count, foldCount, f + 1);
+                taggers.Add(new(trainer.Train(sentences.Take(lo).Concat(sentences.Skip(hi)).ToList(), null, lex, clu), lex, clu, NerConsistencyOptions.Document));
+            }
+            Console.Error.WriteLine($"trained {taggers.Count} taggers ({clock.Elapsed.TotalSeconds:F0} s)");
+            var texts = new List<string>();
+            int docs = ReadArticles(parse.GetValue(inputs)!, texts.Add, () => texts.Count, clock);
+            var pipeline = new AnalysisPipelineBuilder().Build();
+            var builder = new AutoLexiconBuilder(taggers.Count);
+            long tokenCount = 0;
+            Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(threads)) }, i =>
+            {
+                var text = texts[i];
+                var tokens = pipeline.Tokenizer.Tokenize(text);
+                var spans = pipeline.Splitter.Split(text, tokens);
+                var found = taggers.Select(t => (IEnumerable<(string, string)>)t.Recognize(text, tokens, spans).Where(e => e.Origin != "gazetteer").Select(e => (e.Text, e.Type)).ToList()).ToList();
+                lock (builder)
+                {
+                    builder.Add(tokens.Select(t => text[t.Start..t.End]), found);
+                    tokenCount += tokens.Count;
+                }
+            });
+            Console.Error.WriteLine($"tagged {docs} articles, {tokenCount:N0} tokens ({clock.Elapsed.TotalSeconds:F0} s)");
+            int mc = parse.GetValue(minCount);
+            double ms = parse.GetValue(minShare), mw = parse.GetValue(minWordShare);
+            var outPath = parse.GetValue(output)!;
+            string settings = $"--min-count {mc} --min-share {ms.ToString(CultureInfo.InvariantCulture)} --min-word-share {mw.ToString(CultureInfo.InvariantCulture)}";
+            void Header(StreamWriter writer, string format)
+            {
+                writer.WriteLine("# Marsad self-training lexicon: names that Marsad's own tagger tagged often and with one type in raw news");
+                writer.WriteLine($"# ({docs} articles, {tokenCount:N0} tokens of ../shared/data/news/raw/*.jsonl.gz and news/dev/articles.jsonl: ANT corpus, SaudiNewsNet CC BY-NC-SA 4.0;");
+                writer.WriteLine("# only derived facts are stored: names and a type). Taggers: one-stage models trained here on --train.");
+                writer.WriteLine($"# Reproduce (≈ 10 min on 2 cores): ./marsad ner autolex --train ../shared/data/ner/anercorp-camel/train.conll --out {outPath} --folds-out {parse.GetValue(foldsOutput)} --folds {foldCount} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} {settings}");
+                writer.WriteLine($"# Format: {format}");
+            }
+            using (var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                Header(writer, "TYPE<TAB>normalized phrase (see NerLexicon); the tagger trained on all of --train.");
+                foreach (var (type, phrase, _) in builder.Build(mc, ms, mw)) writer.WriteLine($"{type}\t{phrase}");
+            }
+            if (foldCount > 0)
+            {
+                using var writer = new StreamWriter(parse.GetValue(foldsOutput)!, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                Header(writer, "fold<TAB>TYPE<TAB>normalized phrase: the names found by the tagger trained without that fold (contiguous folds of --train).");
+                for (int f = 0; f < foldCount; f++)
+                    foreach (var (type, phrase, _) in builder.Build(mc, ms, mw, f + 1)) writer.WriteLine($"{f}\t{type}\t{phrase}");
+            }
+            Console.Error.WriteLine($"wrote {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The per-fold training lexicons of the self-training jackknife: the base lexicon without its Auto* entries, plus
+    /// each fold's names from the fold file of <c>ner autolex</c>. Null when the file has no entries.
+    /// </summary>
+    private static List<NerLexicon>? LoadFoldLexicons(string? lexiconPath, string foldsPath)
+    {
+        var foldLines = File.ReadLines(foldsPath).ToList();
+        var byFold = new SortedDictionary<int, List<string>>();
+        foreach (var line in foldLines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab <= 0 || !int.TryParse(line.AsSpan(0, tab), out int fold)) throw new FormatException($"bad fold lexicon line: {line}");
+            if (!byFold.TryGetValue(fold, out var list)) byFold[fold] = list = [];
+            list.Add(line[(tab + 1)..]);
+        }
+        if (byFold.Count == 0) return null;
+        var baseLines = (lexiconPath is null ? NerResources.Lines("gazetteer.tsv").Concat(NerResources.Lines("triggers.tsv")) : File.ReadLines(lexiconPath))
+            .Where(l => !l.StartsWith("Auto", StringComparison.Ordinal)).ToList();
+        return byFold.Values.Select(lines => NerLexicon.Parse(baseLines.Concat(lines))).ToList();
     }
 }
