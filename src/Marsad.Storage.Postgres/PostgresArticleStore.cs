@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Marsad.Storage.Records;
 using Marsad.Storage.Schema;
 using Marsad.Storage.Search;
 using Marsad.Storage.Sql;
@@ -76,6 +77,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         // costs no extra index lookup and chunk fetch (ranking a common word measured 2-3 times faster). Rows written
         // before this migration keep their old storage until the index is rebuilt.
         new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
+        new(5, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
@@ -104,10 +106,10 @@ public sealed class PostgresArticleStore : SqlArticleStore
     /// planner can walk the primary key backwards and stop after cap matches, so only those are ranked (seen in
     /// EXPLAIN on a synthetic 100,000-row table: 18 ms instead of 156 ms); a query with fewer matches ranks them all.
     /// </summary>
-    protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
+    protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
-        if (RankCap <= 0) return base.RankedMatches(parsed, filterSql, parameters, limit);
+        if (RankCap <= 0) return base.RankedMatches(parsed, query, filterSql, parameters, limit);
         string newest = filterSql.Length == 0
             ? "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m WHERE m.tsv @@ CAST(@q AS tsquery) ORDER BY m.seq DESC LIMIT @cap"
             : "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m JOIN documents d ON d.seq = m.seq " +

@@ -97,4 +97,17 @@ public static class CoreSchema
     [
         "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ];
+
+    /// <summary>
+    /// Search filters answered from indexes alone: each document-actor row carries its document's seq (the full-text
+    /// rowid), indexed per actor, and sources are indexed as compared (lower case). A filtered search then tests
+    /// membership of a match's seq without reading the document row. Existing rows are filled in.
+    /// </summary>
+    public static IReadOnlyList<string> SearchFilterIndexes() =>
+    [
+        "ALTER TABLE document_actors ADD COLUMN doc_seq BIGINT",
+        "UPDATE document_actors SET doc_seq = (SELECT d.seq FROM documents d WHERE d.id = document_actors.doc_id)",
+        "CREATE INDEX ix_document_actors_actor_seq ON document_actors (actor_id, doc_seq)",
+        "CREATE INDEX ix_documents_source_lower ON documents ((lower(source)))",
+    ];
 }

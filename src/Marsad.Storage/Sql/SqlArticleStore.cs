@@ -232,7 +232,7 @@ public abstract partial class SqlArticleStore : IArticleStore
             if (seqs[i] is not { } seqObj) { already++; continue; }
             long seq = Convert.ToInt64(seqObj, CultureInfo.InvariantCulture);
             if (sentences is not null) sentences.Add(doc.Id, doc.Sentences);
-            WriteAnnotations(w, queue, doc, now, sentences is null, events);
+            WriteAnnotations(w, queue, doc, seq, now, sentences is null, events);
             if (doc.Status == DocumentStatus.Ok)
                 index.Add(seq, Analyzer.Terms(doc.Title ?? ""), Analyzer.Terms(doc.Text));
             added++;
@@ -356,7 +356,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         _ => DocumentStatus.Ok,
     };
 
-    private void WriteAnnotations(Writers w, WriteQueue queue, AnalyzedDocument doc, string now, bool writeSentences, List<PendingEvent> events)
+    private void WriteAnnotations(Writers w, WriteQueue queue, AnalyzedDocument doc, long seq, string now, bool writeSentences, List<PendingEvent> events)
     {
         for (int i = 0; writeSentences && i < doc.Sentences.Count; i++)
             queue.Execute(w.Sentence, doc.Id, i, doc.Sentences[i].Start, doc.Sentences[i].End);
@@ -368,7 +368,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         foreach (var a in doc.Actors)
         {
             UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, a.Kind);
-            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role);
+            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role, seq);
         }
         for (int i = 0; i < doc.Events.Count; i++)
         {
@@ -433,8 +433,8 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "name_ar_norm = COALESCE(actors.name_ar_norm, excluded.name_ar_norm), country = COALESCE(actors.country, excluded.country), kind = COALESCE(actors.kind, excluded.kind)",
                 ("@id", S), ("@en", S), ("@ar", S), ("@arn", S), ("@c", S), ("@k", S));
             DocumentActor = new(c, tx,
-                "INSERT INTO document_actors (doc_id, actor_id, role) VALUES (@d, @a, @r) ON CONFLICT (doc_id, actor_id) DO NOTHING",
-                ("@d", S), ("@a", S), ("@r", S));
+                "INSERT INTO document_actors (doc_id, actor_id, role, doc_seq) VALUES (@d, @a, @r, @s) ON CONFLICT (doc_id, actor_id) DO NOTHING",
+                ("@d", S), ("@a", S), ("@r", S), ("@s", L));
             Event = new(c, tx,
                 "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added) " +
                 "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a) ON CONFLICT (event_key) DO NOTHING",
@@ -599,11 +599,11 @@ public abstract partial class SqlArticleStore : IArticleStore
         }
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            filter.Append(" AND d.id IN (SELECT da.doc_id FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
+            filter.Append(" AND d.seq IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
             AddActorParams(extra, query.Actor);
         }
 
-        var ranked = RankedMatches(parsed, filter.ToString(), extra, query.Limit);
+        var ranked = RankedMatches(parsed, query, filter.ToString(), extra, query.Limit);
         if (ranked.Count == 0) return [];
 
         var rows = new Dictionary<long, (string Id, string? Title, string? Published, string? Source, string? Url, string Text)>();
@@ -626,9 +626,11 @@ public abstract partial class SqlArticleStore : IArticleStore
 
     /// <summary>
     /// The best <paramref name="limit"/> matches as (seq, score), best first. The default runs <see cref="FullTextSql"/>
-    /// on this store's connection; a back end may override it (SQLite ranks large match sets in parallel shards).
+    /// on this store's connection; a back end may override it (SQLite ranks large match sets in parallel shards, and
+    /// filtered queries with <see cref="SeqFilter"/>). <paramref name="filterSql"/> holds the <paramref name="query"/>'s
+    /// filters as conditions on <c>d</c> (documents), with their values in <paramref name="parameters"/>.
     /// </summary>
-    protected virtual List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
+    protected virtual List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, DbType Type)> parameters, int limit) =>
         RankedMatches(Connection, FullTextSql(parsed, filterSql), parameters, limit, null);
 
@@ -646,6 +648,54 @@ public abstract partial class SqlArticleStore : IArticleStore
         using var r = cmd.ExecuteReader();
         while (r.Read()) ranked.Add((r.Long(0), r.Dbl(1) ?? 0));
         return ranked;
+    }
+
+    /// <summary>Date ranges holding at least this many documents are tested on the document row by <see cref="SeqFilter"/>, not listed from the index.</summary>
+    internal int WideDayRangeRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// The query's filters (source, dates, actor) as conditions on a document's seq, for a back end that tests them on
+    /// full-text matches without reading document rows: <c>seq IN (…)</c> lists taken from indexes alone
+    /// (<c>document_actors (actor_id, doc_seq)</c>, <c>lower(source)</c>, <c>published</c>). A date range holding many
+    /// documents would make a long list, so it is tested on the row instead (alias <c>d</c>, in <c>OnDocument</c>, empty when
+    /// not needed). The tests are those of <see cref="Search"/>'s filter, so the same documents pass.
+    /// </summary>
+    /// <param name="seq">The seq expression to test, e.g. <c>+doc_fts.rowid</c>.</param>
+    protected (string OnSeq, string OnDocument, List<(string Name, object? Value, DbType Type)> Parameters) SeqFilter(SearchQuery query, string seq)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var onSeq = new System.Text.StringBuilder();
+        string onDocument = "";
+        var parameters = new List<(string, object?, DbType)>();
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT s.seq FROM documents s WHERE lower(s.source) = @source)");
+            parameters.Add(("@source", query.Source.Trim().ToLowerInvariant(), DbType.String));
+        }
+        bool since = !string.IsNullOrWhiteSpace(query.Since), until = !string.IsNullOrWhiteSpace(query.Until);
+        if (since || until)
+        {
+            string low = since ? query.Since!.Trim() : "", high = until ? EndOfDay(query.Until!) : "~";
+            string Days(string alias) =>
+                (since ? $" AND substr({alias}.published, 1, 10) >= @since" : "") + (until ? $" AND substr({alias}.published, 1, 10) <= @until" : "");
+            if (DayRangeHolds(low, high, WideDayRangeRows)) onDocument = Days("d");
+            else
+            {
+                // The index range holds every published value whose day is in range; the day test then makes it exact.
+                onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT p.seq FROM documents p WHERE p.published >= @dayLow AND p.published <= @dayHigh")
+                    .Append(Days("p")).Append(')');
+                parameters.Add(("@dayLow", low, DbType.String));
+                parameters.Add(("@dayHigh", high, DbType.String));
+            }
+            if (since) parameters.Add(("@since", query.Since!.Trim(), DbType.String));
+            if (until) parameters.Add(("@until", query.Until!.Trim(), DbType.String));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
+            AddActorParams(parameters, query.Actor);
+        }
+        return (onSeq.ToString(), onDocument, parameters);
     }
 
     /// <summary>SQL selecting actor ids that match @actor (id), @actorLike (English name) or @actorArLike (normalized Arabic name).</summary>
@@ -835,6 +885,8 @@ public abstract partial class SqlArticleStore : IArticleStore
             Expect0($"rows of {table} without their document", $"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id)");
         Expect0("events without any mention", "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.global_id = e.global_id)");
         Expect0("mentions of a missing event", "SELECT COUNT(*) FROM event_mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.global_id = m.global_id)");
+        Expect0("document actors whose seq is not their document's",
+            "SELECT COUNT(*) FROM document_actors t WHERE t.doc_seq IS NULL OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id AND d.seq = t.doc_seq)");
         Expect0("document actors missing from actors", "SELECT COUNT(*) FROM document_actors t WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = t.actor_id)");
         Expect0("documents without a sighting", "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_sightings s WHERE s.doc_id = d.id)");
         problems.AddRange(BackendConsistencyProblems());
