@@ -78,6 +78,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         // before this migration keep their old storage until the index is rebuilt.
         new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
         new(5, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
+        new(6, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
@@ -89,6 +90,30 @@ public sealed class PostgresArticleStore : SqlArticleStore
     protected override bool PipelineWrites => true;
 
     protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new TsvWriter(queue);
+
+    /// <summary>
+    /// Writers take turns (a transaction-scoped advisory lock): a batch counts an event as new when its id is above the
+    /// largest before the batch, which only holds when no other batch adds events meanwhile.
+    /// </summary>
+    protected override DbTransaction BeginWrite()
+    {
+        var tx = Connection.BeginTransaction();
+        Exec("SELECT pg_advisory_xact_lock(727275)", tx);
+        return tx;
+    }
+
+    /// <summary>All pair counts of a batch in one statement over three arrays (each pair once, as ON CONFLICT needs).</summary>
+    protected override bool WriteActorPairs(WriteQueue queue, IReadOnlyList<(string Actor, string Other, int Docs)> pairs)
+    {
+        var upsert = (NpgsqlBatchCommand)queue.CreateCommand();
+        upsert.CommandText = "INSERT INTO actor_pairs (actor_id, other_id, docs) SELECT t.a, t.o, t.n FROM unnest(@a, @o, @n) AS t(a, o, n) " +
+                             "ON CONFLICT (actor_id, other_id) DO UPDATE SET docs = actor_pairs.docs + excluded.docs";
+        upsert.Parameters.Add(new NpgsqlParameter("a", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.Actor).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("o", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.Other).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = pairs.Select(p => p.Docs).ToArray() });
+        queue.Add(upsert);
+        return true;
+    }
 
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) =>
     (

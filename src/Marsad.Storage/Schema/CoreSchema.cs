@@ -110,4 +110,30 @@ public static class CoreSchema
         "CREATE INDEX ix_document_actors_actor_seq ON document_actors (actor_id, doc_seq)",
         "CREATE INDEX ix_documents_source_lower ON documents ((lower(source)))",
     ];
+
+    /// <summary>
+    /// Actor aggregates kept up to date by every write batch instead of counted per request: each actor's numbers of
+    /// documents, merged events and quotes (indexed in the order the actor list uses), and for each pair of actors the
+    /// number of documents naming both (stored both ways round). Filled in from the existing rows.
+    /// </summary>
+    public static IReadOnlyList<string> ActorAggregates() =>
+    [
+        "ALTER TABLE actors ADD COLUMN doc_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE actors ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE actors ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0",
+        """
+        UPDATE actors SET
+            doc_count = (SELECT COUNT(*) FROM document_actors da WHERE da.actor_id = actors.id),
+            event_count = (SELECT COUNT(DISTINCT ea.global_id) FROM event_actors ea WHERE ea.actor_id = actors.id),
+            quote_count = (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = actors.id)
+        """,
+        "CREATE INDEX ix_actors_counts ON actors (doc_count DESC, event_count DESC, quote_count DESC, id)",
+        "CREATE TABLE actor_pairs (actor_id TEXT NOT NULL, other_id TEXT NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (actor_id, other_id))",
+        "INSERT INTO actor_pairs (actor_id, other_id, docs) " + ActorPairsFromDocuments,
+    ];
+
+    /// <summary>Every ordered pair of distinct actors named by the same document, with the number of such documents.</summary>
+    public const string ActorPairsFromDocuments =
+        "SELECT mine.actor_id, other.actor_id, COUNT(*) FROM document_actors mine " +
+        "JOIN document_actors other ON other.doc_id = mine.doc_id AND other.actor_id <> mine.actor_id GROUP BY mine.actor_id, other.actor_id";
 }

@@ -93,11 +93,10 @@ public abstract partial class SqlArticleStore
         var co = new List<CoActor>();
         if (coOccurring > 0)
         {
+            // Pair counts kept by the write path: one index range, not a join over every document of the actor.
             var cq = new SqlQuery(Connection).Append(
-                "SELECT a.id, a.name_en, a.name_ar, a.country, COUNT(*) AS n FROM document_actors mine " +
-                "JOIN document_actors other ON other.doc_id = mine.doc_id AND other.actor_id <> mine.actor_id " +
-                "JOIN actors a ON a.id = other.actor_id WHERE mine.actor_id = @id " +
-                "GROUP BY a.id, a.name_en, a.name_ar, a.country ORDER BY n DESC, a.id LIMIT @limit")
+                "SELECT a.id, a.name_en, a.name_ar, a.country, p.docs FROM actor_pairs p JOIN actors a ON a.id = p.other_id " +
+                "WHERE p.actor_id = @id ORDER BY p.docs DESC, a.id LIMIT @limit")
                 .Param("@id", id, DbType.String).Param("@limit", coOccurring, DbType.Int32);
             using var cmd = cq.Build();
             using var r = cmd.ExecuteReader();
