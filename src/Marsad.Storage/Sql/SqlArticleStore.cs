@@ -23,8 +23,9 @@ namespace Marsad.Storage.Sql;
 /// rejections(path, reason, seen_at)                                   UNIQUE(path, reason)
 /// sentences(doc_id, idx, start_offset, end_offset)
 /// entities(doc_id, idx, start_offset, end_offset, text, type, actor_id, origin)
-/// actors(id, name_en, name_ar, name_ar_norm, country, kind)
-/// document_actors(doc_id, actor_id, role)
+/// actors(id, name_en, name_ar, name_ar_norm, country, kind, doc_count, event_count, quote_count)   counts kept by Store
+/// actor_pairs(actor_id, other_id, docs)                               documents naming both, kept by Store
+/// document_actors(doc_id, actor_id, role, doc_seq)
 /// events(global_id, event_key UNIQUE, type, mode, cameo, event_date, event_day, modality, source_json, target_json,
 ///        location_json, location_country, topics_json, first_doc_id, date_added)
 /// event_actors(global_id, actor_id, side, country)
