@@ -79,6 +79,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
         new(5, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
         new(6, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
+        new(7, "document day on document actors, document order on quotes", CoreSchema.ActorPageIndexes()),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>

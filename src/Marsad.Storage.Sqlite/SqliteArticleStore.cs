@@ -72,6 +72,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         new(3, "store facts (search-term signature)", CoreSchema.Version3()),
         new(4, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
         new(5, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
+        new(6, "document day on document actors, document order on quotes", CoreSchema.ActorPageIndexes()),
     ];
 
     private const string FtsTableSql = "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content = '', tokenize = 'ascii')";

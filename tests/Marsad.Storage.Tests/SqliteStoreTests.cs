@@ -7,7 +7,7 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
 
-    protected override int LatestSchemaVersion => 5;
+    protected override int LatestSchemaVersion => 6;
 
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
 

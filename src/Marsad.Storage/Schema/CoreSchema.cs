@@ -136,4 +136,23 @@ public static class CoreSchema
     public const string ActorPairsFromDocuments =
         "SELECT mine.actor_id, other.actor_id, COUNT(*) FROM document_actors mine " +
         "JOIN document_actors other ON other.doc_id = mine.doc_id AND other.actor_id <> mine.actor_id GROUP BY mine.actor_id, other.actor_id";
+
+    /// <summary>
+    /// An actor page without reading every document of the actor: document-actor rows carry their document's day (the
+    /// roles seen over time are then an index range) and quotes carry their document's published value and seq (a
+    /// speaker's newest quotes are the first entries of an index). Filled in from the documents.
+    /// </summary>
+    public static IReadOnlyList<string> ActorPageIndexes() =>
+    [
+        "ALTER TABLE document_actors ADD COLUMN doc_day TEXT",
+        "UPDATE document_actors SET doc_day = (SELECT substr(d.published, 1, 10) FROM documents d WHERE d.seq = document_actors.doc_seq)",
+        "CREATE INDEX ix_document_actors_roles ON document_actors (actor_id, role, doc_day)",
+        "ALTER TABLE quotes ADD COLUMN doc_published TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE quotes ADD COLUMN doc_seq BIGINT",
+        """
+        UPDATE quotes SET doc_published = COALESCE((SELECT d.published FROM documents d WHERE d.id = quotes.doc_id), ''),
+            doc_seq = (SELECT d.seq FROM documents d WHERE d.id = quotes.doc_id)
+        """,
+        "CREATE INDEX ix_quotes_speaker_order ON quotes (speaker_id, doc_published DESC, doc_seq, idx)",
+    ];
 }

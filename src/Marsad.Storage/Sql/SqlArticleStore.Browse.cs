@@ -82,10 +82,10 @@ public abstract partial class SqlArticleStore
         if (summary.Count == 0) return null;
 
         var roles = new List<ActorRoleSpan>();
-        // Joined on the document's seq (its key) rather than its id: one lookup per document instead of two.
+        // The document's day is copied onto document_actors: an index range (actor, role, day), no document read.
         var rq = new SqlQuery(Connection).Append(
-            "SELECT da.role, MIN(substr(d.published, 1, 10)), MAX(substr(d.published, 1, 10)), COUNT(*) " +
-            "FROM document_actors da JOIN documents d ON d.seq = da.doc_seq WHERE da.actor_id = @id AND da.role IS NOT NULL " +
+            "SELECT da.role, MIN(da.doc_day), MAX(da.doc_day), COUNT(*) " +
+            "FROM document_actors da WHERE da.actor_id = @id AND da.role IS NOT NULL " +
             "GROUP BY da.role ORDER BY 2, da.role").Param("@id", id, DbType.String);
         using (var cmd = rq.Build())
         using (var r = cmd.ExecuteReader())

@@ -383,7 +383,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         foreach (var a in doc.Actors)
         {
             UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, a.Kind);
-            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role, seq);
+            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role, seq, Day(doc.Published));
         }
         for (int i = 0; i < doc.Events.Count; i++)
         {
@@ -403,12 +403,15 @@ public abstract partial class SqlArticleStore : IArticleStore
             var q = doc.Quotes[i];
             if (q.Speaker is not null) UpsertActor(w, queue, q.Speaker.Id, q.Speaker.NameEn, q.Speaker.NameAr, q.Speaker.Country, null);
             queue.Execute(w.Quote, doc.Id, i, q.Speaker?.Id, q.Speaker is null ? null : StorageJson.Serialize(q.Speaker), q.Text,
-                q.Direct ? 1 : 0, q.Via is null ? null : StorageJson.Serialize(q.Via), q.Start, q.End);
+                q.Direct ? 1 : 0, q.Via is null ? null : StorageJson.Serialize(q.Via), q.Start, q.End, doc.Published ?? "", seq);
         }
     }
 
     private void UpsertActor(Writers w, WriteQueue queue, string id, string? nameEn, string? nameAr, string? country, string? kind) =>
         queue.Execute(w.Actor, id, nameEn, nameAr, nameAr is null ? null : _nameNormalizer.NormalizeToString(nameAr), country?.ToUpperInvariant(), kind);
+
+    /// <summary>The first ten characters of a published value (its day), as <c>substr(published, 1, 10)</c> gives them.</summary>
+    private static string? Day(string? published) => published is null ? null : published.Length <= 10 ? published : published[..10];
 
     private static int SentenceOf(AnalyzedDocument doc, int offset)
     {
@@ -448,8 +451,8 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "name_ar_norm = COALESCE(actors.name_ar_norm, excluded.name_ar_norm), country = COALESCE(actors.country, excluded.country), kind = COALESCE(actors.kind, excluded.kind)",
                 ("@id", S), ("@en", S), ("@ar", S), ("@arn", S), ("@c", S), ("@k", S));
             DocumentActor = new(c, tx,
-                "INSERT INTO document_actors (doc_id, actor_id, role, doc_seq) VALUES (@d, @a, @r, @s) ON CONFLICT (doc_id, actor_id) DO NOTHING",
-                ("@d", S), ("@a", S), ("@r", S), ("@s", L));
+                "INSERT INTO document_actors (doc_id, actor_id, role, doc_seq, doc_day) VALUES (@d, @a, @r, @s, @y) ON CONFLICT (doc_id, actor_id) DO NOTHING",
+                ("@d", S), ("@a", S), ("@r", S), ("@s", L), ("@y", S));
             Event = new(c, tx,
                 "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added) " +
                 "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a) ON CONFLICT (event_key) DO NOTHING",
@@ -468,8 +471,9 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "INSERT INTO actor_pairs (actor_id, other_id, docs) VALUES (@a, @o, @n) ON CONFLICT (actor_id, other_id) DO UPDATE SET docs = actor_pairs.docs + excluded.docs",
                 ("@a", S), ("@o", S), ("@n", I));
             Quote = new(c, tx,
-                "INSERT INTO quotes (doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset) VALUES (@d, @i, @s, @sj, @t, @dr, @v, @st, @en)",
-                ("@d", S), ("@i", I), ("@s", S), ("@sj", S), ("@t", S), ("@dr", I), ("@v", S), ("@st", I), ("@en", I));
+                "INSERT INTO quotes (doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset, doc_published, doc_seq) " +
+                "VALUES (@d, @i, @s, @sj, @t, @dr, @v, @st, @en, @pub, @seq)",
+                ("@d", S), ("@i", I), ("@s", S), ("@sj", S), ("@t", S), ("@dr", I), ("@v", S), ("@st", I), ("@en", I), ("@pub", S), ("@seq", L));
         }
 
         public SqlCommandSlot Document { get; }
@@ -857,7 +861,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         var q = new SqlQuery(Connection).Append(
             "SELECT q.doc_id, q.idx, q.speaker_json, q.text, q.direct, q.via_json, q.start_offset, q.end_offset, d.published, d.source, d.title " +
-            "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1");
+            "FROM quotes q JOIN documents d ON d.seq = q.doc_seq WHERE 1 = 1");
         var extra = new List<(string, object?, DbType)>();
         if (!string.IsNullOrWhiteSpace(query.Speaker))
         {
@@ -869,7 +873,8 @@ public abstract partial class SqlArticleStore : IArticleStore
             q.Append(" AND q.speaker_id = @speakerId");
             extra.Add(("@speakerId", query.SpeakerId.Trim(), DbType.String));
         }
-        q.Append(" ORDER BY COALESCE(d.published, '') DESC, d.seq, q.idx");
+        // The document's published value and seq are copied onto the quote: a speaker's newest quotes are an index range.
+        q.Append(" ORDER BY q.doc_published DESC, q.doc_seq, q.idx");
         AppendPage(q, query.Limit, query.Offset);
         foreach (var (n, v, t) in extra) q.Param(n, v, t);
         var list = new List<StoredQuote>();
@@ -908,6 +913,9 @@ public abstract partial class SqlArticleStore : IArticleStore
         Expect0("mentions of a missing event", "SELECT COUNT(*) FROM event_mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.global_id = m.global_id)");
         Expect0("document actors whose seq is not their document's",
             "SELECT COUNT(*) FROM document_actors t WHERE t.doc_seq IS NULL OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id AND d.seq = t.doc_seq)");
+        Expect0("document actors or quotes whose copied document day, published value or seq differ from their document's",
+            "SELECT (SELECT COUNT(*) FROM document_actors t JOIN documents d ON d.id = t.doc_id WHERE COALESCE(t.doc_day, '~') <> COALESCE(substr(d.published, 1, 10), '~')) + " +
+            "(SELECT COUNT(*) FROM quotes t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id AND d.seq = t.doc_seq AND COALESCE(d.published, '') = t.doc_published))");
         Expect0("document actors missing from actors", "SELECT COUNT(*) FROM document_actors t WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = t.actor_id)");
         Expect0("documents without a sighting", "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_sightings s WHERE s.doc_id = d.id)");
         problems.AddRange(AggregateProblems());
