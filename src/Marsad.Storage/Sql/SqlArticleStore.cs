@@ -25,13 +25,13 @@ namespace Marsad.Storage.Sql;
 /// entities(doc_id, idx, start_offset, end_offset, text, type, actor_id, origin)
 /// actors(id, name_en, name_ar, name_ar_norm, country, kind, doc_count, event_count, quote_count)   counts kept by Store
 /// actor_pairs(actor_id, other_id, docs)                               documents naming both, kept by Store
-/// document_actors(doc_id, actor_id, role, doc_seq)
+/// document_actors(doc_id, actor_id, role, doc_seq, doc_day)            doc_seq, doc_day copied from the document
 /// events(global_id, event_key UNIQUE, type, mode, cameo, event_date, event_day, modality, source_json, target_json,
 ///        location_json, location_country, topics_json, first_doc_id, date_added)
 /// event_actors(global_id, actor_id, side, country)
 /// event_mentions(doc_id, ordinal, global_id, record_id, sentence_idx, sentence_text, trigger_json, date_text, rule,
 ///                evidence_json, record_json)
-/// quotes(doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset)
+/// quotes(doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset, doc_published, doc_seq)
 /// schema_migrations(version, description, applied_at)
 /// </code>
 /// Not thread-safe (one connection).
