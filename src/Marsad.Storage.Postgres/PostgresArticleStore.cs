@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Marsad.Storage.Records;
 using Marsad.Storage.Schema;
 using Marsad.Storage.Search;
 using Marsad.Storage.Sql;
@@ -76,6 +77,9 @@ public sealed class PostgresArticleStore : SqlArticleStore
         // costs no extra index lookup and chunk fetch (ranking a common word measured 2-3 times faster). Rows written
         // before this migration keep their old storage until the index is rebuilt.
         new(4, "full-text vectors stored inline", ["ALTER TABLE doc_search ALTER COLUMN tsv SET STORAGE MAIN"]),
+        new(5, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
+        new(6, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
+        new(7, "document day on document actors, document order on quotes", CoreSchema.ActorPageIndexes()),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
@@ -87,6 +91,30 @@ public sealed class PostgresArticleStore : SqlArticleStore
     protected override bool PipelineWrites => true;
 
     protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new TsvWriter(queue);
+
+    /// <summary>
+    /// Writers take turns (a transaction-scoped advisory lock): a batch counts an event as new when its id is above the
+    /// largest before the batch, which only holds when no other batch adds events meanwhile.
+    /// </summary>
+    protected override DbTransaction BeginWrite()
+    {
+        var tx = Connection.BeginTransaction();
+        Exec("SELECT pg_advisory_xact_lock(727275)", tx);
+        return tx;
+    }
+
+    /// <summary>All pair counts of a batch in one statement over three arrays (each pair once, as ON CONFLICT needs).</summary>
+    protected override bool WriteActorPairs(WriteQueue queue, IReadOnlyList<(string Actor, string Other, int Docs)> pairs)
+    {
+        var upsert = (NpgsqlBatchCommand)queue.CreateCommand();
+        upsert.CommandText = "INSERT INTO actor_pairs (actor_id, other_id, docs) SELECT t.a, t.o, t.n FROM unnest(@a, @o, @n) AS t(a, o, n) " +
+                             "ON CONFLICT (actor_id, other_id) DO UPDATE SET docs = actor_pairs.docs + excluded.docs";
+        upsert.Parameters.Add(new NpgsqlParameter("a", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.Actor).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("o", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.Other).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = pairs.Select(p => p.Docs).ToArray() });
+        queue.Add(upsert);
+        return true;
+    }
 
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) =>
     (
@@ -104,10 +132,10 @@ public sealed class PostgresArticleStore : SqlArticleStore
     /// planner can walk the primary key backwards and stop after cap matches, so only those are ranked (seen in
     /// EXPLAIN on a synthetic 100,000-row table: 18 ms instead of 156 ms); a query with fewer matches ranks them all.
     /// </summary>
-    protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
+    protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
-        if (RankCap <= 0) return base.RankedMatches(parsed, filterSql, parameters, limit);
+        if (RankCap <= 0) return base.RankedMatches(parsed, query, filterSql, parameters, limit);
         string newest = filterSql.Length == 0
             ? "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m WHERE m.tsv @@ CAST(@q AS tsquery) ORDER BY m.seq DESC LIMIT @cap"
             : "SELECT m.seq, ts_rank(m.tsv, CAST(@q AS tsquery), 1) AS score FROM doc_search m JOIN documents d ON d.seq = m.seq " +

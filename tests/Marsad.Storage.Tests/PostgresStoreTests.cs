@@ -27,7 +27,7 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return cs!;
     }
 
-    protected override int LatestSchemaVersion => 4;
+    protected override int LatestSchemaVersion => 7;
 
     [Fact]
     public void Full_text_vectors_are_stored_inline()

@@ -7,9 +7,7 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
 
-    protected override int LatestSchemaVersion => 3;
-
-    protected override bool RankCapAppliesToFilteredQueries => false;
+    protected override int LatestSchemaVersion => 6;
 
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
 

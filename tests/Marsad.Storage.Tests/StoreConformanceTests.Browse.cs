@@ -65,6 +65,34 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public void Kept_actor_counts_and_pairs_follow_batches_merged_events_and_repeats()
+    {
+        using var store = Open();
+        var a = TestDocuments.A();
+        var b = TestDocuments.B();
+        var c = TestDocuments.C();
+        // One batch each: B's event merges with A's (stored earlier), C brings two new events; then A again (a no-op)
+        // and the corpus of the filter tests (Putin in every third document, Biden in every fifth) in two batches.
+        store.Store([a]);
+        store.Store([b, b]);
+        store.Store([c, a]);
+        var more = FilterCorpus();
+        store.Store(more.Take(13).ToList());
+        store.Store(more.Skip(13).ToList());
+        Assert.Empty(store.CheckConsistency());   // includes recounting every kept count and pair from the rows
+
+        var top = store.Actors(0).ToDictionary(x => x.Id);
+        Assert.Equal((2 + 10, 1, 2), (top[TestDocuments.Putin.Id].Documents, top[TestDocuments.Putin.Id].Events, top[TestDocuments.Putin.Id].Quotes));
+        Assert.Equal((2 + 6, 1, 0), (top[TestDocuments.Biden.Id].Documents, top[TestDocuments.Biden.Id].Events, top[TestDocuments.Biden.Id].Quotes));
+        Assert.Equal((1, 2, 0), (top[TestDocuments.Usa.Id].Documents, top[TestDocuments.Usa.Id].Events, top[TestDocuments.Usa.Id].Quotes));
+        Assert.Equal(TestDocuments.Putin.Id, store.Actors(1)[0].Id);
+        // Putin and Biden together: A, B and documents 0, 15 of the corpus.
+        Assert.Equal(4, store.GetActor(TestDocuments.Putin.Id, 5)!.CoOccurring.Single(x => x.Id == TestDocuments.Biden.Id).Documents);
+        Assert.Equal(4, store.GetActor(TestDocuments.Biden.Id, 5)!.CoOccurring.Single(x => x.Id == TestDocuments.Putin.Id).Documents);
+        Assert.Equal([TestDocuments.Russia.Id], store.GetActor(TestDocuments.Usa.Id, 5)!.CoOccurring.Select(x => x.Id));
+    }
+
+    [Fact]
     public void The_actor_network_weights_directed_edges_by_events_and_filters_them()
     {
         using var store = StoreAll(out _, out _, out _);

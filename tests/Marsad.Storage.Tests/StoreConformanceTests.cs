@@ -14,9 +14,6 @@ public abstract partial class StoreConformanceTests : IDisposable
 
     public abstract void Dispose();
 
-    /// <summary>False where filtered searches rank every match that passes the filters (SQLite: the cut-off cost more than it saved).</summary>
-    protected virtual bool RankCapAppliesToFilteredQueries => true;
-
     /// <summary>The back end's newest schema version (the back ends may add their own migrations).</summary>
     protected abstract int LatestSchemaVersion { get; }
 
@@ -243,17 +240,109 @@ public abstract partial class StoreConformanceTests : IDisposable
         var newest = docs.Skip(15).Select(d => d.Id).ToHashSet();
         Assert.All(allRanked.Take(3), h => Assert.DoesNotContain(h.Id, newest));   // so the cap changes the answer
         Assert.Equal(allRanked.Where(h => newest.Contains(h.Id)).Take(3), Run(word));
-        if (RankCapAppliesToFilteredQueries)
-        {
-            // The filter applies before the cap: the newest five odd documents (11..19), not the odd ones among the newest five.
-            var newestOdd = docs.Where((_, i) => i % 2 == 1).Skip(5).Select(d => d.Id).ToHashSet();
-            Assert.Equal(5, newestOdd.Count);
-            Assert.Equal(allOdd.Where(h => newestOdd.Contains(h.Id)), Run(filtered));
-        }
-        else Assert.Equal(allOdd, Run(filtered));   // every odd document ranked
+        // The filter applies before the cap: the newest five odd documents (11..19), not the odd ones among the newest five.
+        var newestOdd = docs.Where((_, i) => i % 2 == 1).Skip(5).Select(d => d.Id).ToHashSet();
+        Assert.Equal(5, newestOdd.Count);
+        Assert.Equal(allOdd.Where(h => newestOdd.Contains(h.Id)), Run(filtered));
         // Exactly the cap: every match is ranked, as without a cap.
         Assert.Equal(5, allExact.Count);
         Assert.Equal(allExact, Run(exactlyCap));
+    }
+
+    /// <summary>
+    /// 30 documents, stored oldest first: sources alternate over three outlets, days run through two months, every third
+    /// document names Putin and every fifth Biden; the body repeats "قال" 1..4 times so that scores differ.
+    /// </summary>
+    private static List<AnalyzedDocument> FilterCorpus()
+    {
+        var docs = new List<AnalyzedDocument>();
+        string[] sources = ["skynews_arabia", "alarabiya", "cnn_arabic"];
+        for (int i = 0; i < 30; i++)
+        {
+            string text = string.Join(' ', Enumerable.Repeat("قال المتحدث", 1 + i % 4)) + " عن الاقتصاد " + (i % 6 == 0 ? "والنفط " : "") + "رقم " + i;
+            string day = i < 15 ? "2021-03-" + (1 + i).ToString("00", System.Globalization.CultureInfo.InvariantCulture)
+                                : "2021-04-" + (i - 14).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            var d = TestDocuments.Analyze(text, sources[i % 3], day + "T08:00:00Z", i % 7 == 0 ? "قال المتحدث" : "خبر " + i, "f" + i + ".txt");
+            var actors = new List<ActorInfo>();
+            if (i % 3 == 0) actors.Add(new ActorInfo(TestDocuments.Putin.Id, TestDocuments.Putin.NameEn, TestDocuments.Putin.NameAr, "RUS", "person", null));
+            if (i % 5 == 0) actors.Add(new ActorInfo(TestDocuments.Biden.Id, TestDocuments.Biden.NameEn, TestDocuments.Biden.NameAr, "USA", "person", null));
+            docs.Add(d with { Actors = actors });
+        }
+        return docs;
+    }
+
+    private static readonly SearchQuery[] FilteredQueries =
+    [
+        new() { Text = "قال", Actor = "Vladimir Putin", Limit = 50 },
+        new() { Text = "قال", Actor = "بايدن", Limit = 50 },
+        new() { Text = "قال", Source = "ALARABIYA", Limit = 50 },
+        new() { Text = "قال", Since = "2021-03-10", Until = "2021-04-05", Limit = 50 },
+        new() { Text = "قال", Since = "2021-04-01", Limit = 50 },
+        new() { Text = "قال", Until = "2021-03-20", Actor = "RUSGOV_putin", Limit = 50 },
+        new() { Text = "\"قال المتحدث\" الاقتصاد", Source = "skynews_arabia", Since = "2021-03-05", Limit = 50 },
+        new() { Text = "النفط", Actor = "Putin", Source = "cnn_arabic", Limit = 50 },
+        new() { Text = "قال", Actor = "nobody-at-all", Limit = 50 },
+    ];
+
+    [Fact]
+    public void Filtered_searches_under_the_cap_equal_full_ranking_whichever_way_dates_are_tested()
+    {
+        using var store = Open();
+        var docs = FilterCorpus();
+        store.Store(docs);
+        var sql = (Sql.SqlArticleStore)store;
+        List<(string Id, double Score)> Run(SearchQuery q) => store.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+
+        sql.RankCap = 0;   // every match ranked, filters joined to the document rows
+        var full = FilteredQueries.Select(Run).ToList();
+        Assert.Equal(10, full[0].Count);                       // Putin: documents 0, 3, …, 27
+        Assert.Equal(docs.Count(d => d.Source == "alarabiya"), full[2].Count);
+        Assert.Empty(full[^1]);
+        foreach (int listed in new[] { 1_000_000, 1 })   // date ranges from the index's seq list, then tested on the rows
+        {
+            sql.RankCap = 1000;
+            sql.WideDayRangeRows = listed;
+            for (int k = 0; k < FilteredQueries.Length; k++)
+            {
+                var capped = Run(FilteredQueries[k]);
+                // The same documents with the same scores; ties may come in another order.
+                Assert.Equal(full[k].OrderBy(h => h.Id, StringComparer.Ordinal), capped.OrderBy(h => h.Id, StringComparer.Ordinal));
+                Assert.Equal(full[k].Select(h => h.Score), capped.Select(h => h.Score));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_capped_filtered_search_ranks_the_newest_matches_that_pass_and_breaks_ties_by_age()
+    {
+        using var store = Open();
+        var docs = FilterCorpus();
+        store.Store(docs);
+        var sql = (Sql.SqlArticleStore)store;
+        var putin = new SearchQuery { Text = "قال", Actor = "Vladimir Putin", Since = "2021-03-02", Limit = 4 };
+        sql.RankCap = 0;
+        var all = store.Search(putin with { Limit = 50 }).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+        Assert.Equal(9, all.Count);   // documents 3, 6, …, 27
+
+        sql.RankCap = 3;
+        var newest3 = new[] { 21, 24, 27 }.Select(i => docs[i].Id).ToHashSet();
+        var capped = store.Search(putin).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+        Assert.Equal(3, capped.Count);
+        Assert.All(capped, h => Assert.Contains(h.DocumentId, newest3));
+        Assert.Equal(all.Where(h => newest3.Contains(h.DocumentId)).Select(h => h.Item2).Order().Reverse(), capped.Select(h => h.Item2));
+        // Documents of the same shape (e.g. 3 and 15: "قال" as often, titles as long) score the same; the older comes first.
+        sql.RankCap = 1000;
+        var age = docs.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var ranked = store.Search(new SearchQuery { Text = "قال", Actor = "RUSGOV_putin", Limit = 50 }).ToList();
+        int ties = 0;
+        for (int i = 1; i < ranked.Count; i++)
+        {
+            Assert.True(ranked[i - 1].Score >= ranked[i].Score);
+            if (ranked[i - 1].Score != ranked[i].Score) continue;
+            ties++;
+            Assert.True(age[ranked[i - 1].DocumentId] < age[ranked[i].DocumentId]);
+        }
+        Assert.True(ties > 0);
     }
 
     [Fact]

@@ -97,4 +97,62 @@ public static class CoreSchema
     [
         "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ];
+
+    /// <summary>
+    /// Search filters answered from indexes alone: each document-actor row carries its document's seq (the full-text
+    /// rowid), indexed per actor, and sources are indexed as compared (lower case). A filtered search then tests
+    /// membership of a match's seq without reading the document row. Existing rows are filled in.
+    /// </summary>
+    public static IReadOnlyList<string> SearchFilterIndexes() =>
+    [
+        "ALTER TABLE document_actors ADD COLUMN doc_seq BIGINT",
+        "UPDATE document_actors SET doc_seq = (SELECT d.seq FROM documents d WHERE d.id = document_actors.doc_id)",
+        "CREATE INDEX ix_document_actors_actor_seq ON document_actors (actor_id, doc_seq)",
+        "CREATE INDEX ix_documents_source_lower ON documents ((lower(source)))",
+    ];
+
+    /// <summary>
+    /// Actor aggregates kept up to date by every write batch instead of counted per request: each actor's numbers of
+    /// documents, merged events and quotes (indexed in the order the actor list uses), and for each pair of actors the
+    /// number of documents naming both (stored both ways round). Filled in from the existing rows.
+    /// </summary>
+    public static IReadOnlyList<string> ActorAggregates() =>
+    [
+        "ALTER TABLE actors ADD COLUMN doc_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE actors ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE actors ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0",
+        """
+        UPDATE actors SET
+            doc_count = (SELECT COUNT(*) FROM document_actors da WHERE da.actor_id = actors.id),
+            event_count = (SELECT COUNT(DISTINCT ea.global_id) FROM event_actors ea WHERE ea.actor_id = actors.id),
+            quote_count = (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = actors.id)
+        """,
+        "CREATE INDEX ix_actors_counts ON actors (doc_count DESC, event_count DESC, quote_count DESC, id)",
+        "CREATE TABLE actor_pairs (actor_id TEXT NOT NULL, other_id TEXT NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (actor_id, other_id))",
+        "INSERT INTO actor_pairs (actor_id, other_id, docs) " + ActorPairsFromDocuments,
+    ];
+
+    /// <summary>Every ordered pair of distinct actors named by the same document, with the number of such documents.</summary>
+    public const string ActorPairsFromDocuments =
+        "SELECT mine.actor_id, other.actor_id, COUNT(*) FROM document_actors mine " +
+        "JOIN document_actors other ON other.doc_id = mine.doc_id AND other.actor_id <> mine.actor_id GROUP BY mine.actor_id, other.actor_id";
+
+    /// <summary>
+    /// An actor page without reading every document of the actor: document-actor rows carry their document's day (the
+    /// roles seen over time are then an index range) and quotes carry their document's published value and seq (a
+    /// speaker's newest quotes are the first entries of an index). Filled in from the documents.
+    /// </summary>
+    public static IReadOnlyList<string> ActorPageIndexes() =>
+    [
+        "ALTER TABLE document_actors ADD COLUMN doc_day TEXT",
+        "UPDATE document_actors SET doc_day = (SELECT substr(d.published, 1, 10) FROM documents d WHERE d.seq = document_actors.doc_seq)",
+        "CREATE INDEX ix_document_actors_roles ON document_actors (actor_id, role, doc_day)",
+        "ALTER TABLE quotes ADD COLUMN doc_published TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE quotes ADD COLUMN doc_seq BIGINT",
+        """
+        UPDATE quotes SET doc_published = COALESCE((SELECT d.published FROM documents d WHERE d.id = quotes.doc_id), ''),
+            doc_seq = (SELECT d.seq FROM documents d WHERE d.id = quotes.doc_id)
+        """,
+        "CREATE INDEX ix_quotes_speaker_order ON quotes (speaker_id, doc_published DESC, doc_seq, idx)",
+    ];
 }

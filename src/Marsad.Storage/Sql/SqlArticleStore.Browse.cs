@@ -82,9 +82,10 @@ public abstract partial class SqlArticleStore
         if (summary.Count == 0) return null;
 
         var roles = new List<ActorRoleSpan>();
+        // The document's day is copied onto document_actors: an index range (actor, role, day), no document read.
         var rq = new SqlQuery(Connection).Append(
-            "SELECT da.role, MIN(substr(d.published, 1, 10)), MAX(substr(d.published, 1, 10)), COUNT(*) " +
-            "FROM document_actors da JOIN documents d ON d.id = da.doc_id WHERE da.actor_id = @id AND da.role IS NOT NULL " +
+            "SELECT da.role, MIN(da.doc_day), MAX(da.doc_day), COUNT(*) " +
+            "FROM document_actors da WHERE da.actor_id = @id AND da.role IS NOT NULL " +
             "GROUP BY da.role ORDER BY 2, da.role").Param("@id", id, DbType.String);
         using (var cmd = rq.Build())
         using (var r = cmd.ExecuteReader())
@@ -93,11 +94,10 @@ public abstract partial class SqlArticleStore
         var co = new List<CoActor>();
         if (coOccurring > 0)
         {
+            // Pair counts kept by the write path: one index range, not a join over every document of the actor.
             var cq = new SqlQuery(Connection).Append(
-                "SELECT a.id, a.name_en, a.name_ar, a.country, COUNT(*) AS n FROM document_actors mine " +
-                "JOIN document_actors other ON other.doc_id = mine.doc_id AND other.actor_id <> mine.actor_id " +
-                "JOIN actors a ON a.id = other.actor_id WHERE mine.actor_id = @id " +
-                "GROUP BY a.id, a.name_en, a.name_ar, a.country ORDER BY n DESC, a.id LIMIT @limit")
+                "SELECT a.id, a.name_en, a.name_ar, a.country, p.docs FROM actor_pairs p JOIN actors a ON a.id = p.other_id " +
+                "WHERE p.actor_id = @id ORDER BY p.docs DESC, a.id LIMIT @limit")
                 .Param("@id", id, DbType.String).Param("@limit", coOccurring, DbType.Int32);
             using var cmd = cq.Build();
             using var r = cmd.ExecuteReader();

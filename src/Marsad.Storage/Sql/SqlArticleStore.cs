@@ -23,14 +23,15 @@ namespace Marsad.Storage.Sql;
 /// rejections(path, reason, seen_at)                                   UNIQUE(path, reason)
 /// sentences(doc_id, idx, start_offset, end_offset)
 /// entities(doc_id, idx, start_offset, end_offset, text, type, actor_id, origin)
-/// actors(id, name_en, name_ar, name_ar_norm, country, kind)
-/// document_actors(doc_id, actor_id, role)
+/// actors(id, name_en, name_ar, name_ar_norm, country, kind, doc_count, event_count, quote_count)   counts kept by Store
+/// actor_pairs(actor_id, other_id, docs)                               documents naming both, kept by Store
+/// document_actors(doc_id, actor_id, role, doc_seq, doc_day)            doc_seq, doc_day copied from the document
 /// events(global_id, event_key UNIQUE, type, mode, cameo, event_date, event_day, modality, source_json, target_json,
 ///        location_json, location_country, topics_json, first_doc_id, date_added)
 /// event_actors(global_id, actor_id, side, country)
 /// event_mentions(doc_id, ordinal, global_id, record_id, sentence_idx, sentence_text, trigger_json, date_text, rule,
 ///                evidence_json, record_json)
-/// quotes(doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset)
+/// quotes(doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset, doc_published, doc_seq)
 /// schema_migrations(version, description, applied_at)
 /// </code>
 /// Not thread-safe (one connection).
@@ -203,6 +204,8 @@ public abstract partial class SqlArticleStore : IArticleStore
         using var queue = new WriteQueue(Connection, tx, PipelineWrites);
         using var index = CreateIndexWriter(tx, queue);
         using var sentences = CreateSentenceWriter(tx, queue);
+        long lastEventBefore = LastEventId(tx);
+        var tally = new ActorTally();
 
         // (1) The documents, in order. A text already stored (or stored earlier in this batch) returns no seq.
         var texts = new List<AnalyzedDocument>(documents.Count);
@@ -232,7 +235,8 @@ public abstract partial class SqlArticleStore : IArticleStore
             if (seqs[i] is not { } seqObj) { already++; continue; }
             long seq = Convert.ToInt64(seqObj, CultureInfo.InvariantCulture);
             if (sentences is not null) sentences.Add(doc.Id, doc.Sentences);
-            WriteAnnotations(w, queue, doc, now, sentences is null, events);
+            WriteAnnotations(w, queue, doc, seq, now, sentences is null, events);
+            tally.AddDocument(doc);
             if (doc.Status == DocumentStatus.Ok)
                 index.Add(seq, Analyzer.Terms(doc.Title ?? ""), Analyzer.Terms(doc.Text));
             added++;
@@ -254,9 +258,20 @@ public abstract partial class SqlArticleStore : IArticleStore
                 e.Trigger is null ? null : StorageJson.Serialize(e.Trigger), e.DateText, e.Rule,
                 StorageJson.Serialize(e.Evidence), StorageJson.Serialize(e));
         }
+        tally.AddNewEvents(events.Select(p => (ids[p.Key], p.Document.Events[p.Ordinal])), lastEventBefore);
+        WriteTally(w, queue, tally);
         queue.Flush();
         tx.Commit();
         return new StoreWriteResult(added, already, rejections);
+    }
+
+    /// <summary>The newest merged event's id when the batch starts; events with a larger id are first reported by the batch.</summary>
+    private long LastEventId(DbTransaction tx)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT COALESCE(MAX(global_id), 0) FROM events";
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>An event of a new document, written before its merged id is known.</summary>
@@ -356,7 +371,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         _ => DocumentStatus.Ok,
     };
 
-    private void WriteAnnotations(Writers w, WriteQueue queue, AnalyzedDocument doc, string now, bool writeSentences, List<PendingEvent> events)
+    private void WriteAnnotations(Writers w, WriteQueue queue, AnalyzedDocument doc, long seq, string now, bool writeSentences, List<PendingEvent> events)
     {
         for (int i = 0; writeSentences && i < doc.Sentences.Count; i++)
             queue.Execute(w.Sentence, doc.Id, i, doc.Sentences[i].Start, doc.Sentences[i].End);
@@ -368,7 +383,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         foreach (var a in doc.Actors)
         {
             UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, a.Kind);
-            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role);
+            queue.Execute(w.DocumentActor, doc.Id, a.Id, a.Role, seq, Day(doc.Published));
         }
         for (int i = 0; i < doc.Events.Count; i++)
         {
@@ -388,12 +403,15 @@ public abstract partial class SqlArticleStore : IArticleStore
             var q = doc.Quotes[i];
             if (q.Speaker is not null) UpsertActor(w, queue, q.Speaker.Id, q.Speaker.NameEn, q.Speaker.NameAr, q.Speaker.Country, null);
             queue.Execute(w.Quote, doc.Id, i, q.Speaker?.Id, q.Speaker is null ? null : StorageJson.Serialize(q.Speaker), q.Text,
-                q.Direct ? 1 : 0, q.Via is null ? null : StorageJson.Serialize(q.Via), q.Start, q.End);
+                q.Direct ? 1 : 0, q.Via is null ? null : StorageJson.Serialize(q.Via), q.Start, q.End, doc.Published ?? "", seq);
         }
     }
 
     private void UpsertActor(Writers w, WriteQueue queue, string id, string? nameEn, string? nameAr, string? country, string? kind) =>
         queue.Execute(w.Actor, id, nameEn, nameAr, nameAr is null ? null : _nameNormalizer.NormalizeToString(nameAr), country?.ToUpperInvariant(), kind);
+
+    /// <summary>The first ten characters of a published value (its day), as <c>substr(published, 1, 10)</c> gives them.</summary>
+    private static string? Day(string? published) => published is null ? null : published.Length <= 10 ? published : published[..10];
 
     private static int SentenceOf(AnalyzedDocument doc, int offset)
     {
@@ -433,8 +451,8 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "name_ar_norm = COALESCE(actors.name_ar_norm, excluded.name_ar_norm), country = COALESCE(actors.country, excluded.country), kind = COALESCE(actors.kind, excluded.kind)",
                 ("@id", S), ("@en", S), ("@ar", S), ("@arn", S), ("@c", S), ("@k", S));
             DocumentActor = new(c, tx,
-                "INSERT INTO document_actors (doc_id, actor_id, role) VALUES (@d, @a, @r) ON CONFLICT (doc_id, actor_id) DO NOTHING",
-                ("@d", S), ("@a", S), ("@r", S));
+                "INSERT INTO document_actors (doc_id, actor_id, role, doc_seq, doc_day) VALUES (@d, @a, @r, @s, @y) ON CONFLICT (doc_id, actor_id) DO NOTHING",
+                ("@d", S), ("@a", S), ("@r", S), ("@s", L), ("@y", S));
             Event = new(c, tx,
                 "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added) " +
                 "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a) ON CONFLICT (event_key) DO NOTHING",
@@ -446,9 +464,16 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "INSERT INTO event_mentions (doc_id, ordinal, global_id, record_id, sentence_idx, sentence_text, trigger_json, date_text, rule, evidence_json, record_json) " +
                 "VALUES (@d, @o, @g, @r, @si, @st, @tr, @dt, @ru, @ev, @rec)",
                 ("@d", S), ("@o", I), ("@g", L), ("@r", S), ("@si", I), ("@st", S), ("@tr", S), ("@dt", S), ("@ru", S), ("@ev", S), ("@rec", S));
+            ActorCounts = new(c, tx,
+                "UPDATE actors SET doc_count = doc_count + @d, event_count = event_count + @e, quote_count = quote_count + @q WHERE id = @id",
+                ("@d", I), ("@e", I), ("@q", I), ("@id", S));
+            ActorPair = new(c, tx,
+                "INSERT INTO actor_pairs (actor_id, other_id, docs) VALUES (@a, @o, @n) ON CONFLICT (actor_id, other_id) DO UPDATE SET docs = actor_pairs.docs + excluded.docs",
+                ("@a", S), ("@o", S), ("@n", I));
             Quote = new(c, tx,
-                "INSERT INTO quotes (doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset) VALUES (@d, @i, @s, @sj, @t, @dr, @v, @st, @en)",
-                ("@d", S), ("@i", I), ("@s", S), ("@sj", S), ("@t", S), ("@dr", I), ("@v", S), ("@st", I), ("@en", I));
+                "INSERT INTO quotes (doc_id, idx, speaker_id, speaker_json, text, direct, via_json, start_offset, end_offset, doc_published, doc_seq) " +
+                "VALUES (@d, @i, @s, @sj, @t, @dr, @v, @st, @en, @pub, @seq)",
+                ("@d", S), ("@i", I), ("@s", S), ("@sj", S), ("@t", S), ("@dr", I), ("@v", S), ("@st", I), ("@en", I), ("@pub", S), ("@seq", L));
         }
 
         public SqlCommandSlot Document { get; }
@@ -462,10 +487,12 @@ public abstract partial class SqlArticleStore : IArticleStore
         public SqlCommandSlot EventActor { get; }
         public SqlCommandSlot Mention { get; }
         public SqlCommandSlot Quote { get; }
+        public SqlCommandSlot ActorCounts { get; }
+        public SqlCommandSlot ActorPair { get; }
 
         public void Dispose()
         {
-            foreach (var s in new[] { Document, Sighting, Rejection, Sentence, Entity, Actor, DocumentActor, Event, EventActor, Mention, Quote })
+            foreach (var s in new[] { Document, Sighting, Rejection, Sentence, Entity, Actor, DocumentActor, Event, EventActor, Mention, Quote, ActorCounts, ActorPair })
                 s.Dispose();
         }
     }
@@ -599,11 +626,11 @@ public abstract partial class SqlArticleStore : IArticleStore
         }
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            filter.Append(" AND d.id IN (SELECT da.doc_id FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
+            filter.Append(" AND d.seq IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
             AddActorParams(extra, query.Actor);
         }
 
-        var ranked = RankedMatches(parsed, filter.ToString(), extra, query.Limit);
+        var ranked = RankedMatches(parsed, query, filter.ToString(), extra, query.Limit);
         if (ranked.Count == 0) return [];
 
         var rows = new Dictionary<long, (string Id, string? Title, string? Published, string? Source, string? Url, string Text)>();
@@ -626,9 +653,11 @@ public abstract partial class SqlArticleStore : IArticleStore
 
     /// <summary>
     /// The best <paramref name="limit"/> matches as (seq, score), best first. The default runs <see cref="FullTextSql"/>
-    /// on this store's connection; a back end may override it (SQLite ranks large match sets in parallel shards).
+    /// on this store's connection; a back end may override it (SQLite ranks large match sets in parallel shards, and
+    /// filtered queries with <see cref="SeqFilter"/>). <paramref name="filterSql"/> holds the <paramref name="query"/>'s
+    /// filters as conditions on <c>d</c> (documents), with their values in <paramref name="parameters"/>.
     /// </summary>
-    protected virtual List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, string filterSql,
+    protected virtual List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, DbType Type)> parameters, int limit) =>
         RankedMatches(Connection, FullTextSql(parsed, filterSql), parameters, limit, null);
 
@@ -646,6 +675,54 @@ public abstract partial class SqlArticleStore : IArticleStore
         using var r = cmd.ExecuteReader();
         while (r.Read()) ranked.Add((r.Long(0), r.Dbl(1) ?? 0));
         return ranked;
+    }
+
+    /// <summary>Date ranges holding at least this many documents are tested on the document row by <see cref="SeqFilter"/>, not listed from the index.</summary>
+    internal int WideDayRangeRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// The query's filters (source, dates, actor) as conditions on a document's seq, for a back end that tests them on
+    /// full-text matches without reading document rows: <c>seq IN (…)</c> lists taken from indexes alone
+    /// (<c>document_actors (actor_id, doc_seq)</c>, <c>lower(source)</c>, <c>published</c>). A date range holding many
+    /// documents would make a long list, so it is tested on the row instead (alias <c>d</c>, in <c>OnDocument</c>, empty when
+    /// not needed). The tests are those of <see cref="Search"/>'s filter, so the same documents pass.
+    /// </summary>
+    /// <param name="seq">The seq expression to test, e.g. <c>+doc_fts.rowid</c>.</param>
+    protected (string OnSeq, string OnDocument, List<(string Name, object? Value, DbType Type)> Parameters) SeqFilter(SearchQuery query, string seq)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var onSeq = new System.Text.StringBuilder();
+        string onDocument = "";
+        var parameters = new List<(string, object?, DbType)>();
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT s.seq FROM documents s WHERE lower(s.source) = @source)");
+            parameters.Add(("@source", query.Source.Trim().ToLowerInvariant(), DbType.String));
+        }
+        bool since = !string.IsNullOrWhiteSpace(query.Since), until = !string.IsNullOrWhiteSpace(query.Until);
+        if (since || until)
+        {
+            string low = since ? query.Since!.Trim() : "", high = until ? EndOfDay(query.Until!) : "~";
+            string Days(string alias) =>
+                (since ? $" AND substr({alias}.published, 1, 10) >= @since" : "") + (until ? $" AND substr({alias}.published, 1, 10) <= @until" : "");
+            if (DayRangeHolds(low, high, WideDayRangeRows)) onDocument = Days("d");
+            else
+            {
+                // The index range holds every published value whose day is in range; the day test then makes it exact.
+                onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT p.seq FROM documents p WHERE p.published >= @dayLow AND p.published <= @dayHigh")
+                    .Append(Days("p")).Append(')');
+                parameters.Add(("@dayLow", low, DbType.String));
+                parameters.Add(("@dayHigh", high, DbType.String));
+            }
+            if (since) parameters.Add(("@since", query.Since!.Trim(), DbType.String));
+            if (until) parameters.Add(("@until", query.Until!.Trim(), DbType.String));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
+            AddActorParams(parameters, query.Actor);
+        }
+        return (onSeq.ToString(), onDocument, parameters);
     }
 
     /// <summary>SQL selecting actor ids that match @actor (id), @actorLike (English name) or @actorArLike (normalized Arabic name).</summary>
@@ -759,18 +836,16 @@ public abstract partial class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<ActorSummary> Actors(int top)
     {
-        var q = new SqlQuery(Connection).Append(ActorSummarySelect).Append(" ORDER BY docs DESC, evs DESC, quo DESC, a.id");
+        // The order of ix_actors_counts: the top actors are the first entries of the index.
+        var q = new SqlQuery(Connection).Append(ActorSummarySelect).Append(" ORDER BY a.doc_count DESC, a.event_count DESC, a.quote_count DESC, a.id");
         if (top > 0) q.Append(" LIMIT @top").Param("@top", top, DbType.Int32);
         return ReadActorSummaries(q);
     }
 
-    /// <summary>Actors with their document, event and quote counts (alias <c>a</c>; add WHERE/ORDER BY after it).</summary>
+    /// <summary>Actors with their document, event and quote counts, kept by the write path (alias <c>a</c>; add WHERE/ORDER BY after it).</summary>
     private const string ActorSummarySelect =
         "SELECT a.id, a.name_en, a.name_ar, a.country, a.kind, " +
-        "(SELECT COUNT(*) FROM document_actors da WHERE da.actor_id = a.id) AS docs, " +
-        "(SELECT COUNT(DISTINCT ea.global_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS evs, " +
-        "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = a.id) AS quo " +
-        "FROM actors a";
+        "a.doc_count, a.event_count, a.quote_count FROM actors a";
 
     private static List<ActorSummary> ReadActorSummaries(SqlQuery q)
     {
@@ -786,7 +861,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         var q = new SqlQuery(Connection).Append(
             "SELECT q.doc_id, q.idx, q.speaker_json, q.text, q.direct, q.via_json, q.start_offset, q.end_offset, d.published, d.source, d.title " +
-            "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1");
+            "FROM quotes q JOIN documents d ON d.seq = q.doc_seq WHERE 1 = 1");
         var extra = new List<(string, object?, DbType)>();
         if (!string.IsNullOrWhiteSpace(query.Speaker))
         {
@@ -798,7 +873,8 @@ public abstract partial class SqlArticleStore : IArticleStore
             q.Append(" AND q.speaker_id = @speakerId");
             extra.Add(("@speakerId", query.SpeakerId.Trim(), DbType.String));
         }
-        q.Append(" ORDER BY COALESCE(d.published, '') DESC, d.seq, q.idx");
+        // The document's published value and seq are copied onto the quote: a speaker's newest quotes are an index range.
+        q.Append(" ORDER BY q.doc_published DESC, q.doc_seq, q.idx");
         AppendPage(q, query.Limit, query.Offset);
         foreach (var (n, v, t) in extra) q.Param(n, v, t);
         var list = new List<StoredQuote>();
@@ -835,8 +911,14 @@ public abstract partial class SqlArticleStore : IArticleStore
             Expect0($"rows of {table} without their document", $"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id)");
         Expect0("events without any mention", "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.global_id = e.global_id)");
         Expect0("mentions of a missing event", "SELECT COUNT(*) FROM event_mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.global_id = m.global_id)");
+        Expect0("document actors whose seq is not their document's",
+            "SELECT COUNT(*) FROM document_actors t WHERE t.doc_seq IS NULL OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id AND d.seq = t.doc_seq)");
+        Expect0("document actors or quotes whose copied document day, published value or seq differ from their document's",
+            "SELECT (SELECT COUNT(*) FROM document_actors t JOIN documents d ON d.id = t.doc_id WHERE COALESCE(t.doc_day, '~') <> COALESCE(substr(d.published, 1, 10), '~')) + " +
+            "(SELECT COUNT(*) FROM quotes t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id AND d.seq = t.doc_seq AND COALESCE(d.published, '') = t.doc_published))");
         Expect0("document actors missing from actors", "SELECT COUNT(*) FROM document_actors t WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = t.actor_id)");
         Expect0("documents without a sighting", "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_sightings s WHERE s.doc_id = d.id)");
+        problems.AddRange(AggregateProblems());
         problems.AddRange(BackendConsistencyProblems());
         return problems;
     }
