@@ -96,18 +96,21 @@ public sealed class SqliteArticleStore : SqlArticleStore
     protected override IIndexWriter CreateIndexWriter(DbTransaction transaction, WriteQueue queue) => new FtsWriter((SqliteConnection)Connection, (SqliteTransaction)transaction);
 
     /// <summary>
-    /// FTS5's own <c>rank</c> column configured as BM25 (title ×2) is computed once per match; without filters the
-    /// documents table is not touched at all until the top rows are known.
+    /// BM25 (title ×2) called as a function in the select list: FTS5's <c>rank</c> column with <c>ORDER BY rank</c> gave the
+    /// same scores at about 1.5× the cost (measured on the 100,000-document bench store). Without filters the documents
+    /// table is not touched until the top rows are known; equal scores come oldest first.
     /// </summary>
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) => FullTextSql(query, filterSql, sharded: false);
+
+    private const string Bm25 = "-bm25(doc_fts, 2.0, 1.0)";
 
     private static (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql, bool sharded)
     {
         string range = sharded ? " AND rowid BETWEEN @seqFrom AND @seqTo" : "";
         string sql = filterSql.Length == 0
-            ? "SELECT rowid, -rank FROM doc_fts WHERE doc_fts MATCH @q" + range + " AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT @limit"
-            : "SELECT f.rowid, -f.rank FROM (SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH @q" + range + " AND rank MATCH 'bm25(2.0, 1.0)') f " +
-              "JOIN documents d ON d.seq = f.rowid WHERE 1 = 1" + filterSql + " ORDER BY f.rank LIMIT @limit";
+            ? "SELECT rowid, " + Bm25 + " AS score FROM doc_fts WHERE doc_fts MATCH @q" + range + " ORDER BY score DESC, rowid LIMIT @limit"
+            : "SELECT f.seq, f.score FROM (SELECT rowid AS seq, " + Bm25 + " AS score FROM doc_fts WHERE doc_fts MATCH @q" + range + ") f " +
+              "JOIN documents d ON d.seq = f.seq WHERE 1 = 1" + filterSql + " ORDER BY f.score DESC, f.seq LIMIT @limit";
         return (sql, query.ToFts5());
     }
 
@@ -122,21 +125,15 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// its own read-only connection (WAL lets them read alongside everything else), and the per-shard top lists merged.
     /// </summary>
     /// <remarks>
-    /// Above <see cref="SqlArticleStore.RankCap"/> matches, a query without filters ranks only the newest ones: FTS5
-    /// walks the doclist in descending rowid order to find the seq of the cap-th newest match, and the ranked query is
-    /// limited to rowids from there (BM25's term statistics still come from the whole index, so scores do not change).
-    /// A filtered query ranks the newest cap matches that pass its filters, in one pass (<see cref="NewestFilteredMatches"/>).
-    /// With no cap (0) both rank every match, filtered queries joined to their documents as before.
+    /// With a <see cref="SqlArticleStore.RankCap"/>, every query ranks the newest cap matches that pass its filters (none
+    /// for a plain query) in one pass (<see cref="NewestFilteredMatches"/>); BM25's term statistics still come from the
+    /// whole index, so scores do not change. With no cap (0) every match is ranked, in shards on large match sets.
     /// </remarks>
     protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
-        if (RankCap > 0 && filterSql.Length > 0) return NewestFilteredMatches(parsed, query, limit);
-        bool capped = RankCap > 0;
-        if (capped && NewestMatchesStart(parsed.ToFts5(), RankCap) is { } cut)
-            return RankedMatches(Connection, FullTextSql(parsed, filterSql, sharded: true), parameters, limit, (cut, long.MaxValue));
-        // Under the cap there are fewer matches than the cap; shards only pay off above ParallelRankThreshold.
-        if (Shards < 2 || (capped && RankCap <= ParallelRankThreshold)) return base.RankedMatches(parsed, query, filterSql, parameters, limit);
+        if (RankCap > 0) return NewestFilteredMatches(parsed, query, limit);
+        if (Shards < 2) return base.RankedMatches(parsed, query, filterSql, parameters, limit);
         long matches;
         using (var count = Connection.CreateCommand())
         {
@@ -164,12 +161,13 @@ public sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>
-    /// A filtered query, capped: FTS5 walks the matches newest first (no ranking yet), each match's rowid is tested
+    /// A query, capped: FTS5 walks the matches newest first (no ranking yet), each match's rowid is tested
     /// against the filters' seq lists (<see cref="SqlArticleStore.SeqFilter"/>: built once per query from indexes, so no
     /// document row is read, except for a wide date range), and BM25 is computed only for the first
     /// <see cref="SqlArticleStore.RankCap"/> that pass; the walk stops there. Before, every match was ranked and then
     /// joined to its document row (<c>قال</c> with an actor: ~48,000 BM25 scores and row reads for ~10,000 passing).
-    /// Ties are broken by seq, oldest first.
+    /// Ties are broken by seq, oldest first. A query without filters is the same walk with nothing to test: one statement
+    /// instead of finding the cap-th newest match first and then ranking from there (common words 8.4 → 4.5 ms).
     /// </summary>
     private List<(long Seq, double Score)> NewestFilteredMatches(ParsedQuery parsed, SearchQuery query, int limit)
     {
@@ -180,15 +178,6 @@ public sealed class SqliteArticleStore : SqlArticleStore
         string sql = "SELECT x.seq, x.score FROM (SELECT doc_fts.rowid AS seq, -bm25(doc_fts, 2.0, 1.0) AS score FROM doc_fts" + join +
                      " WHERE doc_fts MATCH @q" + onSeq + onDocument + " ORDER BY doc_fts.rowid DESC LIMIT @cap) x ORDER BY x.score DESC, x.seq LIMIT @limit";
         return RankedMatches(Connection, (sql, parsed.ToFts5()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
-    }
-
-    /// <summary>The seq of the <paramref name="cap"/>-th newest match, or null when there are fewer.</summary>
-    private long? NewestMatchesStart(string match, int cap)
-    {
-        using var cmd = new SqlQuery(Connection).Append("SELECT rowid FROM doc_fts WHERE doc_fts MATCH @q ORDER BY rowid DESC LIMIT 1 OFFSET @skip")
-            .Param("@q", match, System.Data.DbType.String).Param("@skip", cap - 1, System.Data.DbType.Int32).Build();
-        var value = cmd.ExecuteScalar();
-        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private SqliteConnection OpenReader()

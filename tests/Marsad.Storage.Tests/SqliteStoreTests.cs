@@ -61,12 +61,19 @@ public sealed class SqliteStoreTests : StoreConformanceTests
         using var one = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), rankShards: 1);
         using var two = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), rankShards: 2);
         two.ParallelRankThreshold = 10;
+        // Shards rank every match, so they run only without a rank cap; the capped one-pass walk must agree with both
+        // while the matches are fewer than the cap.
+        one.RankCap = 0;
+        two.RankCap = 0;
+        using var capped = SqliteArticleStore.Open(Path.Combine(_dir, "test.db"));
         foreach (var q in new[] { new Records.SearchQuery { Text = "الرئيس", Limit = 15 }, new Records.SearchQuery { Text = "الرئيس", Source = "odd", Limit = 7 } })
         {
             var a = one.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
             var b = two.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
+            var c = capped.Search(q).Select(h => (h.DocumentId, Math.Round(h.Score, 9))).ToList();
             Assert.Equal(q.Limit, a.Count);
             Assert.Equal(a, b);
+            Assert.Equal(a, c);
         }
     }
 

@@ -66,7 +66,7 @@ internal static class BenchStoreCommand
         var shards = new Option<int?>("--shards") { Description = "SQLite: parallel ranking shards (default one per core; 1 = off)" };
         var only = new Option<string?>("--only") { Description = "Run only these phases, comma-separated: ingest, store, search" };
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "With --postgres: measure PostgreSQL only" };
-        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 5,000; 0 = all)" };
+        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 2,000; 0 = all)" };
         var verbose = new Option<bool>("--verbose") { Description = "Print each query's median latency and hit count" };
         var store = new Command("store", "Ingest throughput and search latency of the stores (issue 7 targets: ≥ 300 articles/s; search p95 < 50 ms on 100,000 documents).");
         foreach (var o in new Option[] { input, docs, rounds, postgres, work, reuse, verbose, shards, only, skipSqlite, rankCap }) store.Options.Add(o);

@@ -29,7 +29,7 @@ internal static class BenchWebCommand
         var work = new Option<string>("--work") { Description = "Folder for the store", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "marsad-bench") };
         var reuse = new Option<bool>("--reuse") { Description = "Keep the store in --work and reuse it when it already holds --docs documents" };
         var shards = new Option<int>("--shards") { Description = "SQLite ranking shards per search (0 = the store's default, one per core)" };
-        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 5,000; 0 = all)" };
+        var rankCap = new Option<int?>("--rank-cap") { Description = "Most matches ranked per search (default the store's, 2,000; 0 = all)" };
         var command = new Command("web", "HTTP API latency under concurrent clients on a large store (issue 8 target: list and search p95 < 100 ms on 100,000 documents, 20 clients).");
         foreach (var o in new Option[] { input, docs, clients, seconds, work, reuse, shards, rankCap }) command.Options.Add(o);
         command.SetAction((parse, cancel) => Run(parse.GetValue(input)!, parse.GetValue(docs), Math.Max(1, parse.GetValue(clients)), Math.Max(1, parse.GetValue(seconds)),
