@@ -126,13 +126,13 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// </summary>
     /// <remarks>
     /// With a <see cref="SqlArticleStore.RankCap"/>, every query ranks the newest cap matches that pass its filters (none
-    /// for a plain query) in one pass (<see cref="NewestFilteredMatches"/>); BM25's term statistics still come from the
+    /// for a plain query) in one pass (<see cref="NewestMatchesRanked"/>); BM25's term statistics still come from the
     /// whole index, so scores do not change. With no cap (0) every match is ranked, in shards on large match sets.
     /// </remarks>
     protected override List<(long Seq, double Score)> RankedMatches(ParsedQuery parsed, SearchQuery query, string filterSql,
         IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> parameters, int limit)
     {
-        if (RankCap > 0) return NewestFilteredMatches(parsed, query, limit);
+        if (RankCap > 0) return NewestMatchesRanked(parsed, query, limit);
         if (Shards < 2) return base.RankedMatches(parsed, query, filterSql, parameters, limit);
         long matches;
         using (var count = Connection.CreateCommand())
@@ -169,13 +169,13 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// Ties are broken by seq, oldest first. A query without filters is the same walk with nothing to test: one statement
     /// instead of finding the cap-th newest match first and then ranking from there (common words 8.4 → 4.5 ms).
     /// </summary>
-    private List<(long Seq, double Score)> NewestFilteredMatches(ParsedQuery parsed, SearchQuery query, int limit)
+    private List<(long Seq, double Score)> NewestMatchesRanked(ParsedQuery parsed, SearchQuery query, int limit)
     {
         // "+" keeps the rowid tests out of FTS5's own constraints: offered to it, each listed seq became a separate
         // full-text lookup (seconds instead of milliseconds).
         var (onSeq, onDocument, parameters) = SeqFilter(query, "+doc_fts.rowid");
         string join = onDocument.Length == 0 ? "" : " CROSS JOIN documents d ON d.seq = doc_fts.rowid";
-        string sql = "SELECT x.seq, x.score FROM (SELECT doc_fts.rowid AS seq, -bm25(doc_fts, 2.0, 1.0) AS score FROM doc_fts" + join +
+        string sql = "SELECT x.seq, x.score FROM (SELECT doc_fts.rowid AS seq, " + Bm25 + " AS score FROM doc_fts" + join +
                      " WHERE doc_fts MATCH @q" + onSeq + onDocument + " ORDER BY doc_fts.rowid DESC LIMIT @cap) x ORDER BY x.score DESC, x.seq LIMIT @limit";
         return RankedMatches(Connection, (sql, parsed.ToFts5()), [.. parameters, ("@cap", RankCap, System.Data.DbType.Int32)], limit, null);
     }

@@ -59,27 +59,17 @@ public sealed class ActorLinker
     private static readonly FrozenSet<ulong> MediaNouns = Hashes("صحيفة", "صحيفتا", "صحيفتي", "جريدة", "مجلة", "وكالة", "وكالات", "قناة", "موقع", "تلفزيون", "إذاعة", "شبكة", "محطة");
 
     private static readonly FrozenSet<ulong> CorefWords = Counterparts.Concat(OfficialNouns).Concat(SideNouns).Concat(DualLeaders).Concat(DualMinisters).ToFrozenSet();
-    // 256-bit filter over the media nouns' hashes: IsMediaNoun runs at every word, and almost every word fails it here.
-    private static readonly ulong[] MediaFilter = SmallFilter(MediaNouns);
-
-    private static ulong[] SmallFilter(IEnumerable<ulong> hashes)
-    {
-        var bits = new ulong[4];
-        foreach (ulong h in hashes)
-            bits[(int)(h >> 6) & 3] |= 1UL << (int)(h & 63);
-        return bits;
-    }
-
-    private static bool InSmallFilter(ulong[] bits, ulong h) => (bits[(int)(h >> 6) & 3] & (1UL << (int)(h & 63))) != 0;
+    // IsMediaNoun runs at every word, and almost every word fails this filter.
+    private static readonly HashBitFilter MediaFilter = new(MediaNouns, log2Bits: 8);
     private static readonly FrozenSet<string> LeaderRoles = new[] { "president", "prime_minister", "king", "emir", "supreme_leader", "crown_prince" }.ToFrozenSet(StringComparer.Ordinal);
 
     private const int MaxWordLength = 40;
 
     private readonly ActorRegistry _registry;
-    // Every word a match can begin with (registry phrases, titles, coreference words), and a 2^18-bit filter over their
-    // hashes: most words of a text begin nothing, and one bit test rejects them without a set lookup.
+    // Every word a match can begin with (registry phrases, titles, coreference words), and a filter over their hashes:
+    // most words of a text begin nothing, and one bit test rejects them without a set lookup.
     private readonly FrozenSet<ulong> _startWords;
-    private readonly ulong[] _startFilter = new ulong[1 << 12];
+    private readonly HashBitFilter _startFilter;
 
     /// <summary>Creates a linker over <paramref name="registry"/>.</summary>
     public ActorLinker(ActorRegistry registry)
@@ -87,20 +77,10 @@ public sealed class ActorLinker
         ArgumentNullException.ThrowIfNull(registry);
         _registry = registry;
         _startWords = registry.StartWords.Concat(CorefWords).ToFrozenSet();
-        foreach (ulong h in _startWords)
-        {
-            int bit = FilterBit(h);
-            _startFilter[bit >> 6] |= 1UL << bit;
-        }
+        _startFilter = new HashBitFilter(_startWords, log2Bits: 18);
     }
 
-    private static int FilterBit(ulong hash) => (int)((hash ^ (hash >> 29)) & ((1 << 18) - 1));
-
-    private bool MayStart(ulong hash)
-    {
-        int bit = FilterBit(hash);
-        return (_startFilter[bit >> 6] & (1UL << bit)) != 0 && _startWords.Contains(hash);
-    }
+    private bool MayStart(ulong hash) => _startFilter.MayContain(hash) && _startWords.Contains(hash);
 
     /// <summary>The registry this linker resolves against.</summary>
     public ActorRegistry Registry => _registry;
@@ -271,8 +251,7 @@ public sealed class ActorLinker
             _formCount = scratch.FormCount;
             _docAliases = scratch.DocAliases;
             _history = scratch.History;
-            var words = _w;
-            for (int i = 0; i < words.Count; i++)
+            for (int i = 0; i < _w.Count; i++)
                 _formCount[i] = (byte)ComputeFirstForms(i, _forms.AsSpan(i * 4, 4));
         }
 
@@ -294,7 +273,7 @@ public sealed class ActorLinker
             for (int f = 0; f < n; f++)
             {
                 ulong h = _forms[i * 4 + f].Hash;
-                if (InSmallFilter(MediaFilter, h) && MediaNouns.Contains(h))
+                if (MediaFilter.MayContain(h) && MediaNouns.Contains(h))
                     return true;
             }
             return false;

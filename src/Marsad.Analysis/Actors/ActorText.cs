@@ -137,16 +137,8 @@ internal static class ActorText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong HashEnd(ulong h) => h == 0 ? 1 : h;
 
-    // One bit per (hash mod 64) of the few variant spellings: most words skip the dictionary lookup.
-    private static readonly ulong VariantMask = BuildVariantMask();
-
-    private static ulong BuildVariantMask()
-    {
-        ulong mask = 0;
-        foreach (var h in HashVariants.Keys)
-            mask |= 1UL << (int)(h & 63);
-        return mask;
-    }
+    // The few variant spellings: most words skip the dictionary lookup.
+    private static readonly HashBitFilter VariantFilter = new(HashVariants.Keys, log2Bits: 6);
 
     /// <summary>Hash of a folded word after whole-word variant mapping.</summary>
     public static ulong WordHash(ReadOnlySpan<char> folded) => MapVariant(RawHash(folded));
@@ -154,7 +146,7 @@ internal static class ActorText
     /// <summary>The hash of a word's variant spelling's canonical form, or the hash itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MapVariant(ulong rawHash) =>
-        (VariantMask & (1UL << (int)(rawHash & 63))) != 0 && HashVariants.TryGetValue(rawHash, out var v) ? v : rawHash;
+        VariantFilter.MayContain(rawHash) && HashVariants.TryGetValue(rawHash, out var v) ? v : rawHash;
 
     /// <summary>Extends a word-sequence hash by one word hash.</summary>
     public static ulong Combine(ulong seq, ulong word) => unchecked((seq ^ word) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL + (seq << 7));

@@ -53,6 +53,20 @@ public class ActorTextPropertyTests
         }
     }
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    [InlineData(18)]
+    public void A_hash_filter_never_rejects_a_member_and_rejects_most_others(int log2Bits)
+    {
+        var rng = new Random(log2Bits);
+        var members = Enumerable.Range(0, 20).Select(_ => (ulong)rng.NextInt64()).ToArray();
+        var filter = new HashBitFilter(members, log2Bits);
+        Assert.All(members, h => Assert.True(filter.MayContain(h)));
+        int passed = Enumerable.Range(0, 10_000).Count(_ => filter.MayContain((ulong)rng.NextInt64()));
+        Assert.True(passed < 10_000 * 0.5, $"{passed} of 10,000 non-members passed a {1 << log2Bits}-bit filter of 20 hashes");
+    }
+
     [Fact]
     public void Linking_ignores_tatweel_and_harakat_inserted_anywhere_in_a_word()
     {
