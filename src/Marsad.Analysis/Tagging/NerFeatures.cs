@@ -44,8 +44,19 @@ public enum NerFeatureFamilies
     /// Not part of <see cref="All"/>: it lowered dev F1 (see the tagging README); <c>ner train --with selftrained</c>.
     /// </summary>
     SelfTrained = 8192,
+    /// <summary>
+    /// Sentence topic (sports, cars, arts, politics, economy: topic words of the lexicon anywhere in the sentence)
+    /// conjoined with the token's lexicon types, its coarsest embedding cluster and its shape: a city in a sports
+    /// sentence is usually a club (ORG), an unknown foreign word in a motoring sentence a maker or a model.
+    /// </summary>
+    Topics = 16384,
+    /// <summary>
+    /// Raw-news context signatures (<see cref="WordSignatures"/>) of the word and of its stem: how often it follows
+    /// person, organization and place triggers, and how often its stem takes the article.
+    /// </summary>
+    Signatures = 32768,
     /// <summary>Every default single-stage family (the default feature set of a first stage).</summary>
-    All = 2047 | Embeddings,
+    All = 2047 | Embeddings | Topics | Signatures,
     /// <summary>
     /// A second stage over document features (<see cref="NerDocumentFeatures"/>): how the first stage tagged the
     /// other occurrences of each word nearby. Not part of <see cref="All"/>; a model trained with it has two stages.
@@ -98,6 +109,8 @@ public sealed class NerWorkspace
     internal int[] StemOffset = [];
     internal int[] Proclitics = [];
     internal int[] ShapeCode = [];
+    /// <summary>Topic bits of the current sentence (see <see cref="NerFeatureFamilies.Topics"/>).</summary>
+    internal int SentenceTopics;
     internal int[] QuotePos = [];
     internal ulong[] QuoteLead = [];
     internal ulong[] SurfaceHash = [];
@@ -110,6 +123,8 @@ public sealed class NerWorkspace
     internal const int MaxEmbeddingLevels = 6;
     internal int[] Emb = [];
     internal int[] StemEmb = [];
+    internal int[] Signature = [];
+    internal int[] StemSignature = [];
     internal ushort[] GazBegin = [];
     internal ushort[] GazInside = [];
     internal ushort[] GazEnd = [];
@@ -141,6 +156,8 @@ public sealed class NerWorkspace
         StemFine = new int[c];
         Emb = new int[c * MaxEmbeddingLevels];
         StemEmb = new int[c * MaxEmbeddingLevels];
+        Signature = new int[c];
+        StemSignature = new int[c];
         GazBegin = new ushort[c];
         GazInside = new ushort[c];
         GazEnd = new ushort[c];
@@ -164,7 +181,7 @@ public sealed class NerWorkspace
 public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon lexicon, WordClusters clusters)
 {
     /// <summary>Version of the feature templates (stored in model files).</summary>
-    public const int TemplateVersion = 3;
+    public const int TemplateVersion = 4;
 
     private const ulong Bos = 0x5EED_0000_0000_0001UL, Eos = 0x5EED_0000_0000_0002UL;
     private const ushort EntityTypes = (1 << 7) - 1;      // lexicon types 0..6
@@ -183,6 +200,7 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         Trig1, Trig2, TrigSelf, Trig1Gaz, Fine, Coarse, FineM1, FineP1, CoarseL, CoarseR, StemFine, ProcShape,
         Trigram, StemSuffix2, StemSuffix3, StemPrefix2, StemPrefix3, QuoteIn, QuoteLeadIn,
         Emb, StemEmb, EmbM1, EmbP1, AutoBegin, AutoInside, AutoSingle, AutoPrev, AutoNext,
+        TopicGaz, TopicEmb, TopicShape, Sig, SigPart, StemSig, StemSigPart,
     }
 
     /// <summary>The bias feature every token has (the trainer shifts its O weight to trade precision for recall).</summary>
@@ -204,7 +222,8 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
     {
         bool useClusters = (Families & NerFeatureFamilies.Clusters) != 0;
         bool useEmbeddings = (Families & NerFeatureFamilies.Embeddings) != 0;
-        int embLevels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
+        int embLevels = Math.Min(Clusters.ClusterLevels - 2, NerWorkspace.MaxEmbeddingLevels);
+        int signatureLevel = (Families & NerFeatureFamilies.Signatures) != 0 ? Clusters.SignatureLevel : -1;
         for (int i = 0; i < n; i++)
         {
             var surface = tokens[i];
@@ -232,9 +251,11 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
                 if (strip == 0) ws.StemFine[i] = ws.Fine[i];
                 else Clusters.TryGet(norm[strip..], out ws.StemFine[i], out _);
             }
-            if (useEmbeddings && embLevels > 0)
+            if ((useEmbeddings && embLevels > 0) || signatureLevel >= 0)
             {
                 int row = Clusters.Find(norm), stemRow = strip == 0 ? row : Clusters.Find(norm[strip..]);
+                ws.Signature[i] = Clusters.Get(row, signatureLevel);
+                ws.StemSignature[i] = strip == 0 ? -2 : Clusters.Get(stemRow, signatureLevel);
                 for (int l = 0; l < embLevels; l++)
                 {
                     ws.Emb[i * NerWorkspace.MaxEmbeddingLevels + l] = Clusters.Get(row, l + 2);
@@ -243,6 +264,9 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             }
         }
         if ((Families & NerFeatureFamilies.Quotes) != 0) MarkQuotes(tokens, ws, n);
+        ws.SentenceTopics = 0;
+        if ((Families & NerFeatureFamilies.Topics) != 0 && Lexicon.TopicWords != 0)
+            for (int i = 0; i < n; i++) ws.SentenceTopics |= Lexicon.TopicsOf(ws.NormHash[i]) | Lexicon.TopicsOf(ws.StemHash[i]);
         if ((Families & (NerFeatureFamilies.Gazetteer | NerFeatureFamilies.Triggers | NerFeatureFamilies.SelfTrained)) != 0)
             Lexicon.MarkMatches(ws.NormHash.AsSpan(0, n), ws.VariantHash.AsSpan(0, n * NerWorkspace.Variants), NerWorkspace.Variants,
                 ws.GazBegin, ws.GazInside, ws.GazEnd);
@@ -385,6 +409,12 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             f[k++] = F(T.CoarseR, (ulong)((i + 1 < n ? ws.Coarse[i + 1] + 1 : 100_000) * 1_000_000L + cc + 1));
         }
         if ((fam & NerFeatureFamilies.Embeddings) != 0) k = EmitEmbeddings(ws, f, k, i, n);
+        if (ws.SentenceTopics != 0) k = EmitTopics(ws, f, k, i);
+        if ((fam & NerFeatureFamilies.Signatures) != 0 && Clusters.SignatureLevel >= 0)
+        {
+            k = EmitSignature(f, k, T.Sig, T.SigPart, ws.Signature[i]);
+            if (ws.StemSignature[i] != -2) k = EmitSignature(f, k, T.StemSig, T.StemSigPart, ws.StemSignature[i]);
+        }
         ws.FeatureCount[i] = k;
     }
 
@@ -395,7 +425,7 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
     /// </summary>
     private int EmitEmbeddings(NerWorkspace ws, Span<uint> f, int k, int i, int n)
     {
-        int levels = Math.Min(Clusters.Levels - 2, NerWorkspace.MaxEmbeddingLevels);
+        int levels = Math.Min(Clusters.ClusterLevels - 2, NerWorkspace.MaxEmbeddingLevels);
         if (levels <= 0) return k;
         const int L = NerWorkspace.MaxEmbeddingLevels;
         int at = i * L;
@@ -408,6 +438,31 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
         {
             f[k++] = F(T.EmbM1, (ulong)(l * 100_000 + (i > 0 ? ws.Emb[at - L + l] + 1 : 99_999)));
             f[k++] = F(T.EmbP1, (ulong)(l * 100_000 + (i + 1 < n ? ws.Emb[at + L + l] + 1 : 99_999)));
+        }
+        return k;
+    }
+
+    /// <summary>A signature code whole, and each of its parts (trigger shares by kind, article share); −1 = no signature.</summary>
+    private static int EmitSignature(Span<uint> f, int k, T whole, T part, int code)
+    {
+        f[k++] = F(whole, (ulong)(code + 1));
+        if (code < 0) return k;
+        for (int kind = 0; kind < 3; kind++) f[k++] = F(part, (ulong)(kind * 4 + WordSignatures.TriggerShare(code, kind)));
+        f[k++] = F(part, (ulong)(12 + WordSignatures.ArticleShare(code)));
+        return k;
+    }
+
+    /// <summary>Per topic of the sentence: topic × the token's entity lexicon types, × its coarsest embedding cluster, × its shape.</summary>
+    private int EmitTopics(NerWorkspace ws, Span<uint> f, int k, int i)
+    {
+        int gaz = (ws.GazBegin[i] | ws.GazInside[i]) & EntityTypes;
+        int emb = Clusters.ClusterLevels > 2 ? ws.Emb[i * NerWorkspace.MaxEmbeddingLevels] + 1 : 0;
+        for (int topics = ws.SentenceTopics; topics != 0 && k + 3 <= f.Length; topics &= topics - 1)
+        {
+            ulong t = (ulong)System.Numerics.BitOperations.TrailingZeroCount(topics) << 32;
+            if (gaz != 0) f[k++] = F(T.TopicGaz, t + (ulong)gaz);
+            f[k++] = F(T.TopicEmb, t + (ulong)emb);
+            f[k++] = F(T.TopicShape, t + (ulong)ws.ShapeCode[i]);
         }
         return k;
     }

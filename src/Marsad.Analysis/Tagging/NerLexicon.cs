@@ -33,6 +33,16 @@ public enum LexiconType : byte
     AutoOrganization = 12,
     /// <summary>A name the tagger tagged MISC in raw news, often and consistently.</summary>
     AutoMisc = 13,
+    /// <summary>A word that marks a sentence as sports news (مباراة، الدوري، المدرب): clubs there are often named after cities.</summary>
+    TopicSport = 16,
+    /// <summary>A word that marks motoring news (سيارة، طراز، محرك): makers are ORG, models MISC.</summary>
+    TopicCars = 17,
+    /// <summary>A word that marks arts and media news (فيلم، مسلسل، الفنان): titles are MISC, stars PER.</summary>
+    TopicArts = 18,
+    /// <summary>A word that marks party politics and elections (حزب، الانتخابات، البرلمان).</summary>
+    TopicPolitics = 19,
+    /// <summary>A word that marks business and markets (البورصة، أسهم، الشركة).</summary>
+    TopicEconomy = 20,
 }
 
 /// <summary>
@@ -45,11 +55,15 @@ public sealed class NerLexicon
 {
     /// <summary>Bit set on a stored key when longer entries continue it.</summary>
     private const ushort ContinuesBit = 0x8000;
+    /// <summary>First topic type; topic words are single words kept in their own table, not matched as names.</summary>
+    internal const LexiconType FirstTopic = LexiconType.TopicSport;
     private readonly Dictionary<ulong, ushort> _entries;
+    private readonly Dictionary<ulong, byte> _topics;
 
-    private NerLexicon(Dictionary<ulong, ushort> entries, int maxWords, int count)
+    private NerLexicon(Dictionary<ulong, ushort> entries, Dictionary<ulong, byte> topics, int maxWords, int count)
     {
         _entries = entries;
+        _topics = topics;
         MaxWords = maxWords;
         Count = count;
     }
@@ -61,7 +75,14 @@ public sealed class NerLexicon
     public int Count { get; }
 
     /// <summary>An empty lexicon (used when a feature family is off).</summary>
-    public static NerLexicon Empty { get; } = new([], 0, 0);
+    public static NerLexicon Empty { get; } = new([], [], 0, 0);
+
+    /// <summary>Number of topic words (<see cref="LexiconType.TopicSport"/> and the other topic types).</summary>
+    public int TopicWords => _topics.Count;
+
+    /// <summary>The topic bits (bit t = topic type <see cref="FirstTopic"/> + t) of a normalized word's hash, 0 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int TopicsOf(ulong wordHash) => _topics.Count != 0 && _topics.TryGetValue(wordHash, out var t) ? t : 0;
 
     /// <summary>
     /// Reads lines <c>TYPE&lt;TAB&gt;phrase</c> (TYPE a <see cref="LexiconType"/> name; '#' starts a comment line).
@@ -72,6 +93,7 @@ public sealed class NerLexicon
     {
         ArgumentNullException.ThrowIfNull(lines);
         var entries = new Dictionary<ulong, ushort>();
+        var topics = new Dictionary<ulong, byte>();
         int maxWords = 0, count = 0;
         foreach (var raw in lines)
         {
@@ -82,6 +104,14 @@ public sealed class NerLexicon
                 throw new FormatException($"unknown lexicon type in line: {raw}");
             var words = NerText.NormalizedWords(raw[(tab + 1)..]);
             if (words.Length == 0) continue;
+            if (type >= FirstTopic)
+            {
+                if (words.Length != 1) throw new FormatException($"a topic word must be one word: {raw}");
+                ulong key = NerText.Hash(words[0]);
+                topics.TryGetValue(key, out var bits);
+                topics[key] = (byte)(bits | 1 << (type - FirstTopic));
+                continue;
+            }
             ulong h = 0;
             for (int i = 0; i < words.Length; i++)
             {
@@ -97,7 +127,7 @@ public sealed class NerLexicon
             }
             maxWords = Math.Max(maxWords, words.Length);
         }
-        return new NerLexicon(entries, maxWords, count);
+        return new NerLexicon(entries, topics, maxWords, count);
     }
 
     /// <summary>The type mask of an exact key (0 when absent).</summary>

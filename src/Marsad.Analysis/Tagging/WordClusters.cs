@@ -15,13 +15,26 @@ public sealed class WordClusters
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int[] _ids;
 
-    private WordClusters(FrozenDictionary<string, int> rows, int[] ids, int levels)
+    private WordClusters(FrozenDictionary<string, int> rows, int[] ids, int levels, int signatureLevel = -1)
     {
         _rows = rows;
         _lookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
         _ids = ids;
         Levels = levels;
+        SignatureLevel = signatureLevel < levels ? signatureLevel : -1;
     }
+
+    /// <summary>The comment line that marks the last column as <see cref="WordSignatures"/> codes rather than cluster ids.</summary>
+    public const string SignatureMarker = "#! signature-level ";
+
+    /// <summary>
+    /// The level holding <see cref="WordSignatures"/> codes (always the last column), or −1 when the file has none.
+    /// Levels before it are cluster ids.
+    /// </summary>
+    public int SignatureLevel { get; }
+
+    /// <summary>Cluster levels, i.e. the levels before the signature column.</summary>
+    public int ClusterLevels => SignatureLevel >= 0 ? SignatureLevel : Levels;
 
     /// <summary>Number of words with a cluster.</summary>
     public int Count => _rows.Count;
@@ -60,9 +73,10 @@ public sealed class WordClusters
         ArgumentNullException.ThrowIfNull(lines);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<int>();
-        int levels = -1;
+        int levels = -1, signature = -1;
         foreach (var line in lines)
         {
+            if (line.StartsWith(SignatureMarker, StringComparison.Ordinal) && int.TryParse(line.AsSpan(SignatureMarker.Length), out int sl)) signature = sl;
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             if (parts.Length < 3 || (levels >= 0 && parts.Length - 1 != levels)) throw new FormatException($"bad cluster line: {line}");
@@ -75,7 +89,7 @@ public sealed class WordClusters
                 ids.Add(id);
             }
         }
-        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), [.. ids], Math.Max(levels, 2));
+        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), [.. ids], Math.Max(levels, 2), signature);
     }
 
     /// <summary>Creates clusters from a word → (fine, coarse) table.</summary>
@@ -85,8 +99,11 @@ public sealed class WordClusters
         return From(table.ToDictionary(p => p.Key, p => new[] { p.Value.Fine, p.Value.Coarse }, StringComparer.Ordinal));
     }
 
-    /// <summary>Creates clusters from a word → ids table (every entry the same length, at least 2).</summary>
-    public static WordClusters From(IReadOnlyDictionary<string, int[]> table)
+    /// <summary>
+    /// Creates clusters from a word → ids table (every entry the same length, at least 2); with
+    /// <paramref name="signatureLevel"/> ≥ 0 that (last) column holds <see cref="WordSignatures"/> codes.
+    /// </summary>
+    public static WordClusters From(IReadOnlyDictionary<string, int[]> table, int signatureLevel = -1)
     {
         ArgumentNullException.ThrowIfNull(table);
         int levels = table.Count == 0 ? 2 : table.Values.First().Length;
@@ -98,7 +115,7 @@ public sealed class WordClusters
             row.CopyTo(ids, rows.Count * levels);
             rows[word] = rows.Count;
         }
-        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), ids, levels);
+        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), ids, levels, signatureLevel);
     }
 
     /// <summary>The table as word → ids, for writing or merging.</summary>

@@ -25,6 +25,7 @@ internal static class NerCommand
         command.Subcommands.Add(CreateLexicon());
         command.Subcommands.Add(CreateClusters());
         command.Subcommands.Add(CreateEmbeddingClusters());
+        command.Subcommands.Add(CreateSignatures());
         command.Subcommands.Add(CreateAutoLexicon());
         return command;
     }
@@ -67,7 +68,7 @@ internal static class NerCommand
         var dropout = new Option<float>("--dropout") { Description = "Feature dropout probability while training", DefaultValueFactory = _ => 0f };
         var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
         var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
-        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, embeddings, document (= one stage)", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<string[]>("--without") { Description = "Feature families to switch off (ablation): surface, neighbours, clitics, affixes, shape, gazetteer, triggers, clusters, taghistory, charngrams, quotes, embeddings, topics, document (= one stage)", AllowMultipleArgumentsPerToken = true };
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var autolexFolds = new Option<string?>("--autolex-folds") { Description = "Self-training jackknife lexicons (fold<TAB>TYPE<TAB>phrase, from ner autolex) for --with selftrained" };
@@ -405,9 +406,54 @@ internal static class NerCommand
             writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed} --min-count {options.MinCount}{(parse.GetValue(stems) ? " --stems" : "")}");
             writer.WriteLine("# (with --threads 2 the embeddings differ slightly run to run; --threads 1 reproduces them exactly)");
             writer.WriteLine("# Format: normalized word<TAB>PPMI fine<TAB>PPMI coarse<TAB>one embedding-cluster id per level (-1 = none)");
-            foreach (var (word, ids) in merged.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (word, ids) in merged.Where(p => !p.Key.StartsWith('#')).OrderBy(p => p.Key, StringComparer.Ordinal))
                 writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
             Console.Error.WriteLine($"wrote {merged.Count} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    // ---- context signatures ---------------------------------------------------------------------------------
+    private static Command CreateSignatures()
+    {
+        var inputs = RawInputsOption();
+        var baseFile = new Option<string>("--base") { Description = "Cluster file whose cluster levels are kept (an old signature column is replaced)", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var output = new Option<string>("--out") { Description = "Cluster file to write (cluster levels + a signature column)", DefaultValueFactory = _ => "src/Marsad.Analysis/Resources/ner/clusters.tsv" };
+        var command = new Command("signatures", "Add raw-news context signatures (share after person / organization / place triggers, article share of the stem) as the last column of the cluster file.");
+        foreach (var o in new Option[] { inputs, baseFile, output }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var basePath = parse.GetValue(baseFile)!;
+            var baseLines = File.ReadAllLines(basePath);
+            var baseClusters = WordClusters.Parse(baseLines);
+            int levels = baseClusters.ClusterLevels;
+            var corpus = new RawCorpus();
+            int docs = ReadArticles(parse.GetValue(inputs)!, t => corpus.Add(t), () => corpus.Tokens, clock);
+            var signatures = WordSignatures.Build(corpus, NerResources.Lexicon);
+            var table = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            foreach (var (word, ids) in baseClusters.ToTable()) table[word] = [.. ids.AsSpan(0, levels), -1];
+            foreach (var (word, code) in signatures)
+            {
+                if (word.StartsWith('#')) continue; // would read back as a comment line
+                if (!table.TryGetValue(word, out var row)) table[word] = row = [.. Enumerable.Repeat(-1, levels + 1)];
+                row[levels] = code;
+            }
+            var outPath = parse.GetValue(output)!;
+            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            // Keep the base file's provenance lines, drop its format line and old marker, then describe the new column.
+            foreach (var line in baseLines)
+                if (line.StartsWith('#') && !line.Contains('\t') && !line.StartsWith(WordClusters.SignatureMarker, StringComparison.Ordinal) && !line.StartsWith("# Format:", StringComparison.Ordinal)
+                    && !line.StartsWith("# Signatures:", StringComparison.Ordinal))
+                    writer.WriteLine(line);
+            writer.WriteLine($"# Signatures: WordSignatures codes of the {signatures.Count:N0} words seen ≥ {WordSignatures.MinCount} times in {docs} articles, {corpus.Tokens:N0} tokens (same raw news);");
+            writer.WriteLine($"# reproduce after the two commands above: ./marsad ner signatures --base {outPath} --out {outPath}");
+            writer.WriteLine("# Format: normalized word<TAB>cluster id per level (-1 = none)<TAB>signature code (-1 = none)");
+            writer.WriteLine($"{WordClusters.SignatureMarker}{levels}");
+            foreach (var (word, ids) in table.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
+            Console.Error.WriteLine($"wrote {table.Count} words ({signatures.Count} with a signature) to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;

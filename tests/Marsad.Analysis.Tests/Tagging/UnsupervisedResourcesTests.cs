@@ -165,4 +165,75 @@ public class UnsupervisedResourcesTests
         Assert.Equal(3, stems.Counts[stems.Words.ToList().IndexOf("موسكو")]);
         Assert.DoesNotContain("لموسكو", stems.Words);
     }
+
+    [Fact]
+    public void Signatures_count_trigger_contexts_per_word_and_the_article_share_of_its_stem()
+    {
+        var corpus = new RawCorpus();
+        for (int i = 0; i < 6; i++)
+        {
+            corpus.Add("قال الرئيس زيدان إن حزب الليكود فاز في موسكو");
+            corpus.Add("وصل زيدان إلى موسكو مع الوفد");
+        }
+        var lexicon = NerLexicon.Parse(["PersonTrigger\tالرئيس", "OrgTrigger\tحزب", "LocTrigger\tفي", "LocTrigger\tإلى"]);
+        var codes = WordSignatures.Build(corpus, lexicon);
+        // زيدان: 6 of 12 after a person trigger (≥ 25 %: 3); never after an org or place trigger; no article.
+        Assert.Equal(3, WordSignatures.TriggerShare(codes["زيدان"], 0));
+        Assert.Equal(0, WordSignatures.TriggerShare(codes["زيدان"], 1));
+        Assert.Equal(0, WordSignatures.ArticleShare(codes["زيدان"]));
+        // الليكود: always after حزب, and its stem always has the article.
+        Assert.Equal(3, WordSignatures.TriggerShare(codes["الليكود"], 1));
+        Assert.Equal(3, WordSignatures.ArticleShare(codes["الليكود"]));
+        // موسكو: always after a place trigger (في or إلى).
+        Assert.Equal(3, WordSignatures.TriggerShare(codes["موسكو"], 2));
+        Assert.Equal(0, WordSignatures.TriggerShare(codes["موسكو"], 0));
+        Assert.False(codes.ContainsKey("xyz"));
+        // Words seen fewer than MinCount times get no code.
+        var rare = new RawCorpus();
+        rare.Add("قال الرئيس زيدان");
+        Assert.Empty(WordSignatures.Build(rare, lexicon));
+    }
+
+    [Fact]
+    public void A_signature_column_is_marked_in_the_cluster_file_and_becomes_features()
+    {
+        var clusters = WordClusters.Parse([WordClusters.SignatureMarker + "3", "موسكو\t1\t2\t7\t" + WordSignatures.Code(100, 0, 0, 60, 100, 0), "قال\t3\t4\t8\t-1"]);
+        Assert.Equal(3, clusters.SignatureLevel);
+        Assert.Equal(3, clusters.ClusterLevels);
+        Assert.Equal(-1, WordClusters.Parse(["موسكو\t1\t2\t7\t5"]).SignatureLevel);
+
+        var extractor = new NerFeatureExtractor(NerFeatureFamilies.Signatures, NerLexicon.Empty, clusters);
+        var ws = new NerWorkspace();
+        extractor.Extract(new StringTokens(["قال", "لموسكو", "موسكو"]), ws, 9);
+        Assert.Equal(-1, ws.Signature[0]);
+        Assert.Equal(-1, ws.Signature[1]);                 // لموسكو itself has no row
+        Assert.Equal(3, WordSignatures.TriggerShare(ws.StemSignature[1], 2)); // its stem has
+        Assert.Equal(ws.StemSignature[1], ws.Signature[2]);
+        // bias + unknown-signature feature; the stripped token adds its stem's code and 4 parts; a known word 1 + 4.
+        Assert.Equal(2, ws.FeatureCount[0]);
+        Assert.Equal(2 + 5, ws.FeatureCount[1]);
+        Assert.Equal(1 + 5, ws.FeatureCount[2]);
+        // The signature column is not an embedding level.
+        var emb = new NerFeatureExtractor(NerFeatureFamilies.Embeddings, NerLexicon.Empty, clusters);
+        emb.Extract(new StringTokens(["موسكو"]), ws, 9);
+        Assert.Equal(7, ws.Emb[0]);
+        Assert.Equal(1 + 1 + 4, ws.FeatureCount[0]); // bias + one level + ±1 at the first and the last level (the same one here)
+    }
+
+    [Fact]
+    public void Topic_words_mark_the_sentence_and_are_not_names()
+    {
+        var lexicon = NerLexicon.Parse(["TopicSport\tمباراة", "TopicCars\tسيارة", "City\tليون"]);
+        Assert.Equal(2, lexicon.TopicWords);
+        Assert.Equal(1, lexicon.Count);
+        var extractor = new NerFeatureExtractor(NerFeatureFamilies.Topics | NerFeatureFamilies.Gazetteer, lexicon, WordClusters.Empty);
+        var ws = new NerWorkspace();
+        extractor.Extract(new StringTokens(["فاز", "ليون", "في", "المباراة"]), ws, 9);
+        Assert.Equal(1, ws.SentenceTopics);                 // المباراة → مباراة after stripping the article
+        int withTopic = ws.FeatureCount[1];
+        extractor.Extract(new StringTokens(["فاز", "ليون", "في", "الانتخابات"]), ws, 9);
+        Assert.Equal(0, ws.SentenceTopics);
+        Assert.Equal(withTopic - 3, ws.FeatureCount[1]);  // topic × lexicon type, × embedding cluster, × shape
+        Assert.Throws<FormatException>(() => NerLexicon.Parse(["TopicSport\tكرة القدم"]));
+    }
 }
