@@ -65,4 +65,35 @@ public class NerCommandTests
         }
         Assert.Contains(entities, e => e.GetProperty("type").GetString() == "PER" && e.GetProperty("text").GetString()!.Contains("باتروشيف"));
     }
+
+    [Fact]
+    public void Ner_train_cross_validate_pools_every_fold_and_needs_no_model_file()
+    {
+        // 40 sentences in two halves that share their names, so each half is learnable from the other.
+        var lines = new List<string>();
+        string[] people = ["زيدان", "كريم", "سليم", "ماهر"], cities = ["موسكو", "باريس"];
+        for (int i = 0; i < 40; i++)
+        {
+            lines.AddRange(["قال", "الرئيس\tO", $"{people[i % 4]}\tB-PER", "في", $"{cities[i % 2]}\tB-LOC", "."]);
+            lines.Add("");
+        }
+        var data = Path.Combine(Path.GetTempPath(), $"marsad-cv-{Guid.NewGuid():N}.conll");
+        File.WriteAllLines(data, lines.Select(l => l.Length == 0 || l.Contains('\t') ? l : l + "\tO"));
+        try
+        {
+            var json = CliRunner.Run(["ner", "train", "--train", data, "--cross-validate", "2", "--epochs", "3", "--without", "document", "--json"], out var exit);
+            Assert.True(exit == 0, CliRunner.LastError);
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            Assert.Equal(2, root.GetProperty("folds").GetInt32());
+            Assert.Equal(2, root.GetProperty("fold_f1").GetArrayLength());
+            var overall = root.GetProperty("overall");
+            Assert.Equal(80, overall.GetProperty("gold").GetInt32()); // every sentence of both folds was scored once
+            Assert.InRange(overall.GetProperty("f1").GetDouble(), 0.9, 1.0);
+
+            CliRunner.Run(["ner", "train", "--train", data], out exit);
+            Assert.Equal(2, exit); // neither --out nor --cross-validate
+        }
+        finally { File.Delete(data); }
+    }
 }

@@ -58,7 +58,12 @@ internal static class NerCommand
     {
         var train = new Option<string[]>("--train") { Description = "Training CoNLL file(s)", Required = true, AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string?>("--dev") { Description = "Dev CoNLL file: F1 is printed after each epoch (never trained on)" };
-        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var output = new Option<string?>("--out") { Description = "Model file to write (required unless --cross-validate)" };
+        var crossValidate = new Option<int>("--cross-validate")
+        {
+            Description = "Instead of writing a model: cut the training data into K contiguous folds, train on K-1, tag the held-out fold, and print entity P/R/F1 pooled over all folds (steadier than one dev file)",
+        };
+        var json = new Option<bool>("--json") { Description = "With --cross-validate: print the scores as JSON" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--hash-bits") { Description = "log2 of the weight-table rows", DefaultValueFactory = _ => 20 };
@@ -74,7 +79,7 @@ internal static class NerCommand
         var autolexFolds = new Option<string?>("--autolex-folds") { Description = "Self-training jackknife lexicons (fold<TAB>TYPE<TAB>phrase, from ner autolex) for --with selftrained" };
         var with = new Option<string[]>("--with") { Description = "Opt-in feature families to switch on: selftrained (needs --lexicon with the autolex names and --autolex-folds)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train", "Train an averaged structured perceptron on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, crossValidate, json, epochs, seed, bits, prune, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
@@ -114,6 +119,13 @@ internal static class NerCommand
                 FoldLexicons = (families & NerFeatureFamilies.SelfTrained) == 0 || parse.GetValue(autolexFolds) is not { } foldsPath ? null : LoadFoldLexicons(parse.GetValue(lexicon), foldsPath),
                 Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
+            if (parse.GetValue(crossValidate) is var k and > 1)
+                return CrossValidate(sentences, k, options, parse.GetValue(prune), LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)), parse.GetValue(json));
+            if (parse.GetValue(output) is null)
+            {
+                Console.Error.WriteLine("error: --out is required (the model file to write), unless --cross-validate is given");
+                return 2;
+            }
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
                 msg => Console.Error.WriteLine(msg));
             var outPath = parse.GetValue(output)!;
@@ -122,6 +134,70 @@ internal static class NerCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The per-type and overall scores as a fixed-width table (eval and cross-validation print the same one).</summary>
+    private static void WriteScoreTable(NerScores scores)
+    {
+        Console.WriteLine($"{"type",-8} {"gold",6} {"pred",6} {"corr",6} {"P",7} {"R",7} {"F1",7}");
+        foreach (var t in scores.PerType.Append(scores.Overall))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Type,-8} {t.Gold,6} {t.Predicted,6} {t.Correct,6} {t.Precision,7:F4} {t.Recall,7:F4} {t.F1,7:F4}"));
+    }
+
+    /// <summary>One type's (or the overall) scores as a JSON object.</summary>
+    private static object ScoreJson(NerTypeScore t) => new { type = t.Type, gold = t.Gold, predicted = t.Predicted, correct = t.Correct, precision = t.Precision, recall = t.Recall, f1 = t.F1 };
+
+    /// <summary>
+    /// K-fold cross-validation over contiguous folds (whole articles stay together): each fold is tagged, with the
+    /// default consistency window, by a model trained on the others and saved and reloaded as a model file would be
+    /// (pruned, float16). Scores are pooled over all folds. Folds run in parallel on the machine's cores.
+    /// </summary>
+    private static int CrossValidate(List<NerSentence> sentences, int k, NerTrainingOptions options, float prune, NerLexicon lexicon, WordClusters clusters, bool json)
+    {
+        if (sentences.Any(s => s.Tags is null))
+        {
+            Console.Error.WriteLine("error: every line of the training file needs a tag column");
+            return 2;
+        }
+        k = Math.Min(k, sentences.Count);
+        var clock = Stopwatch.StartNew();
+        var predicted = new IReadOnlyList<string>[sentences.Count];
+        var foldScores = new NerScores[k];
+        int done = 0;
+        Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            int lo = PerceptronTrainer.FoldStart(sentences.Count, k, f), hi = PerceptronTrainer.FoldStart(sentences.Count, k, f + 1);
+            var rest = sentences.Take(lo).Concat(sentences.Skip(hi)).ToList();
+            var trained = new PerceptronTrainer(options).Train(rest, null, lexicon, clusters);
+            using var buffer = new MemoryStream();
+            trained.Save(buffer, prune);
+            buffer.Position = 0;
+            var tagger = new EntityTagger(NerModel.Load(buffer), lexicon, clusters, ConsistencyFor(DefaultConsistencyWindow));
+            var held = sentences.GetRange(lo, hi - lo);
+            var labels = held.Select(s => new int[s.Tokens.Length]).ToArray();
+            tagger.TagDocument(held.Select(s => s.Tokens).ToArray(), labels);
+            for (int i = 0; i < held.Count; i++) predicted[lo + i] = labels[i].Select(x => tagger.Model.Labels[x]).ToArray();
+            foldScores[f] = NerEvaluation.Score(held.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted[lo..hi].ToList());
+            Console.Error.WriteLine($"fold {f + 1} of {k}: F1 {foldScores[f].Overall.F1:F4} ({Interlocked.Increment(ref done)} done, {clock.Elapsed.TotalSeconds:F0} s)");
+        });
+        var scores = NerEvaluation.Score(sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted);
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                folds = k,
+                sentences = sentences.Count,
+                per_type = scores.PerType.Select(ScoreJson),
+                overall = ScoreJson(scores.Overall),
+                fold_f1 = foldScores.Select(s => s.Overall.F1),
+                seconds = clock.Elapsed.TotalSeconds,
+            }, JsonOutput.Options));
+            return 0;
+        }
+        Console.WriteLine($"{k}-fold cross-validation over {sentences.Count} sentences (contiguous folds), pooled:");
+        WriteScoreTable(scores);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold F1: {string.Join(' ', foldScores.Select(s => s.Overall.F1.ToString("F4", CultureInfo.InvariantCulture)))}; {clock.Elapsed.TotalSeconds:F0} s; {options.Description}"));
+        return 0;
     }
 
     // ---- tag ------------------------------------------------------------------------------------------------
@@ -255,8 +331,8 @@ internal static class NerCommand
                     data = parse.GetValue(data),
                     sentences = sentences.Count,
                     tokens,
-                    per_type = scores.PerType.Select(t => new { type = t.Type, gold = t.Gold, predicted = t.Predicted, correct = t.Correct, precision = t.Precision, recall = t.Recall, f1 = t.F1 }),
-                    overall = new { gold = scores.Overall.Gold, predicted = scores.Overall.Predicted, correct = scores.Overall.Correct, precision = scores.Overall.Precision, recall = scores.Overall.Recall, f1 = scores.Overall.F1 },
+                    per_type = scores.PerType.Select(ScoreJson),
+                    overall = ScoreJson(scores.Overall),
                     token_accuracy = scores.TokenAccuracy,
                     tokens_per_second = tokensPerSecond,
                     tokens_per_cpu_second = tokensPerCpuSecond,
@@ -266,9 +342,7 @@ internal static class NerCommand
                 Console.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.Options));
                 return 0;
             }
-            Console.WriteLine($"{"type",-8} {"gold",6} {"pred",6} {"corr",6} {"P",7} {"R",7} {"F1",7}");
-            foreach (var t in scores.PerType.Append(scores.Overall))
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Type,-8} {t.Gold,6} {t.Predicted,6} {t.Correct,6} {t.Precision,7:F4} {t.Recall,7:F4} {t.F1,7:F4}"));
+            WriteScoreTable(scores);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"token accuracy {scores.TokenAccuracy:F4}; {tokens} tokens, {sentences.Count} sentences; tagging {tokensPerSecond:N0} tokens/s wall, {tokensPerCpuSecond:N0} tokens per CPU-second (one thread, {passes} timed passes after warm-up)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
