@@ -19,6 +19,18 @@ public sealed record NerScores(IReadOnlyList<NerTypeScore> PerType, NerTypeScore
 }
 
 /// <summary>
+/// Recall split by whether a gold entity's exact text and type occur as an entity in the training data: a tagger
+/// that memorises does well on seen names and badly on unseen ones, which is where the remaining errors are.
+/// </summary>
+public sealed record NerSeenSplit(int SeenGold, int SeenFound, int UnseenGold, int UnseenFound)
+{
+    public double SeenRecall => SeenGold == 0 ? 0 : (double)SeenFound / SeenGold;
+    public double UnseenRecall => UnseenGold == 0 ? 0 : (double)UnseenFound / UnseenGold;
+    public static NerSeenSplit operator +(NerSeenSplit a, NerSeenSplit b) =>
+        new(a.SeenGold + b.SeenGold, a.SeenFound + b.SeenFound, a.UnseenGold + b.UnseenGold, a.UnseenFound + b.UnseenFound);
+}
+
+/// <summary>
 /// Entity-level evaluation with conlleval semantics: chunks are read from IOB tags (a chunk starts at B-X, or at
 /// I-X after O or after a different type; it continues over I-X of the same type), and a predicted chunk is correct
 /// only when its start, end and type all equal a gold chunk's. Micro-averaged over all chunks. Pure and thread-safe.
@@ -79,4 +91,38 @@ public static class NerEvaluation
         var overall = new NerTypeScore("overall", per.Sum(x => x.Gold), per.Sum(x => x.Predicted), per.Sum(x => x.Correct));
         return new NerScores(per, overall, tokens, tokensCorrect);
     }
+
+    /// <summary>The entities of tagged sentences as "TYPE TAB text" keys (tokens joined by one space).</summary>
+    public static HashSet<string> EntityKeys(IEnumerable<NerSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            if (s.Tags is not null)
+                foreach (var c in Chunks(s.Tags)) keys.Add(Key(s.Tokens, c));
+        return keys;
+    }
+
+    /// <summary>Recall of gold entities whose key is in <paramref name="known"/> (seen in training) and of the others.</summary>
+    public static NerSeenSplit RecallBySeen(IReadOnlyList<string[]> tokens, IReadOnlyList<IReadOnlyList<string>> gold, IReadOnlyList<IReadOnlyList<string>> predicted, IReadOnlySet<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(known);
+        int seen = 0, seenFound = 0, unseen = 0, unseenFound = 0;
+        for (int s = 0; s < gold.Count; s++)
+        {
+            var found = new HashSet<BioChunk>(Chunks(predicted[s]));
+            foreach (var c in Chunks(gold[s]))
+            {
+                bool hit = found.Contains(c);
+                if (known.Contains(Key(tokens[s], c))) { seen++; if (hit) seenFound++; }
+                else { unseen++; if (hit) unseenFound++; }
+            }
+        }
+        return new NerSeenSplit(seen, seenFound, unseen, unseenFound);
+    }
+
+    private static string Key(string[] tokens, BioChunk c) => c.Type + "\t" + string.Join(' ', tokens[c.Start..c.End]);
 }

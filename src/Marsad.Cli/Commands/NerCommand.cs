@@ -144,6 +144,15 @@ internal static class NerCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Type,-8} {t.Gold,6} {t.Predicted,6} {t.Correct,6} {t.Precision,7:F4} {t.Recall,7:F4} {t.F1,7:F4}"));
     }
 
+    private static void WriteSeen(NerSeenSplit seen) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"recall on entities seen in training (same text and type): {seen.SeenRecall:F4} ({seen.SeenFound} of {seen.SeenGold}); unseen: {seen.UnseenRecall:F4} ({seen.UnseenFound} of {seen.UnseenGold})"));
+
+    private static object SeenJson(NerSeenSplit seen) => new
+    {
+        seen_gold = seen.SeenGold, seen_found = seen.SeenFound, seen_recall = seen.SeenRecall,
+        unseen_gold = seen.UnseenGold, unseen_found = seen.UnseenFound, unseen_recall = seen.UnseenRecall,
+    };
+
     /// <summary>One type's (or the overall) scores as a JSON object.</summary>
     private static object ScoreJson(NerTypeScore t) => new { type = t.Type, gold = t.Gold, predicted = t.Predicted, correct = t.Correct, precision = t.Precision, recall = t.Recall, f1 = t.F1 };
 
@@ -163,6 +172,7 @@ internal static class NerCommand
         var clock = Stopwatch.StartNew();
         var predicted = new IReadOnlyList<string>[sentences.Count];
         var foldScores = new NerScores[k];
+        var foldSeen = new NerSeenSplit[k];
         int done = 0;
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
@@ -177,7 +187,9 @@ internal static class NerCommand
             var labels = held.Select(s => new int[s.Tokens.Length]).ToArray();
             tagger.TagDocument(held.Select(s => s.Tokens).ToArray(), labels);
             for (int i = 0; i < held.Count; i++) predicted[lo + i] = labels[i].Select(x => tagger.Model.Labels[x]).ToArray();
-            foldScores[f] = NerEvaluation.Score(held.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted[lo..hi].ToList());
+            var heldGold = held.Select(s => (IReadOnlyList<string>)s.Tags!).ToList();
+            foldScores[f] = NerEvaluation.Score(heldGold, predicted[lo..hi].ToList());
+            foldSeen[f] = NerEvaluation.RecallBySeen(held.Select(s => s.Tokens).ToList(), heldGold, predicted[lo..hi].ToList(), NerEvaluation.EntityKeys(rest));
             Console.Error.WriteLine($"fold {f + 1} of {k}: F1 {foldScores[f].Overall.F1:F4} ({Interlocked.Increment(ref done)} done, {clock.Elapsed.TotalSeconds:F0} s)");
         });
         var scores = NerEvaluation.Score(sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted);
@@ -190,12 +202,14 @@ internal static class NerCommand
                 per_type = scores.PerType.Select(ScoreJson),
                 overall = ScoreJson(scores.Overall),
                 fold_f1 = foldScores.Select(s => s.Overall.F1),
+                seen_in_training = SeenJson(foldSeen.Aggregate((a, b) => a + b)),
                 seconds = clock.Elapsed.TotalSeconds,
             }, JsonOutput.Options));
             return 0;
         }
         Console.WriteLine($"{k}-fold cross-validation over {sentences.Count} sentences (contiguous folds), pooled:");
         WriteScoreTable(scores);
+        WriteSeen(foldSeen.Aggregate((a, b) => a + b));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold F1: {string.Join(' ', foldScores.Select(s => s.Overall.F1.ToString("F4", CultureInfo.InvariantCulture)))}; {clock.Elapsed.TotalSeconds:F0} s; {options.Description}"));
         return 0;
     }
@@ -286,8 +300,9 @@ internal static class NerCommand
         var lexicon = LexiconOption();
         var clusters = ClustersOption();
         var consistency = ConsistencyOption();
+        var trainFiles = new Option<string[]>("--train") { Description = "Training CoNLL file(s): also report recall on entities seen (same text and type) and unseen in them", AllowMultipleArgumentsPerToken = true };
         var command = new Command("eval", "Entity-level micro P/R/F1 (conlleval semantics) per type and overall, plus tagging speed.");
-        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters, consistency }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters, consistency, trainFiles }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var sentences = ReadConll(parse.GetValue(data)!);
@@ -323,7 +338,11 @@ internal static class NerCommand
             double tokensPerCpuSecond = cpuSeconds > 0 ? tokens * (double)passes / cpuSeconds : 0;
             var labels = tagger.Model.Labels;
             var predicted = buffers.Select(b => (IReadOnlyList<string>)b.Select(x => labels[x]).ToArray()).ToList();
-            var scores = NerEvaluation.Score(sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted);
+            var goldTags = sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList();
+            var scores = NerEvaluation.Score(goldTags, predicted);
+            var seen = parse.GetValue(trainFiles) is { Length: > 0 } tf
+                ? NerEvaluation.RecallBySeen(tokenLists, goldTags, predicted, NerEvaluation.EntityKeys(tf.SelectMany(ReadConll)))
+                : null;
             if (parse.GetValue(json))
             {
                 var payload = new
@@ -338,11 +357,13 @@ internal static class NerCommand
                     tokens_per_cpu_second = tokensPerCpuSecond,
                     model_load_seconds = loadSeconds,
                     model_memory_mb = (memAfter - memBefore) / 1048576.0,
+                    seen_in_training = seen is null ? null : SeenJson(seen),
                 };
                 Console.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.Options));
                 return 0;
             }
             WriteScoreTable(scores);
+            if (seen is not null) WriteSeen(seen);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"token accuracy {scores.TokenAccuracy:F4}; {tokens} tokens, {sentences.Count} sentences; tagging {tokensPerSecond:N0} tokens/s wall, {tokensPerCpuSecond:N0} tokens per CPU-second (one thread, {passes} timed passes after warm-up)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

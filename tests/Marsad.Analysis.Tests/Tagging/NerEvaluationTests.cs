@@ -54,4 +54,21 @@ public class NerEvaluationTests
     {
         Assert.Throws<ArgumentException>(() => NerEvaluation.Score([S("O O")], [S("O")]));
     }
+
+    [Fact]
+    public void Recall_is_split_by_whether_the_entity_text_and_type_were_seen_in_training()
+    {
+        var train = new[] { new NerSentence(["قال", "بوتين", "في", "موسكو"], ["O", "B-PER", "O", "B-LOC"]) };
+        var known = NerEvaluation.EntityKeys(train);
+        Assert.Equal(2, known.Count);
+        string[] tokens = ["بوتين", "زار", "موسكو", "وبكين"];
+        // Gold: بوتين PER (seen), موسكو ORG (text seen but as LOC: unseen), وبكين LOC (unseen).
+        var gold = S("B-PER O B-ORG B-LOC");
+        var predicted = S("B-PER O B-LOC B-LOC");
+        var split = NerEvaluation.RecallBySeen([tokens], [gold], [predicted], known);
+        Assert.Equal(new NerSeenSplit(1, 1, 2, 1), split);
+        Assert.Equal(1.0, split.SeenRecall);
+        Assert.Equal(0.5, split.UnseenRecall);
+        Assert.Equal(new NerSeenSplit(2, 2, 4, 2), split + split);
+    }
 }
