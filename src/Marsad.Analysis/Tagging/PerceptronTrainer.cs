@@ -1,10 +1,28 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 
 namespace Marsad.Analysis.Tagging;
+
+/// <summary>What <see cref="PerceptronTrainer"/> optimizes.</summary>
+public enum NerObjective
+{
+    /// <summary>Averaged structured perceptron: Viterbi, then reward gold and penalize the prediction.</summary>
+    Perceptron,
+    /// <summary>Linear-chain CRF: SGD on the regularized conditional log-likelihood (forward–backward).</summary>
+    Crf,
+}
 
 /// <summary>Settings of <see cref="PerceptronTrainer"/>.</summary>
 public sealed record NerTrainingOptions
 {
+    /// <summary>Training objective; both give the same model (weights + transitions) and the same decoder.</summary>
+    public NerObjective Objective { get; init; } = NerObjective.Perceptron;
+    /// <summary>CRF: initial SGD step size η₀; step t uses η₀ / (1 + t / sentences), i.e. halved after the first epoch.</summary>
+    public float LearningRate { get; init; } = 0.1f;
+    /// <summary>CRF: L2 penalty λ/2·‖w‖² on the whole training set (a Gaussian prior of variance 1/λ).</summary>
+    public float L2 { get; init; } = 1f;
+    /// <summary>CRF: return the average of the weights over all SGD steps instead of the last ones.</summary>
+    public bool Average { get; init; } = true;
     /// <summary>Passes over the training sentences.</summary>
     public int Epochs { get; init; } = 12;
     /// <summary>Seed of the per-epoch sentence shuffle.</summary>
@@ -173,6 +191,48 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
 
         var allowed = NerModel.BuildAllowed(labels);
         bool useTransitions = (families & NerFeatureFamilies.TagHistory) != 0;
+        var stage = new Stage(data, devData, labels, mask, allowed, useTransitions, ws, log, clock);
+        var (avgW, avgT) = options.Objective == NerObjective.Crf ? TrainCrf(stage) : TrainPerceptron(stage);
+        if (options.OPenalty != 0)
+        {
+            avgW[(long)(NerFeatureExtractor.BiasFeature & (uint)mask) * l] -= options.OPenalty;
+            if (devData is not null && devData.Length > 0)
+                log?.Invoke($"with O penalty {options.OPenalty}: {stage.DevNote(avgW, avgT)}");
+        }
+        return (avgW, avgT);
+    }
+
+    /// <summary>What both objectives need to train one stage: the featurized sentences and the label structure.</summary>
+    private sealed record Stage(Prepared[] Data, Prepared[]? Dev, List<string> Labels, int Mask, bool[] Allowed, bool UseTransitions, NerWorkspace Ws,
+        Action<string>? Log, Stopwatch Clock)
+    {
+        public int L => Labels.Count;
+
+        /// <summary>Dev scores of the given weights, for the log ("" without dev data).</summary>
+        public string DevNote(float[] w, float[] t)
+        {
+            if (Dev is null || Dev.Length == 0) return "";
+            var scores = Evaluate(Dev, w, t, L, Mask, Allowed, UseTransitions, Ws, Labels);
+            return $"dev P {scores.Overall.Precision:F4} R {scores.Overall.Recall:F4} F1 {scores.Overall.F1:F4}";
+        }
+
+        /// <summary>Logs an epoch's progress, with the dev scores of the weights <paramref name="current"/> returns when there is dev data.</summary>
+        public void LogEpoch(int epoch, string progress, Func<(float[] W, float[] T)> current)
+        {
+            if (Log is null) return;
+            string devNote = "";
+            if (Dev is { Length: > 0 })
+            {
+                var (w, t) = current();
+                devNote = ", " + DevNote(w, t);
+            }
+            Log($"epoch {epoch}: {progress}{devNote} ({Clock.Elapsed.TotalSeconds:F1} s)");
+        }
+    }
+
+    private (float[] W, float[] T) TrainPerceptron(Stage st)
+    {
+        var (data, l, mask, allowed, useTransitions, ws) = (st.Data, st.L, st.Mask, st.Allowed, st.UseTransitions, st.Ws);
         var w = new float[(long)(mask + 1) * l];
         var u = new double[w.Length];
         var tw = new float[(l + 1) * l];
@@ -220,26 +280,93 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 if (wrong) mistakes++;
                 c++;
             }
-            string devNote = "";
-            if (devData is not null && devData.Length > 0)
-            {
-                var (aw, at) = Average(w, u, tw, tu, c);
-                var scores = Evaluate(devData, aw, at, l, mask, allowed, useTransitions, ws, labels);
-                devNote = $", dev P {scores.Overall.Precision:F4} R {scores.Overall.Recall:F4} F1 {scores.Overall.F1:F4}";
-            }
-            log?.Invoke($"epoch {epoch}: {mistakes} of {data.Length} sentences wrong{devNote} ({clock.Elapsed.TotalSeconds:F1} s)");
+            st.LogEpoch(epoch, $"{mistakes} of {data.Length} sentences wrong", () => Average(w, u, tw, tu, c));
         }
-        var (avgW, avgT) = Average(w, u, tw, tu, c);
-        if (options.OPenalty != 0)
+        return Average(w, u, tw, tu, c);
+    }
+
+    /// <summary>
+    /// CRF objective: stochastic gradient ascent, one sentence at a time in a shuffled order, on
+    /// log p(gold | x) − (λ/2N)‖w‖² (N sentences, so an epoch applies the whole prior once). Step t has size
+    /// η₀ / (1 + t/N). The L2 shrink multiplies every weight by the same factor, so the weights are kept as
+    /// <c>scale × v</c> and a step only changes <c>scale</c> and the rows of the sentence's features (Shalev-Shwartz
+    /// et al.'s Pegasos trick, as in CRFsuite's l2sgd); AdaGrad was not used because its per-weight step sizes make the
+    /// shrink per weight, which needs a timestamp per row and a catch-up on every touch. The returned weights are the
+    /// average over all steps (lazily, as for the perceptron): with a decaying step it smooths the last epochs' noise.
+    /// </summary>
+    private (float[] W, float[] T) TrainCrf(Stage st)
+    {
+        var (data, l, mask, allowed, useTransitions, ws) = (st.Data, st.L, st.Mask, st.Allowed, st.UseTransitions, st.Ws);
+        var crf = new LinearChainCrf(l);
+        var v = new float[(long)(mask + 1) * l];
+        // Lazy average of scale × v: Σ_t scale_t v_t = v·S − Σ_updates δ·S_before, S = Σ scale over the steps so far.
+        var u = options.Average ? new double[v.Length] : null;
+        var tw = new float[(l + 1) * l];
+        var tSum = new double[tw.Length];
+        double scale = 1, scaleSum = 0;
+        long steps = 0;
+        double l2PerSentence = options.L2 / Math.Max(data.Length, 1);
+        var rng = new Random(options.Seed);
+        var order = Enumerable.Range(0, data.Length).ToArray();
+
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            avgW[(long)(NerFeatureExtractor.BiasFeature & (uint)mask) * l] -= options.OPenalty;
-            if (devData is not null && devData.Length > 0)
+            rng.Shuffle(order);
+            double loss = 0;
+            foreach (int idx in order)
             {
-                var scores = Evaluate(devData, avgW, avgT, l, mask, allowed, useTransitions, ws, labels);
-                log?.Invoke($"with O penalty {options.OPenalty}: dev P {scores.Overall.Precision:F4} R {scores.Overall.Recall:F4} F1 {scores.Overall.F1:F4}");
+                var s = data[idx];
+                int n = s.Gold.Length;
+                ws.Ensure(n, l);
+                LoadFeatures(s, ws, options.Dropout > 0 ? rng : null, options.Dropout);
+                EntityTagger.Score(ws, n, v, l, mask);
+                var scores = ws.Scores.AsSpan(0, n * l);
+                if (scale != 1) TensorPrimitives.Multiply(scores, (float)scale, scores);
+                double logZ = crf.ForwardBackward(scores, n, tw, allowed, useTransitions);
+                loss += logZ - crf.GoldScore(scores, s.Gold, tw, useTransitions);
+
+                double eta = options.LearningRate / (1.0 + (double)steps / data.Length);
+                double decay = 1 - eta * l2PerSentence;
+                if (decay <= 0) throw new InvalidOperationException($"learning rate × L2 / sentences must stay below 1 (η = {eta}, λ = {options.L2})");
+                scale *= decay;
+                crf.AddFeatureGradient(ws, n, mask, s.Gold, eta / scale, v, u, scaleSum);
+                if (useTransitions)
+                {
+                    // 90 dense weights: shrunk directly.
+                    TensorPrimitives.Multiply(tw, (float)decay, tw);
+                    crf.AddTransitionGradient(s.Gold, eta, tw);
+                }
+                scaleSum += scale;
+                for (int k = 0; k < tw.Length; k++) tSum[k] += tw[k];
+                steps++;
+                if (scale < 1e-6)
+                {
+                    // Fold the scale into v before float precision suffers; S is rescaled so that v·S is unchanged.
+                    TensorPrimitives.Multiply(v, (float)scale, v);
+                    scaleSum /= scale;
+                    scale = 1;
+                }
             }
+            st.LogEpoch(epoch, $"mean −log p(gold) {loss / Math.Max(data.Length, 1):F3} per sentence", () => CrfWeights(v, u, scale, scaleSum, tw, tSum, steps));
         }
-        return (avgW, avgT);
+        return CrfWeights(v, u, scale, scaleSum, tw, tSum, steps);
+    }
+
+    /// <summary>The CRF's weights in model units: the average over the steps when averaging, else scale × v.</summary>
+    private static (float[] W, float[] T) CrfWeights(float[] v, double[]? u, double scale, double scaleSum, float[] tw, double[] tSum, long steps)
+    {
+        var w = new float[v.Length];
+        var t = new float[tw.Length];
+        if (steps == 0) return (w, t);
+        if (u is null)
+        {
+            TensorPrimitives.Multiply(v, (float)scale, w);
+            tw.CopyTo(t);
+            return (w, t);
+        }
+        for (long i = 0; i < v.Length; i++) w[i] = v[i] == 0 && u[i] == 0 ? 0 : (float)((v[i] * scaleSum - u[i]) / steps);
+        for (int i = 0; i < t.Length; i++) t[i] = (float)(tSum[i] / steps);
+        return (w, t);
     }
 
     private static (float[] W, float[] T) Average(float[] w, double[] u, float[] tw, double[] tu, long c)
@@ -256,7 +383,21 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
     {
         int n = s.Gold.Length;
         ws.Ensure(n, l);
-        // Copy the cached features into the workspace layout the scorer reads (leaving some out under dropout).
+        LoadFeatures(s, ws, rng, dropout);
+        EntityTagger.Score(ws, n, w, l, mask);
+        if (margin != 0)
+        {
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < l; j++)
+                    if (j != s.Gold[i]) ws.Scores[i * l + j] += margin;
+        }
+        EntityTagger.Viterbi(ws, n, l, tw, allowed, useTransitions);
+    }
+
+    /// <summary>Copies a sentence's cached features into the workspace layout the scorer reads (leaving some out under dropout).</summary>
+    private static void LoadFeatures(Prepared s, NerWorkspace ws, Random? rng, float dropout)
+    {
+        int n = s.Gold.Length;
         int off = 0;
         for (int i = 0; i < n; i++)
         {
@@ -273,14 +414,6 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             }
             off += s.Counts[i];
         }
-        EntityTagger.Score(ws, n, w, l, mask);
-        if (margin != 0)
-        {
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < l; j++)
-                    if (j != s.Gold[i]) ws.Scores[i * l + j] += margin;
-        }
-        EntityTagger.Viterbi(ws, n, l, tw, allowed, useTransitions);
     }
 
     private static NerScores Evaluate(Prepared[] data, float[] w, float[] tw, int l, int mask, bool[] allowed, bool useTransitions, NerWorkspace ws, List<string> labels)
