@@ -56,7 +56,7 @@ internal sealed class LinearChainCrf(int labels)
             var s = scores.Slice(i * l, l);
             float max = s[0];
             for (int c = 1; c < l; c++) if (s[c] > max) max = s[c];
-            for (int c = 0; c < l; c++) emit[i * l + c] = Math.Exp(s[c] - max);
+            for (int c = 0; c < l; c++) emit[i * l + c] = Math.Exp((double)s[c] - max);
             logZ += max;
         }
 

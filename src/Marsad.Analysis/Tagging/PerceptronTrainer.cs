@@ -299,7 +299,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         var (data, l, mask, allowed, useTransitions, ws) = (st.Data, st.L, st.Mask, st.Allowed, st.UseTransitions, st.Ws);
         var crf = new LinearChainCrf(l);
         var v = new float[(long)(mask + 1) * l];
-        // Lazy average of scale × v: Σ_t scale_t v_t = v·S − Σ_updates δ·S_before, S = Σ scale over the steps so far.
+        // Lazy average of scale × v: Σ_t scale_t v_t = v·S − u, u = Σ_updates δ·S_before, S = Σ scale over the steps so far.
         var u = options.Average ? new double[v.Length] : null;
         var tw = new float[(l + 1) * l];
         var tSum = new double[tw.Length];
@@ -341,9 +341,12 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 steps++;
                 if (scale < 1e-6)
                 {
-                    // Fold the scale into v before float precision suffers; S is rescaled so that v·S is unchanged.
+                    // Fold the scale into v before float precision suffers. The average so far (v·S − u) moves into u
+                    // (as −u) and S restarts at 0: rescaling S instead would make v·S and u huge and their difference noise.
+                    if (u is not null)
+                        for (long k = 0; k < v.Length; k++) u[k] -= v[k] * scaleSum;
                     TensorPrimitives.Multiply(v, (float)scale, v);
-                    scaleSum /= scale;
+                    scaleSum = 0;
                     scale = 1;
                 }
             }

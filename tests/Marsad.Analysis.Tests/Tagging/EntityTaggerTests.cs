@@ -7,7 +7,7 @@ namespace Marsad.Analysis.Tests.Tagging;
 public class EntityTaggerTests
 {
     /// <summary>A tiny handmade corpus: names of people, places and organizations in simple news sentences.</summary>
-    private static readonly NerSentence[] Tiny =
+    internal static readonly NerSentence[] Tiny =
     [
         Sent("قال/O الرئيس/O فلاديمير/B-PER بوتين/I-PER إن/O موسكو/B-LOC مستعدة/O ./O"),
         Sent("التقى/O جون/B-PER بولتون/I-PER نيكولاي/B-PER باتروشيف/I-PER في/O جنيف/B-LOC ./O"),
