@@ -12,6 +12,15 @@ public enum NerObjective
     Crf,
 }
 
+/// <summary>How the CRF objective is optimized.</summary>
+public enum NerCrfOptimizer
+{
+    /// <summary>SGD with a step decaying as 1/(1 + epochs done) and an exact L2 shrink kept as one global scale.</summary>
+    Sgd,
+    /// <summary>AdaGrad: a step per weight, η / √(Σ g²), so rare features move faster; L2 caught up lazily per row.</summary>
+    AdaGrad,
+}
+
 /// <summary>Settings of <see cref="PerceptronTrainer"/>.</summary>
 public sealed record NerTrainingOptions
 {
@@ -21,6 +30,8 @@ public sealed record NerTrainingOptions
     public float LearningRate { get; init; } = 0.1f;
     /// <summary>CRF: L2 penalty λ/2·‖w‖² on the whole training set (a Gaussian prior of variance 1/λ).</summary>
     public float L2 { get; init; } = 1f;
+    /// <summary>CRF: the optimizer.</summary>
+    public NerCrfOptimizer Optimizer { get; init; } = NerCrfOptimizer.Sgd;
     /// <summary>CRF: return the average of the weights over all SGD steps instead of the last ones.</summary>
     public bool Average { get; init; } = true;
     /// <summary>Passes over the training sentences.</summary>
@@ -192,7 +203,8 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         var allowed = NerModel.BuildAllowed(labels);
         bool useTransitions = (families & NerFeatureFamilies.TagHistory) != 0;
         var stage = new Stage(data, devData, labels, mask, allowed, useTransitions, ws, log, clock);
-        var (avgW, avgT) = options.Objective == NerObjective.Crf ? TrainCrf(stage) : TrainPerceptron(stage);
+        var (avgW, avgT) = options.Objective != NerObjective.Crf ? TrainPerceptron(stage)
+            : options.Optimizer == NerCrfOptimizer.AdaGrad ? TrainCrfAdaGrad(stage) : TrainCrf(stage);
         if (options.OPenalty != 0)
         {
             avgW[(long)(NerFeatureExtractor.BiasFeature & (uint)mask) * l] -= options.OPenalty;
@@ -353,6 +365,103 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
             st.LogEpoch(epoch, $"mean −log p(gold) {loss / Math.Max(data.Length, 1):F3} per sentence", () => CrfWeights(v, u, scale, scaleSum, tw, tSum, steps));
         }
         return CrfWeights(v, u, scale, scaleSum, tw, tSum, steps);
+    }
+
+    /// <summary>
+    /// CRF objective with AdaGrad (Duchi et al. 2011): each weight's step is η / √(sum of its squared gradients), so
+    /// features seen in few sentences keep large steps while frequent ones settle. The L2 shrink of a row is applied
+    /// lazily, when the row is next used: k steps of shrink by η λ / (N √G) each, as exp(−k η λ / (N √G)), with G frozen
+    /// since the last touch. Returns the average over all steps (Collins' lazy w − u/c) or the last weights.
+    /// </summary>
+    private const double AdaGradEpsilon = 1e-6;
+
+    private (float[] W, float[] T) TrainCrfAdaGrad(Stage st)
+    {
+        var (data, l, mask, allowed, useTransitions, ws) = (st.Data, st.L, st.Mask, st.Allowed, st.UseTransitions, st.Ws);
+        var crf = new LinearChainCrf(l);
+        var w = new float[(long)(mask + 1) * l];
+        var g2 = new float[w.Length];
+        var u = new double[w.Length];
+        var last = new int[mask + 1];
+        var tw = new float[(l + 1) * l];
+        var tg2 = new float[tw.Length];
+        var tu = new double[tw.Length];
+        int c = 1;
+        double eta = options.LearningRate, l2PerStep = options.L2 / Math.Max(data.Length, 1);
+        var rng = new Random(options.Seed);
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        var grad = new double[l];
+
+        void CatchUp(int row)
+        {
+            int k = c - last[row];
+            if (k == 0) return;
+            last[row] = c;
+            int at = row * l;
+            for (int j = 0; j < l; j++)
+            {
+                float x = w[at + j];
+                if (x == 0 || l2PerStep == 0) continue;
+                float shrunk = (float)(x * Math.Exp(-k * eta * l2PerStep / Math.Sqrt(g2[at + j] + AdaGradEpsilon)));
+                u[at + j] += (double)(shrunk - x) * c;
+                w[at + j] = shrunk;
+            }
+        }
+
+        static void Step(float[] w, float[] g2, double[] u, int at, double g, double eta, int c)
+        {
+            if (g == 0) return;
+            g2[at] += (float)(g * g);
+            // ε: a gradient whose square underflows in float must not divide by zero.
+            float delta = (float)(eta * g / Math.Sqrt(g2[at] + AdaGradEpsilon));
+            w[at] += delta;
+            u[at] += (double)delta * c;
+        }
+
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            double loss = 0;
+            foreach (int idx in order)
+            {
+                var s = data[idx];
+                int n = s.Gold.Length;
+                ws.Ensure(n, l);
+                LoadFeatures(s, ws, options.Dropout > 0 ? rng : null, options.Dropout);
+                for (int i = 0; i < n; i++)
+                    foreach (uint f in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i])) CatchUp((int)(f & (uint)mask));
+                EntityTagger.Score(ws, n, w, l, mask);
+                var scores = ws.Scores.AsSpan(0, n * l);
+                double logZ = crf.ForwardBackward(scores, n, tw, allowed, useTransitions);
+                loss += logZ - crf.GoldScore(scores, s.Gold, tw, useTransitions);
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < l; j++) grad[j] = (j == s.Gold[i] ? 1.0 : 0.0) - crf.Node[i * l + j];
+                    foreach (uint f in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
+                    {
+                        int at = (int)(f & (uint)mask) * l;
+                        for (int j = 0; j < l; j++) Step(w, g2, u, at + j, grad[j], eta, c);
+                    }
+                }
+                if (useTransitions)
+                {
+                    for (int i = 0; i < n; i++) crf.Edge[(i == 0 ? l : s.Gold[i - 1]) * l + s.Gold[i]] -= 1;
+                    // Dense and tiny: the L2 gradient goes into the step itself.
+                    for (int k = 0; k < tw.Length; k++)
+                        if (allowed[k]) Step(tw, tg2, tu, k, -crf.Edge[k] - l2PerStep * tw[k], eta, c);
+                }
+                c++;
+            }
+            st.LogEpoch(epoch, $"mean −log p(gold) {loss / Math.Max(data.Length, 1):F3} per sentence", AdaGradWeights);
+        }
+        return AdaGradWeights();
+
+        (float[] W, float[] T) AdaGradWeights()
+        {
+            for (int row = 0; row <= mask; row++) CatchUp(row);
+            if (options.Average) return Average(w, u, tw, tu, c);
+            return ((float[])w.Clone(), (float[])tw.Clone());
+        }
     }
 
     /// <summary>The CRF's weights in model units: the average over the steps when averaging, else scale × v.</summary>

@@ -68,6 +68,7 @@ internal static class NerCommand
         var objective = new Option<NerObjective>("--objective") { Description = "Training objective: perceptron (averaged structured perceptron) or crf (linear-chain CRF, SGD)", DefaultValueFactory = _ => NerObjective.Perceptron };
         var learningRate = new Option<float>("--learning-rate") { Description = "CRF: initial SGD step size (decays as 1/(1 + epochs done))", DefaultValueFactory = _ => 0.1f };
         var l2 = new Option<float>("--l2") { Description = "CRF: L2 penalty λ (Gaussian prior of variance 1/λ) over the whole training set", DefaultValueFactory = _ => 1f };
+        var optimizer = new Option<NerCrfOptimizer>("--optimizer") { Description = "CRF: sgd (decaying step, exact L2) or adagrad (a step per weight)", DefaultValueFactory = _ => NerCrfOptimizer.Sgd };
         var average = new Option<bool>("--average") { Description = "CRF: average the weights over all SGD steps", DefaultValueFactory = _ => true };
         var documentWindow = new Option<int>("--document-window") { Description = "Two-stage models: sentences on each side whose first-stage labels feed the second stage", DefaultValueFactory = _ => 10 };
         var folds = new Option<int>("--folds") { Description = "Two-stage models: folds for the first-stage labels the second stage trains on", DefaultValueFactory = _ => 5 };
@@ -77,7 +78,7 @@ internal static class NerCommand
         var autolexFolds = new Option<string?>("--autolex-folds") { Description = "Self-training jackknife lexicons (fold<TAB>TYPE<TAB>phrase, from ner autolex) for --with selftrained" };
         var with = new Option<string[]>("--with") { Description = "Opt-in feature families to switch on: selftrained (needs --lexicon with the autolex names and --autolex-folds)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train", "Train the tagger (averaged structured perceptron, or a linear-chain CRF with --objective crf) on CoNLL data and write the model file.");
-        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, objective, learningRate, l2, average, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, output, epochs, seed, bits, prune, objective, optimizer, learningRate, l2, average, margin, oPenalty, dropout, documentWindow, folds, without, with, lexicon, clusters, autolexFolds }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var families = NerFeatureFamilies.All | NerFeatureFamilies.Document;
@@ -113,13 +114,14 @@ internal static class NerCommand
                 LearningRate = parse.GetValue(learningRate),
                 L2 = parse.GetValue(l2),
                 Average = parse.GetValue(average),
+                Optimizer = parse.GetValue(optimizer),
                 Margin = parse.GetValue(margin),
                 OPenalty = parse.GetValue(oPenalty),
                 Dropout = parse.GetValue(dropout),
                 DocumentWindow = parse.GetValue(documentWindow),
                 Folds = parse.GetValue(folds),
                 FoldLexicons = (families & NerFeatureFamilies.SelfTrained) == 0 || parse.GetValue(autolexFolds) is not { } foldsPath ? null : LoadFoldLexicons(parse.GetValue(lexicon), foldsPath),
-                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)}{(parse.GetValue(objective) == NerObjective.Crf ? $" --objective crf --learning-rate {parse.GetValue(learningRate).ToString(CultureInfo.InvariantCulture)} --l2 {parse.GetValue(l2).ToString(CultureInfo.InvariantCulture)} --average {parse.GetValue(average)}" : "")} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
+                Description = $"marsad ner train --train {string.Join(' ', trainFiles.Select(Path.GetFileName))} --epochs {parse.GetValue(epochs)} --seed {parse.GetValue(seed)} --hash-bits {parse.GetValue(bits)} --prune {parse.GetValue(prune).ToString(CultureInfo.InvariantCulture)}{(parse.GetValue(objective) == NerObjective.Crf ? $" --objective crf --optimizer {parse.GetValue(optimizer)} --learning-rate {parse.GetValue(learningRate).ToString(CultureInfo.InvariantCulture)} --l2 {parse.GetValue(l2).ToString(CultureInfo.InvariantCulture)} --average {parse.GetValue(average)}" : "")} --margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)} --o-penalty {parse.GetValue(oPenalty).ToString(CultureInfo.InvariantCulture)} --dropout {parse.GetValue(dropout).ToString(CultureInfo.InvariantCulture)} --document-window {parse.GetValue(documentWindow)} --folds {parse.GetValue(folds)} families={families}; {sentences.Count} sentences",
             };
             var model = new PerceptronTrainer(options).Train(sentences, devSentences, LoadLexicon(parse.GetValue(lexicon)), LoadClusters(parse.GetValue(clusters)),
                 msg => Console.Error.WriteLine(msg));
