@@ -4,18 +4,21 @@ namespace Marsad.Analysis.Tests.Tagging;
 
 public class CrfTrainingTests
 {
-    private static NerModel TrainTinyCrf(bool average, NerFeatureFamilies families = NerFeatureFamilies.All)
+    private static NerModel TrainTinyCrf(bool average, NerCrfOptimizer optimizer = NerCrfOptimizer.Sgd, NerFeatureFamilies families = NerFeatureFamilies.All)
         => new PerceptronTrainer(new NerTrainingOptions
         {
-            Objective = NerObjective.Crf, Epochs = 15, Seed = 3, HashBits = 14, Families = families, LearningRate = 0.1f, L2 = 0.1f, Average = average,
+            Objective = NerObjective.Crf, Optimizer = optimizer, Epochs = 15, Seed = 3, HashBits = 14, Families = families, LearningRate = 0.1f, L2 = 0.1f,
+            Average = average,
         }).Train(EntityTaggerTests.Tiny, null, NerLexicon.Empty, WordClusters.Empty);
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Crf_training_on_a_tiny_corpus_learns_it(bool average)
+    [InlineData(true, NerCrfOptimizer.Sgd)]
+    [InlineData(false, NerCrfOptimizer.Sgd)]
+    [InlineData(true, NerCrfOptimizer.AdaGrad)]
+    [InlineData(false, NerCrfOptimizer.AdaGrad)]
+    public void Crf_training_on_a_tiny_corpus_learns_it(bool average, NerCrfOptimizer optimizer)
     {
-        var model = TrainTinyCrf(average);
+        var model = TrainTinyCrf(average, optimizer);
         var tagger = new EntityTagger(model, NerLexicon.Empty, WordClusters.Empty);
         foreach (var s in EntityTaggerTests.Tiny) Assert.Equal(s.Tags, tagger.Tag(s.Tokens));
     }
@@ -23,7 +26,7 @@ public class CrfTrainingTests
     [Fact]
     public void A_two_stage_crf_model_learns_the_tiny_corpus()
     {
-        var model = TrainTinyCrf(true, NerFeatureFamilies.All | NerFeatureFamilies.Document);
+        var model = TrainTinyCrf(true, families: NerFeatureFamilies.All | NerFeatureFamilies.Document);
         Assert.NotNull(model.Next);
         var tagger = new EntityTagger(model, NerLexicon.Empty, WordClusters.Empty, NerConsistencyOptions.Off);
         foreach (var s in EntityTaggerTests.Tiny) Assert.Equal(s.Tags, tagger.Tag(s.Tokens));
