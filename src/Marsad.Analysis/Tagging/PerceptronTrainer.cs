@@ -24,15 +24,21 @@ public enum NerCrfOptimizer
 /// <summary>Settings of <see cref="PerceptronTrainer"/>.</summary>
 public sealed record NerTrainingOptions
 {
-    /// <summary>Training objective; both give the same model (weights + transitions) and the same decoder.</summary>
-    public NerObjective Objective { get; init; } = NerObjective.Perceptron;
-    /// <summary>CRF: initial SGD step size η₀; step t uses η₀ / (1 + t / sentences), i.e. halved after the first epoch.</summary>
-    public float LearningRate { get; init; } = 0.1f;
+    /// <summary>
+    /// Training objective; both give the same model (weights + transitions) and the same decoder. The CRF (with
+    /// AdaGrad) is the default: +1 point of dev F1 over the perceptron on average over seeds (README, issue 4).
+    /// </summary>
+    public NerObjective Objective { get; init; } = NerObjective.Crf;
+    /// <summary>
+    /// CRF: step size η. AdaGrad: each weight's step is η / √(Σ g²); SGD: step t is η / (1 + t / sentences), i.e. halved
+    /// after the first epoch (0.1 was best for SGD).
+    /// </summary>
+    public float LearningRate { get; init; } = 0.3f;
     /// <summary>CRF: L2 penalty λ/2·‖w‖² on the whole training set (a Gaussian prior of variance 1/λ).</summary>
-    public float L2 { get; init; } = 1f;
+    public float L2 { get; init; } = 3f;
     /// <summary>CRF: the optimizer.</summary>
-    public NerCrfOptimizer Optimizer { get; init; } = NerCrfOptimizer.Sgd;
-    /// <summary>CRF: return the average of the weights over all SGD steps instead of the last ones.</summary>
+    public NerCrfOptimizer Optimizer { get; init; } = NerCrfOptimizer.AdaGrad;
+    /// <summary>CRF: return the average of the weights over all steps instead of the last ones.</summary>
     public bool Average { get; init; } = true;
     /// <summary>Passes over the training sentences.</summary>
     public int Epochs { get; init; } = 12;
@@ -77,6 +83,8 @@ public sealed record NerTrainingOptions
 }
 
 /// <summary>
+/// Trains the tagger's weights with one of two objectives (<see cref="NerTrainingOptions.Objective"/>): a linear-chain
+/// CRF (<see cref="TrainCrfAdaGrad"/>, <see cref="TrainCrf"/>; the default) or the original perceptron, described here.
 /// Trains an averaged structured perceptron (Collins 2002) over BIO labels: each sentence is decoded with exact
 /// Viterbi under the current weights, and when the best path differs from the gold path the features and
 /// transitions of the gold path are rewarded and those of the predicted path penalized. The returned weights are

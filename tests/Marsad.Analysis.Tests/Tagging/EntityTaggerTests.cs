@@ -34,6 +34,16 @@ public class EntityTaggerTests
     }
 
     [Fact]
+    public void Perceptron_training_on_a_tiny_corpus_learns_it()
+    {
+        // The CRF is the default objective; the perceptron stays an option.
+        var model = new PerceptronTrainer(new NerTrainingOptions { Objective = NerObjective.Perceptron, Epochs = 8, Seed = 3, HashBits = 14 })
+            .Train(Tiny, null, NerLexicon.Empty, WordClusters.Empty);
+        var tagger = new EntityTagger(model, NerLexicon.Empty, WordClusters.Empty);
+        foreach (var s in Tiny) Assert.Equal(s.Tags, tagger.Tag(s.Tokens));
+    }
+
+    [Fact]
     public void An_untrained_model_finds_nothing()
     {
         // Guards the test above: with zero weights every label ties and Viterbi keeps O.
