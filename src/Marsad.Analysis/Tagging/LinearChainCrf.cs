@@ -138,10 +138,12 @@ internal sealed class LinearChainCrf(int labels)
     internal void AddFeatureGradient(NerWorkspace ws, int n, int mask, ReadOnlySpan<int> gold, double step, float[] weights, double[]? sums, double sumFactor)
     {
         int l = _l;
+        Span<double> grad = stackalloc double[l];
         Span<float> delta = stackalloc float[l];
         for (int i = 0; i < n; i++)
         {
-            for (int c = 0; c < l; c++) delta[c] = (float)(step * ((c == gold[i] ? 1.0 : 0.0) - Node[i * l + c]));
+            TokenGradient(i, gold[i], grad);
+            for (int c = 0; c < l; c++) delta[c] = (float)(step * grad[c]);
             foreach (uint feature in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
             {
                 int row = (int)(feature & (uint)mask) * l;
@@ -154,11 +156,28 @@ internal sealed class LinearChainCrf(int labels)
         }
     }
 
+    /// <summary>
+    /// The gradient of the log-likelihood for each feature of token <paramref name="i"/>, per label: 1 for the gold label
+    /// minus the label's marginal.
+    /// </summary>
+    internal void TokenGradient(int i, int gold, Span<double> grad)
+    {
+        for (int c = 0; c < _l; c++) grad[c] = (c == gold ? 1.0 : 0.0) - Node[i * _l + c];
+    }
+
+    /// <summary>The gradient for the transition weights: gold transition counts − <see cref="Edge"/>.</summary>
+    internal void TransitionGradient(ReadOnlySpan<int> gold, Span<double> grad)
+    {
+        int l = _l;
+        for (int k = 0; k < grad.Length; k++) grad[k] = -Edge[k];
+        for (int i = 0; i < gold.Length; i++) grad[(i == 0 ? l : gold[i - 1]) * l + gold[i]] += 1;
+    }
+
     /// <summary>Adds <paramref name="step"/> × (empirical − expected) transition counts to <paramref name="transitions"/>.</summary>
     internal void AddTransitionGradient(ReadOnlySpan<int> gold, double step, Span<float> transitions)
     {
-        int l = _l;
-        for (int k = 0; k < transitions.Length; k++) transitions[k] -= (float)(step * Edge[k]);
-        for (int i = 0; i < gold.Length; i++) transitions[(i == 0 ? l : gold[i - 1]) * l + gold[i]] += (float)step;
+        Span<double> grad = stackalloc double[Edge.Length];
+        TransitionGradient(gold, grad);
+        for (int k = 0; k < transitions.Length; k++) transitions[k] += (float)(step * grad[k]);
     }
 }

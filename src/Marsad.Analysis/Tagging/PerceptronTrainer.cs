@@ -389,11 +389,12 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         var crf = new LinearChainCrf(l);
         var w = new float[(long)(mask + 1) * l];
         var g2 = new float[w.Length];
-        var u = new double[w.Length];
+        var u = options.Average ? new double[w.Length] : null;
         var last = new int[mask + 1];
         var tw = new float[(l + 1) * l];
         var tg2 = new float[tw.Length];
         var tu = new double[tw.Length];
+        var tgrad = new double[tw.Length];
         int c = 1;
         double eta = options.LearningRate, l2PerStep = options.L2 / Math.Max(data.Length, 1);
         var rng = new Random(options.Seed);
@@ -411,19 +412,19 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 float x = w[at + j];
                 if (x == 0 || l2PerStep == 0) continue;
                 float shrunk = (float)(x * Math.Exp(-k * eta * l2PerStep / Math.Sqrt(g2[at + j] + AdaGradEpsilon)));
-                u[at + j] += (double)(shrunk - x) * c;
+                if (u is not null) u[at + j] += (double)(shrunk - x) * c;
                 w[at + j] = shrunk;
             }
         }
 
-        static void Step(float[] w, float[] g2, double[] u, int at, double g, double eta, int c)
+        static void Step(float[] w, float[] g2, double[]? u, int at, double g, double eta, int c)
         {
             if (g == 0) return;
             g2[at] += (float)(g * g);
             // ε: a gradient whose square underflows in float must not divide by zero.
             float delta = (float)(eta * g / Math.Sqrt(g2[at] + AdaGradEpsilon));
             w[at] += delta;
-            u[at] += (double)delta * c;
+            if (u is not null) u[at] += (double)delta * c;
         }
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -444,7 +445,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 loss += logZ - crf.GoldScore(scores, s.Gold, tw, useTransitions);
                 for (int i = 0; i < n; i++)
                 {
-                    for (int j = 0; j < l; j++) grad[j] = (j == s.Gold[i] ? 1.0 : 0.0) - crf.Node[i * l + j];
+                    crf.TokenGradient(i, s.Gold[i], grad);
                     foreach (uint f in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
                     {
                         int at = (int)(f & (uint)mask) * l;
@@ -453,10 +454,10 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 }
                 if (useTransitions)
                 {
-                    for (int i = 0; i < n; i++) crf.Edge[(i == 0 ? l : s.Gold[i - 1]) * l + s.Gold[i]] -= 1;
+                    crf.TransitionGradient(s.Gold, tgrad);
                     // Dense and tiny: the L2 gradient goes into the step itself.
                     for (int k = 0; k < tw.Length; k++)
-                        if (allowed[k]) Step(tw, tg2, tu, k, -crf.Edge[k] - l2PerStep * tw[k], eta, c);
+                        if (allowed[k]) Step(tw, tg2, tu, k, tgrad[k] - l2PerStep * tw[k], eta, c);
                 }
                 c++;
             }
@@ -467,7 +468,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         (float[] W, float[] T) AdaGradWeights()
         {
             for (int row = 0; row <= mask; row++) CatchUp(row);
-            if (options.Average) return Average(w, u, tw, tu, c);
+            if (u is not null) return Average(w, u, tw, tu, c);
             return ((float[])w.Clone(), (float[])tw.Clone());
         }
     }
