@@ -7,7 +7,7 @@ namespace Marsad.Analysis.Tests.Tagging;
 public class EntityTaggerTests
 {
     /// <summary>A tiny handmade corpus: names of people, places and organizations in simple news sentences.</summary>
-    private static readonly NerSentence[] Tiny =
+    internal static readonly NerSentence[] Tiny =
     [
         Sent("قال/O الرئيس/O فلاديمير/B-PER بوتين/I-PER إن/O موسكو/B-LOC مستعدة/O ./O"),
         Sent("التقى/O جون/B-PER بولتون/I-PER نيكولاي/B-PER باتروشيف/I-PER في/O جنيف/B-LOC ./O"),
@@ -30,6 +30,16 @@ public class EntityTaggerTests
     public void Training_on_a_tiny_corpus_learns_it()
     {
         var tagger = new EntityTagger(TrainTiny(), NerLexicon.Empty, WordClusters.Empty);
+        foreach (var s in Tiny) Assert.Equal(s.Tags, tagger.Tag(s.Tokens));
+    }
+
+    [Fact]
+    public void Perceptron_training_on_a_tiny_corpus_learns_it()
+    {
+        // The CRF is the default objective; the perceptron stays an option.
+        var model = new PerceptronTrainer(new NerTrainingOptions { Objective = NerObjective.Perceptron, Epochs = 8, Seed = 3, HashBits = 14 })
+            .Train(Tiny, null, NerLexicon.Empty, WordClusters.Empty);
+        var tagger = new EntityTagger(model, NerLexicon.Empty, WordClusters.Empty);
         foreach (var s in Tiny) Assert.Equal(s.Tags, tagger.Tag(s.Tokens));
     }
 
