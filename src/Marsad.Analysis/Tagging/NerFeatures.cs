@@ -245,15 +245,13 @@ public sealed class NerFeatureExtractor(NerFeatureFamilies families, NerLexicon 
             ws.VariantHash[i * NerWorkspace.Variants] = strip == 0 ? 0 : sh;
             ws.VariantHash[i * NerWorkspace.Variants + 1] =
                 (pattern & 4) != 0 && (pattern & 3) != 0 && strip >= 3 && norm[strip - 2] == '\u0627' ? NerText.Hash(norm[(strip - 2)..]) : 0;
-            if (useClusters)
+            if (useClusters || useEmbeddings || signatureLevel >= 0)
             {
-                Clusters.TryGet(norm, out ws.Fine[i], out ws.Coarse[i]);
-                if (strip == 0) ws.StemFine[i] = ws.Fine[i];
-                else Clusters.TryGet(norm[strip..], out ws.StemFine[i], out _);
-            }
-            if ((useEmbeddings && embLevels > 0) || signatureLevel >= 0)
-            {
+                // One lookup of the word and one of its stem serve the PPMI levels, the embedding levels and the signature.
                 int row = Clusters.Find(norm), stemRow = strip == 0 ? row : Clusters.Find(norm[strip..]);
+                ws.Fine[i] = Clusters.Get(row, 0);
+                ws.Coarse[i] = Clusters.Get(row, 1);
+                ws.StemFine[i] = Clusters.Get(stemRow, 0);
                 ws.Signature[i] = Clusters.Get(row, signatureLevel);
                 ws.StemSignature[i] = strip == 0 ? -2 : Clusters.Get(stemRow, signatureLevel);
                 for (int l = 0; l < embLevels; l++)

@@ -99,11 +99,8 @@ public sealed class WordClusters
         return From(table.ToDictionary(p => p.Key, p => new[] { p.Value.Fine, p.Value.Coarse }, StringComparer.Ordinal));
     }
 
-    /// <summary>
-    /// Creates clusters from a word → ids table (every entry the same length, at least 2); with
-    /// <paramref name="signatureLevel"/> ≥ 0 that (last) column holds <see cref="WordSignatures"/> codes.
-    /// </summary>
-    public static WordClusters From(IReadOnlyDictionary<string, int[]> table, int signatureLevel = -1)
+    /// <summary>Creates clusters from a word → ids table (every entry the same length, at least 2).</summary>
+    public static WordClusters From(IReadOnlyDictionary<string, int[]> table)
     {
         ArgumentNullException.ThrowIfNull(table);
         int levels = table.Count == 0 ? 2 : table.Values.First().Length;
@@ -115,7 +112,7 @@ public sealed class WordClusters
             row.CopyTo(ids, rows.Count * levels);
             rows[word] = rows.Count;
         }
-        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), ids, levels, signatureLevel);
+        return new WordClusters(rows.ToFrozenDictionary(StringComparer.Ordinal), ids, levels);
     }
 
     /// <summary>The table as word → ids, for writing or merging.</summary>
