@@ -199,12 +199,14 @@ internal static class NerCommand
             buffer.Position = 0;
             var tagger = new EntityTagger(NerModel.Load(buffer), lexicon, clusters, ConsistencyFor(DefaultConsistencyWindow));
             var held = sentences.GetRange(lo, hi - lo);
+            var heldTokens = held.Select(s => s.Tokens).ToArray();
             var labels = held.Select(s => new int[s.Tokens.Length]).ToArray();
-            tagger.TagDocument(held.Select(s => s.Tokens).ToArray(), labels);
+            tagger.TagDocument(heldTokens, labels);
             for (int i = 0; i < held.Count; i++) predicted[lo + i] = labels[i].Select(x => tagger.Model.Labels[x]).ToArray();
             var heldGold = held.Select(s => (IReadOnlyList<string>)s.Tags!).ToList();
-            foldScores[f] = NerEvaluation.Score(heldGold, predicted[lo..hi].ToList());
-            foldSeen[f] = NerEvaluation.RecallBySeen(held.Select(s => s.Tokens).ToList(), heldGold, predicted[lo..hi].ToList(), NerEvaluation.EntityKeys(rest));
+            var heldPredicted = predicted[lo..hi];
+            foldScores[f] = NerEvaluation.Score(heldGold, heldPredicted);
+            foldSeen[f] = NerEvaluation.RecallBySeen(heldTokens, heldGold, heldPredicted, NerEvaluation.EntityKeys(rest));
             Console.Error.WriteLine($"fold {f + 1} of {k}: F1 {foldScores[f].Overall.F1:F4} ({Interlocked.Increment(ref done)} done, {clock.Elapsed.TotalSeconds:F0} s)");
         });
         var scores = NerEvaluation.Score(sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList(), predicted);
@@ -516,12 +518,26 @@ internal static class NerCommand
             writer.WriteLine($"# Reproduce (after the PPMI command, ≈ 5 min on 2 cores): ./marsad ner embeddings --out {outPath} --vocabulary {v} --levels {string.Join(' ', ks)} --dimensions {options.Dimensions} --window {options.Window} --epochs {options.Epochs} --threads {options.Threads} --seed {options.Seed} --min-count {options.MinCount}{(parse.GetValue(stems) ? " --stems" : "")}");
             writer.WriteLine("# (with --threads 2 the embeddings differ slightly run to run; --threads 1 reproduces them exactly)");
             writer.WriteLine("# Format: normalized word<TAB>PPMI fine<TAB>PPMI coarse<TAB>one embedding-cluster id per level (-1 = none)");
-            foreach (var (word, ids) in merged.Where(p => !p.Key.StartsWith('#')).OrderBy(p => p.Key, StringComparer.Ordinal))
-                writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
-            Console.Error.WriteLine($"wrote {merged.Count} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            int written = WriteClusterRows(writer, merged);
+            Console.Error.WriteLine($"wrote {written} words to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes cluster-file rows (word, then its ids) in ordinal word order; a word starting with '#' is left out, since it
+    /// would read back as a comment line. Returns the rows written.
+    /// </summary>
+    private static int WriteClusterRows(StreamWriter writer, IReadOnlyDictionary<string, int[]> table)
+    {
+        int written = 0;
+        foreach (var (word, ids) in table.Where(p => !p.Key.StartsWith('#')).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
+            written++;
+        }
+        return written;
     }
 
     // ---- context signatures ---------------------------------------------------------------------------------
@@ -546,24 +562,24 @@ internal static class NerCommand
             foreach (var (word, ids) in baseClusters.ToTable()) table[word] = [.. ids.AsSpan(0, levels), -1];
             foreach (var (word, code) in signatures)
             {
-                if (word.StartsWith('#')) continue; // would read back as a comment line
                 if (!table.TryGetValue(word, out var row)) table[word] = row = [.. Enumerable.Repeat(-1, levels + 1)];
                 row[levels] = code;
             }
             var outPath = parse.GetValue(output)!;
             using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
-            // Keep the base file's provenance lines, drop its format line and old marker, then describe the new column.
+            // Keep the base file's provenance lines; drop its format line and the lines of an earlier signature column
+            // (marker, description, command), which are written anew below.
+            const string SignatureLine = "# Signatures:", SignatureCommandLine = "# reproduce after the two commands above:";
             foreach (var line in baseLines)
                 if (line.StartsWith('#') && !line.Contains('\t') && !line.StartsWith(WordClusters.SignatureMarker, StringComparison.Ordinal) && !line.StartsWith("# Format:", StringComparison.Ordinal)
-                    && !line.StartsWith("# Signatures:", StringComparison.Ordinal))
+                    && !line.StartsWith(SignatureLine, StringComparison.Ordinal) && !line.StartsWith(SignatureCommandLine, StringComparison.Ordinal))
                     writer.WriteLine(line);
-            writer.WriteLine($"# Signatures: WordSignatures codes of the {signatures.Count:N0} words seen ≥ {WordSignatures.MinCount} times in {docs} articles, {corpus.Tokens:N0} tokens (same raw news);");
-            writer.WriteLine($"# reproduce after the two commands above: ./marsad ner signatures --base {outPath} --out {outPath}");
+            writer.WriteLine($"{SignatureLine} WordSignatures codes of the {signatures.Count:N0} words seen ≥ {WordSignatures.MinCount} times in {docs} articles, {corpus.Tokens:N0} tokens (same raw news);");
+            writer.WriteLine($"{SignatureCommandLine} ./marsad ner signatures --base {basePath} --out {outPath}");
             writer.WriteLine("# Format: normalized word<TAB>cluster id per level (-1 = none)<TAB>signature code (-1 = none)");
             writer.WriteLine($"{WordClusters.SignatureMarker}{levels}");
-            foreach (var (word, ids) in table.OrderBy(p => p.Key, StringComparer.Ordinal))
-                writer.WriteLine($"{word}\t{string.Join('\t', ids)}");
-            Console.Error.WriteLine($"wrote {table.Count} words ({signatures.Count} with a signature) to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
+            int written = WriteClusterRows(writer, table);
+            Console.Error.WriteLine($"wrote {written} words ({signatures.Count} with a signature) to {outPath} in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;
