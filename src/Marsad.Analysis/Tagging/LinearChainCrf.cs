@@ -131,32 +131,6 @@ internal sealed class LinearChainCrf(int labels)
     }
 
     /// <summary>
-    /// Adds <paramref name="step"/> × (empirical − expected) counts of every token's features to the weight rows
-    /// (<c>weights[row × labels + c]</c>, row = feature &amp; mask): only the rows of the sentence's features are touched.
-    /// When <paramref name="sums"/> is given it also gets each change × <paramref name="sumFactor"/> (lazy averaging).
-    /// </summary>
-    internal void AddFeatureGradient(NerWorkspace ws, int n, int mask, ReadOnlySpan<int> gold, double step, float[] weights, double[]? sums, double sumFactor)
-    {
-        int l = _l;
-        Span<double> grad = stackalloc double[l];
-        Span<float> delta = stackalloc float[l];
-        for (int i = 0; i < n; i++)
-        {
-            TokenGradient(i, gold[i], grad);
-            for (int c = 0; c < l; c++) delta[c] = (float)(step * grad[c]);
-            foreach (uint feature in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
-            {
-                int row = (int)(feature & (uint)mask) * l;
-                var w = weights.AsSpan(row, l);
-                for (int c = 0; c < l; c++) w[c] += delta[c];
-                if (sums is null) continue;
-                var u = sums.AsSpan(row, l);
-                for (int c = 0; c < l; c++) u[c] += delta[c] * sumFactor;
-            }
-        }
-    }
-
-    /// <summary>
     /// The gradient of the log-likelihood for each feature of token <paramref name="i"/>, per label: 1 for the gold label
     /// minus the label's marginal.
     /// </summary>
@@ -171,13 +145,5 @@ internal sealed class LinearChainCrf(int labels)
         int l = _l;
         for (int k = 0; k < grad.Length; k++) grad[k] = -Edge[k];
         for (int i = 0; i < gold.Length; i++) grad[(i == 0 ? l : gold[i - 1]) * l + gold[i]] += 1;
-    }
-
-    /// <summary>Adds <paramref name="step"/> × (empirical − expected) transition counts to <paramref name="transitions"/>.</summary>
-    internal void AddTransitionGradient(ReadOnlySpan<int> gold, double step, Span<float> transitions)
-    {
-        Span<double> grad = stackalloc double[Edge.Length];
-        TransitionGradient(gold, grad);
-        for (int k = 0; k < transitions.Length; k++) transitions[k] += (float)(step * grad[k]);
     }
 }

@@ -292,14 +292,15 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         return Average(w, u, tw, tu, c);
     }
 
+    /// <summary>Added to Σ g² under the square root: a gradient whose square underflows in float must not divide by zero.</summary>
+    private const double AdaGradEpsilon = 1e-6;
+
     /// <summary>
     /// CRF objective with AdaGrad (Duchi et al. 2011): each weight's step is η / √(sum of its squared gradients), so
     /// features seen in few sentences keep large steps while frequent ones settle. The L2 shrink of a row is applied
     /// lazily, when the row is next used: k steps of shrink by η λ / (N √G) each, as exp(−k η λ / (N √G)), with G frozen
     /// since the last touch. Returns the average over all steps (Collins' lazy w − u/c) or the last weights.
     /// </summary>
-    private const double AdaGradEpsilon = 1e-6;
-
     private (float[] W, float[] T) TrainCrfAdaGrad(Stage st)
     {
         var (data, l, mask, allowed, useTransitions, ws) = (st.Data, st.L, st.Mask, st.Allowed, st.UseTransitions, st.Ws);

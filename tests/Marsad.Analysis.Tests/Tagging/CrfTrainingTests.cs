@@ -116,8 +116,17 @@ public class CrfTrainingTests
         LogLikelihood(crf, ws, w, t, allowed);
         var gradW = new float[w.Length];
         var gradT = new float[t.Length];
-        crf.AddFeatureGradient(ws, n, Mask, Gold, 1.0, gradW, null, 0);
-        crf.AddTransitionGradient(Gold, 1.0, gradT);
+        // The analytic gradient from the pieces the trainer steps with: per token and feature row, per transition.
+        var tokenGrad = new double[l];
+        for (int i = 0; i < n; i++)
+        {
+            crf.TokenGradient(i, Gold[i], tokenGrad);
+            foreach (uint f in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i]))
+                for (int j = 0; j < l; j++) gradW[(int)(f & (uint)Mask) * l + j] += (float)tokenGrad[j];
+        }
+        var transitionGrad = new double[t.Length];
+        crf.TransitionGradient(Gold, transitionGrad);
+        for (int k = 0; k < t.Length; k++) gradT[k] = (float)transitionGrad[k];
 
         // Central differences; scores are summed in float, so h = 1e-2 keeps rounding (≈1e-5) and curvature (≈1e-4) small.
         const float h = 1e-2f;
