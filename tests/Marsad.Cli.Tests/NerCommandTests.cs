@@ -48,6 +48,30 @@ public class NerCommandTests
     }
 
     [Fact]
+    public void Ner_eval_errors_lists_every_gold_entity_it_did_not_match_exactly()
+    {
+        var errorsFile = Path.Combine(Path.GetTempPath(), $"marsad-ner-errors-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            var json = CliRunner.Run(["ner", "eval", "--data", SharedData.Data("ner", "anercorp-camel", "dev.conll"), "--json", "--errors", errorsFile], out var exit);
+            Assert.True(exit == 0, CliRunner.LastError);
+            using var doc = JsonDocument.Parse(json);
+            var overall = doc.RootElement.GetProperty("overall");
+            var rows = File.ReadAllLines(errorsFile).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')).ToList();
+            Assert.All(rows, r => Assert.Equal(7, r.Length));
+            // Gold entities not found exactly = gold − correct; predictions overlapping no gold entity = the spurious rows.
+            Assert.Equal(overall.GetProperty("gold").GetInt32() - overall.GetProperty("correct").GetInt32(), rows.Count(r => r[0] != "spurious"));
+            Assert.All(rows.Where(r => r[0] == "spurious"), r => Assert.Equal("", r[2]));
+            Assert.All(rows.Where(r => r[0] == "missed"), r => Assert.Equal("", r[3]));
+            Assert.All(rows, r => Assert.Contains("[", r[6]));
+            // The JSON counts agree with the file.
+            int counted = doc.RootElement.GetProperty("errors").EnumerateArray().Sum(k => k.GetProperty("total").GetInt32());
+            Assert.Equal(rows.Count, counted);
+        }
+        finally { File.Delete(errorsFile); }
+    }
+
+    [Fact]
     public void Analyze_fills_entities_with_offsets_into_the_original_text()
     {
         var file = SharedData.SeedFiles()[0];

@@ -30,6 +30,31 @@ public sealed record NerSeenSplit(int SeenGold, int SeenFound, int UnseenGold, i
         new(a.SeenGold + b.SeenGold, a.SeenFound + b.SeenFound, a.UnseenGold + b.UnseenGold, a.UnseenFound + b.UnseenFound);
 }
 
+/// <summary>How a gold or predicted entity went wrong (each error counted once; see <see cref="NerEvaluation.Errors"/>).</summary>
+public enum NerErrorKind
+{
+    /// <summary>A gold entity no predicted entity overlaps.</summary>
+    Missed,
+    /// <summary>A predicted entity that overlaps no gold entity.</summary>
+    Spurious,
+    /// <summary>Right span, wrong type.</summary>
+    WrongType,
+    /// <summary>Overlapping prediction(s) of the right type with other bounds.</summary>
+    Boundary,
+    /// <summary>Overlapping prediction(s), none with the right type, none with the right span.</summary>
+    BoundaryAndType,
+}
+
+/// <summary>
+/// One error: <see cref="Gold"/> is the gold entity (null for <see cref="NerErrorKind.Spurious"/>); <see cref="Predicted"/>
+/// are the predicted entities that overlap it (or the spurious one). Chunks index <see cref="Sentence"/>'s tokens.
+/// </summary>
+public sealed record NerError(NerErrorKind Kind, int Sentence, BioChunk? Gold, IReadOnlyList<BioChunk> Predicted)
+{
+    /// <summary>The type the error is filed under: the gold type, or for a spurious entity the predicted one.</summary>
+    public string Type => Gold?.Type ?? Predicted[0].Type;
+}
+
 /// <summary>
 /// Entity-level evaluation with conlleval semantics: chunks are read from IOB tags (a chunk starts at B-X, or at
 /// I-X after O or after a different type; it continues over I-X of the same type), and a predicted chunk is correct
@@ -92,6 +117,43 @@ public static class NerEvaluation
         return new NerScores(per, overall, tokens, tokensCorrect);
     }
 
+    /// <summary>
+    /// Every entity-level error, once: each gold entity that no prediction matches exactly (missed, wrong type, or a
+    /// boundary error, judged from the predictions that overlap it), then each prediction that overlaps no gold entity
+    /// (spurious). A prediction that overlaps an unmatched gold entity is reported with it, not again as spurious.
+    /// </summary>
+    public static List<NerError> Errors(IReadOnlyList<IReadOnlyList<string>> gold, IReadOnlyList<IReadOnlyList<string>> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (gold.Count != predicted.Count) throw new ArgumentException($"{gold.Count} gold sentences but {predicted.Count} predicted");
+        var errors = new List<NerError>();
+        for (int s = 0; s < gold.Count; s++)
+        {
+            var gc = Chunks(gold[s]);
+            var pc = Chunks(predicted[s]);
+            var goldSet = new HashSet<BioChunk>(gc);
+            var predSet = new HashSet<BioChunk>(pc);
+            foreach (var g in gc)
+            {
+                if (predSet.Contains(g)) continue;
+                var over = pc.FindAll(p => p.Start < g.End && g.Start < p.End);
+                var kind = over.Count == 0 ? NerErrorKind.Missed
+                    : over.Exists(p => p.Start == g.Start && p.End == g.End) ? NerErrorKind.WrongType
+                    : over.Exists(p => p.Type == g.Type) ? NerErrorKind.Boundary
+                    : NerErrorKind.BoundaryAndType;
+                errors.Add(new NerError(kind, s, g, over));
+            }
+            foreach (var p in pc)
+            {
+                if (goldSet.Contains(p)) continue;
+                if (!gc.Exists(g => !predSet.Contains(g) && g.Start < p.End && p.Start < g.End))
+                    errors.Add(new NerError(NerErrorKind.Spurious, s, null, [p]));
+            }
+        }
+        return errors;
+    }
+
     /// <summary>The entities of tagged sentences as "TYPE TAB text" keys (tokens joined by one space).</summary>
     public static HashSet<string> EntityKeys(IEnumerable<NerSentence> sentences)
     {
@@ -117,12 +179,18 @@ public static class NerEvaluation
             foreach (var c in Chunks(gold[s]))
             {
                 bool hit = found.Contains(c);
-                if (known.Contains(Key(tokens[s], c))) { seen++; if (hit) seenFound++; }
+                if (IsKnown(tokens[s], c, known)) { seen++; if (hit) seenFound++; }
                 else { unseen++; if (hit) unseenFound++; }
             }
         }
         return new NerSeenSplit(seen, seenFound, unseen, unseenFound);
     }
 
-    private static string Key(string[] tokens, BioChunk c) => c.Type + "\t" + string.Join(' ', tokens[c.Start..c.End]);
+    private static string Key(string[] tokens, BioChunk c) => c.Type + "\t" + Text(tokens, c);
+
+    /// <summary>The tokens of a chunk joined by one space.</summary>
+    public static string Text(string[] tokens, BioChunk c) => string.Join(' ', tokens[c.Start..c.End]);
+
+    /// <summary>Whether the chunk's text and type occur as an entity in <paramref name="known"/> (<see cref="EntityKeys"/>).</summary>
+    public static bool IsKnown(string[] tokens, BioChunk c, IReadOnlySet<string> known) => known.Contains(Key(tokens, c));
 }

@@ -318,8 +318,9 @@ internal static class NerCommand
         var clusters = ClustersOption();
         var consistency = ConsistencyOption();
         var trainFiles = new Option<string[]>("--train") { Description = "Training CoNLL file(s): also report recall on entities seen (same text and type) and unseen in them", AllowMultipleArgumentsPerToken = true };
+        var errorsOut = new Option<string?>("--errors") { Description = "Also write every error (missed, spurious, wrong type, boundary) with its context to this TSV file, and print their counts" };
         var command = new Command("eval", "Entity-level micro P/R/F1 (conlleval semantics) per type and overall, plus tagging speed.");
-        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters, consistency, trainFiles }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, modelPath, json, lexicon, clusters, consistency, trainFiles, errorsOut }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var sentences = ReadConll(parse.GetValue(data)!);
@@ -357,9 +358,18 @@ internal static class NerCommand
             var predicted = buffers.Select(b => (IReadOnlyList<string>)b.Select(x => labels[x]).ToArray()).ToList();
             var goldTags = sentences.Select(s => (IReadOnlyList<string>)s.Tags!).ToList();
             var scores = NerEvaluation.Score(goldTags, predicted);
-            var seen = parse.GetValue(trainFiles) is { Length: > 0 } tf
-                ? NerEvaluation.RecallBySeen(tokenLists, goldTags, predicted, NerEvaluation.EntityKeys(tf.SelectMany(ReadConll)))
-                : null;
+            var known = parse.GetValue(trainFiles) is { Length: > 0 } tf ? NerEvaluation.EntityKeys(tf.SelectMany(ReadConll)) : null;
+            var seen = known is null ? null : NerEvaluation.RecallBySeen(tokenLists, goldTags, predicted, known);
+            var errors = parse.GetValue(errorsOut) is not null ? NerEvaluation.Errors(goldTags, predicted) : null;
+            if (errors is not null)
+            {
+                try { WriteErrors(parse.GetValue(errorsOut)!, errors, tokenLists, known); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"error: cannot write {parse.GetValue(errorsOut)}: {ex.Message}");
+                    return 1;
+                }
+            }
             if (parse.GetValue(json))
             {
                 var payload = new
@@ -375,12 +385,14 @@ internal static class NerCommand
                     model_load_seconds = loadSeconds,
                     model_memory_mb = (memAfter - memBefore) / 1048576.0,
                     seen_in_training = seen is null ? null : SeenJson(seen),
+                    errors = errors is null ? null : ErrorCounts(errors).Select(r => new { kind = KindName(r.Kind), per_type = r.PerType, total = r.Total }),
                 };
                 Console.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.Options));
                 return 0;
             }
             WriteScoreTable(scores);
             if (seen is not null) WriteSeen(seen);
+            if (errors is not null) WriteErrorTable(errors, parse.GetValue(errorsOut)!);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"token accuracy {scores.TokenAccuracy:F4}; {tokens} tokens, {sentences.Count} sentences; tagging {tokensPerSecond:N0} tokens/s wall, {tokensPerCpuSecond:N0} tokens per CPU-second (one thread, {passes} timed passes after warm-up)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -388,6 +400,77 @@ internal static class NerCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Error kinds in report order, with the names used in the TSV file and the JSON.</summary>
+    private static readonly NerErrorKind[] ErrorKinds = [NerErrorKind.Missed, NerErrorKind.Spurious, NerErrorKind.WrongType, NerErrorKind.Boundary, NerErrorKind.BoundaryAndType];
+
+    private static string KindName(NerErrorKind kind) => kind switch
+    {
+        NerErrorKind.Missed => "missed",
+        NerErrorKind.Spurious => "spurious",
+        NerErrorKind.WrongType => "wrong_type",
+        NerErrorKind.Boundary => "boundary",
+        _ => "boundary_and_type",
+    };
+
+    private static readonly string[] EntityTypes = ["PER", "LOC", "ORG", "MISC"];
+
+    private sealed record ErrorRow(NerErrorKind Kind, Dictionary<string, int> PerType, int Total);
+
+    private static List<ErrorRow> ErrorCounts(List<NerError> errors)
+    {
+        var rows = new List<ErrorRow>();
+        foreach (var kind in ErrorKinds)
+        {
+            var perType = EntityTypes.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+            int total = 0;
+            foreach (var e in errors)
+                if (e.Kind == kind) { perType[e.Type] = perType.GetValueOrDefault(e.Type) + 1; total++; }
+            rows.Add(new ErrorRow(kind, perType, total));
+        }
+        return rows;
+    }
+
+    /// <summary>Error counts, kind by type (the gold type; the predicted one for spurious entities).</summary>
+    private static void WriteErrorTable(List<NerError> errors, string path)
+    {
+        Console.WriteLine($"errors ({errors.Count}, each listed in {path}):");
+        Console.WriteLine($"  {"kind",-18}" + string.Concat(EntityTypes.Select(t => $" {t,5}")) + $" {"all",5}");
+        foreach (var row in ErrorCounts(errors))
+            Console.WriteLine($"  {KindName(row.Kind),-18}" + string.Concat(EntityTypes.Select(t => $" {row.PerType[t],5}")) + $" {row.Total,5}");
+    }
+
+    /// <summary>
+    /// One line per error: kind, type, gold text, the overlapping predictions (TYPE:text), whether the gold entity was
+    /// seen in training (when --train is given), the 1-based sentence number and the words around, the entity in [ ].
+    /// </summary>
+    private static void WriteErrors(string path, List<NerError> errors, string[][] tokens, IReadOnlySet<string>? known)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("# marsad ner eval --errors: one entity-level error per line; predictions overlapping a gold entity are listed with it");
+        writer.WriteLine("kind\ttype\tgold\tpredicted\tseen_in_training\tsentence\tcontext");
+        var context = new StringBuilder();
+        foreach (var e in errors)
+        {
+            var sentence = tokens[e.Sentence];
+            var span = e.Gold ?? e.Predicted[0];
+            int from = span.Start, to = span.End;
+            foreach (var p in e.Predicted) { from = Math.Min(from, p.Start); to = Math.Max(to, p.End); }
+            context.Clear();
+            for (int i = Math.Max(0, from - 5); i < Math.Min(sentence.Length, to + 5); i++)
+            {
+                if (context.Length > 0) context.Append(' ');
+                if (i == span.Start) context.Append('[');
+                context.Append(sentence[i]);
+                if (i == span.End - 1) context.Append(']');
+            }
+            string gold = e.Gold is { } g ? NerEvaluation.Text(sentence, g) : "";
+            string predictedText = string.Join(" | ", e.Predicted.Select(p => p.Type + ":" + NerEvaluation.Text(sentence, p)));
+            string seenText = known is null || e.Gold is null ? "" : NerEvaluation.IsKnown(sentence, e.Gold.Value, known) ? "yes" : "no";
+            writer.WriteLine(string.Join('\t', KindName(e.Kind), e.Type, gold, predictedText, seenText,
+                (e.Sentence + 1).ToString(CultureInfo.InvariantCulture), context.ToString()));
+        }
     }
 
     // ---- lexicon --------------------------------------------------------------------------------------------

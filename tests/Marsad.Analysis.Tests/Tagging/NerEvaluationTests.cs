@@ -40,6 +40,30 @@ public class NerEvaluationTests
     }
 
     [Fact]
+    public void Errors_file_each_wrong_entity_once_under_its_kind()
+    {
+        // Sentence 0: PER[0,2) found; LOC[3,4) tagged ORG (wrong type); ORG[5,7) found as ORG[5,6) (boundary).
+        // Sentence 1: PER[0,1) missed; MISC[2,4) found as LOC[2,3) + LOC[3,4) (boundary and type); ORG[5,6) predicted
+        // where gold has nothing (spurious).
+        var gold = new[] { S("B-PER I-PER O B-LOC O B-ORG I-ORG"), S("B-PER O B-MISC I-MISC O O") };
+        var pred = new[] { S("B-PER I-PER O B-ORG O B-ORG O"), S("O O B-LOC B-LOC O B-ORG") };
+        var errors = NerEvaluation.Errors(gold, pred);
+        var expected = new List<(NerErrorKind, int, BioChunk?, string)>
+        {
+            (NerErrorKind.WrongType, 0, new BioChunk(3, 4, "LOC"), "ORG"),
+            (NerErrorKind.Boundary, 0, new BioChunk(5, 7, "ORG"), "ORG"),
+            (NerErrorKind.Missed, 1, new BioChunk(0, 1, "PER"), ""),
+            (NerErrorKind.BoundaryAndType, 1, new BioChunk(2, 4, "MISC"), "LOC LOC"),
+            (NerErrorKind.Spurious, 1, null, "ORG"),
+        };
+        Assert.Equal(expected, errors.Select(e => (e.Kind, e.Sentence, e.Gold, string.Join(' ', e.Predicted.Select(p => p.Type)))).ToList());
+        Assert.Equal("ORG", errors[^1].Type);
+        // Every gold entity not matched exactly is one error: gold − correct.
+        var scores = NerEvaluation.Score(gold, pred);
+        Assert.Equal(scores.Overall.Gold - scores.Overall.Correct, errors.Count(e => e.Gold is not null));
+    }
+
+    [Fact]
     public void Chunks_read_an_orphan_I_tag_as_a_chunk_start_like_conlleval()
     {
         Assert.Equal([new BioChunk(1, 3, "PER")], NerEvaluation.Chunks(S("O I-PER I-PER")));
