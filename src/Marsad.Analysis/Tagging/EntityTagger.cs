@@ -81,7 +81,7 @@ public sealed class EntityTagger
         if (doc is not null && doc.HasKept(sentence)) doc.Restore(sentence, ws, l);
         else Extractor.Extract(tokens, ws, l);
         doc?.Append(sentence, ws);
-        Score(ws, n, stage.Weights, l, (1 << stage.HashBits) - 1);
+        Score(ws, n, stage.Rows, stage.RowIndex, l, (1 << stage.HashBits) - 1);
         Viterbi(ws, n, l, stage.Transitions, stage.Allowed, (stage.Families & NerFeatureFamilies.TagHistory) != 0);
         ws.Path.AsSpan(0, n).CopyTo(labels);
     }
@@ -238,8 +238,12 @@ public sealed class EntityTagger
         }
     }
 
-    /// <summary>Sums the weight rows of every token's features into <c>ws.Scores[n × labels]</c>.</summary>
-    internal static void Score(NerWorkspace ws, int n, float[] weights, int l, int mask)
+    /// <summary>
+    /// Sums the weight rows of every token's features into <c>ws.Scores[n × labels]</c>. A
+    /// feature's row is <c>hash &amp; mask</c>, looked up through <paramref name="rowIndex"/> when the table is compact
+    /// (a model's) and used directly when it is dense (the trainer's).
+    /// </summary>
+    internal static void Score(NerWorkspace ws, int n, float[] weights, int[]? rowIndex, int l, int mask)
     {
         var scores = ws.Scores.AsSpan(0, n * l);
         scores.Clear();
@@ -253,7 +257,9 @@ public sealed class EntityTagger
                 var acc = Vector256<float>.Zero;
                 foreach (uint f in feats)
                 {
-                    var row = weights.AsSpan((int)(f & (uint)mask) * l, l);
+                    int r = (int)(f & (uint)mask);
+                    if (rowIndex is not null) r = rowIndex[r];
+                    var row = weights.AsSpan(r * l, l);
                     acc += Vector256.Create<float>(row);
                     for (int j = 8; j < row.Length; j++) dst[j] += row[j];
                 }
@@ -263,7 +269,9 @@ public sealed class EntityTagger
             {
                 foreach (uint f in feats)
                 {
-                    var row = weights.AsSpan((int)(f & (uint)mask) * l, l);
+                    int r = (int)(f & (uint)mask);
+                    if (rowIndex is not null) r = rowIndex[r];
+                    var row = weights.AsSpan(r * l, l);
                     for (int j = 0; j < row.Length; j++) dst[j] += row[j];
                 }
             }

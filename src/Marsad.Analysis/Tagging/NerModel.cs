@@ -8,7 +8,7 @@ public sealed class NerModelFormatException(string message) : Exception(message)
 
 /// <summary>
 /// A trained tagger model: the label set (BIO over PER, LOC, ORG, MISC), the feature families it was trained with,
-/// a frozen packed weight table <c>float[rows × labels]</c> indexed by <c>featureHash &amp; (rows − 1)</c>, and the
+/// a frozen weight table of 2^bits rows × labels indexed by <c>featureHash &amp; (rows − 1)</c>, and the
 /// label transition weights (row <c>labels</c> holds the start-of-sentence transitions). Immutable after load;
 /// thread-safe for reading.
 /// <para>File format (little endian), version <see cref="FormatVersion"/>:</para>
@@ -33,26 +33,53 @@ public sealed class NerModel
     public const int FormatVersion = 2;
     private static readonly byte[] Magic = "MRSDNER1"u8.ToArray();
 
-    /// <summary>Creates a model from its parts (the trainer and the loader use this).</summary>
+    /// <summary>Creates a model from its parts (the trainer uses this): <paramref name="weights"/> is the dense table
+    /// <c>float[2^hashBits × labels]</c>; only its non-zero rows are kept.</summary>
     public NerModel(IReadOnlyList<string> labels, NerFeatureFamilies families, int hashBits, float[] weights, float[] transitions, string description,
         NerModel? next = null, int documentWindow = 0)
+        : this(labels, families, hashBits, Compact(weights, labels ?? throw new ArgumentNullException(nameof(labels)), hashBits), transitions, description, next, documentWindow)
+    {
+    }
+
+    private NerModel(IReadOnlyList<string> labels, NerFeatureFamilies families, int hashBits, (int[] RowIndex, float[] Rows) table, float[] transitions, string description,
+        NerModel? next, int documentWindow)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(transitions);
         if (labels.Count == 0 || labels[0] != "O") throw new ArgumentException("the first label must be O", nameof(labels));
-        if (weights.Length != (1L << hashBits) * labels.Count) throw new ArgumentException("weights size does not match hash bits × labels", nameof(weights));
         if (transitions.Length != (labels.Count + 1) * labels.Count) throw new ArgumentException("transitions size must be (labels + 1) × labels", nameof(transitions));
         Labels = [.. labels];
         Families = families;
         HashBits = hashBits;
-        Weights = weights;
+        RowIndex = table.RowIndex;
+        Rows = table.Rows;
         Transitions = transitions;
         Description = description ?? "";
         Allowed = BuildAllowed(Labels);
         if (next is not null && !next.Labels.SequenceEqual(Labels)) throw new ArgumentException("both stages need the same labels", nameof(next));
         Next = next;
         DocumentWindow = next is null ? 0 : documentWindow;
+    }
+
+    /// <summary>
+    /// Keeps the rows of a dense table that hold a non-zero weight. A trained model uses about a tenth of its 2^20 rows;
+    /// the compact table is ~4× smaller in memory, and loading it writes ~8 MB instead of 38 MB of fresh pages, which
+    /// is most of a cold load's cost.
+    /// </summary>
+    private static (int[] RowIndex, float[] Rows) Compact(float[] weights, IReadOnlyList<string> labels, int hashBits)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        int l = labels.Count;
+        if (l == 0 || labels[0] != "O") throw new ArgumentException("the first label must be O", nameof(labels));
+        if (weights.Length != (1L << hashBits) * l) throw new ArgumentException("weights size does not match hash bits × labels", nameof(weights));
+        int rows = 1 << hashBits, used = 0;
+        var rowIndex = new int[rows];
+        for (int r = 0; r < rows; r++)
+            if (weights.AsSpan(r * l, l).IndexOfAnyExcept(0f) >= 0) rowIndex[r] = ++used;
+        var table = new float[(used + 1) * l];
+        for (int r = 0; r < rows; r++)
+            if (rowIndex[r] != 0) weights.AsSpan(r * l, l).CopyTo(table.AsSpan(rowIndex[r] * l, l));
+        return (rowIndex, table);
     }
 
     /// <summary>The second stage (document features over this stage's labels), or null for a one-stage model.</summary>
@@ -64,24 +91,17 @@ public sealed class NerModel
     public IReadOnlyList<string> Labels { get; }
     public NerFeatureFamilies Families { get; }
     public int HashBits { get; }
-    internal float[] Weights { get; }
+    /// <summary>For each of the 2^bits hashed rows, its row in <see cref="Rows"/>; 0 (an all-zero row) when unused.</summary>
+    internal int[] RowIndex { get; }
+    /// <summary>The used rows' weights <c>[(used + 1) × labels]</c>; row 0 is all zeros.</summary>
+    internal float[] Rows { get; }
     internal float[] Transitions { get; }
     /// <summary>Allowed transitions under BIO [(labels + 1) × labels]; the last row is the sentence start.</summary>
     internal bool[] Allowed { get; }
     /// <summary>Free text stored with the model (how it was trained).</summary>
     public string Description { get; }
-    /// <summary>Rows with at least one non-zero weight.</summary>
-    public int UsedRows
-    {
-        get
-        {
-            int l = Labels.Count, used = 0;
-            for (int r = 0; r < Weights.Length / l; r++)
-                for (int j = 0; j < l; j++)
-                    if (Weights[r * l + j] != 0) { used++; break; }
-            return used;
-        }
-    }
+    /// <summary>Rows stored (those with a non-zero weight when trained or saved).</summary>
+    public int UsedRows => Rows.Length / Labels.Count - 1;
 
     /// <summary>BIO validity: I-X may only follow B-X or I-X (and never start a sentence).</summary>
     internal static bool[] BuildAllowed(IReadOnlyList<string> labels)
@@ -123,15 +143,13 @@ public sealed class NerModel
         using (var z = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true))
         {
             foreach (var t in Transitions) z.Write(t);
-            int l = Labels.Count, rows = 1 << HashBits;
+            int l = Labels.Count;
             var keep = new List<int>();
-            for (int r = 0; r < rows; r++)
+            for (int r = 0; r < RowIndex.Length; r++)
             {
-                for (int j = 0; j < l; j++)
-                {
-                    float v = Weights[r * l + j];
+                if (RowIndex[r] == 0) continue;
+                foreach (float v in Rows.AsSpan(RowIndex[r] * l, l))
                     if (v != 0 && MathF.Abs(v) >= pruneBelow) { keep.Add(r); break; }
-                }
             }
             z.Write(keep.Count);
             int last = 0;
@@ -139,7 +157,7 @@ public sealed class NerModel
             {
                 z.Write7BitEncodedInt(r - last);
                 last = r;
-                for (int j = 0; j < l; j++) z.Write((Half)Weights[r * l + j]);
+                foreach (float v in Rows.AsSpan(RowIndex[r] * l, l)) z.Write((Half)v);
             }
         }
         w.Write(checked((int)packed.Length));
@@ -176,27 +194,30 @@ public sealed class NerModel
         if (packedLength < 0) throw new NerModelFormatException("bad weight block length");
         var packed = r.ReadBytes(packedLength);
         if (packed.Length != packedLength) throw new NerModelFormatException("truncated model file");
-        var (transitions, weights) = ReadWeights(new MemoryStream(packed), bits, l);
+        var (transitions, table) = ReadWeights(new MemoryStream(packed), bits, l);
         var next = hasNext ? Load(stream) : null;
-        return new NerModel(labels, families, bits, weights, transitions, description, next, documentWindow);
+        return new NerModel(labels, families, bits, table, transitions, description, next, documentWindow);
     }
 
-    private static (float[] Transitions, float[] Weights) ReadWeights(Stream stream, int bits, int l)
+    private static (float[] Transitions, (int[] RowIndex, float[] Rows) Table) ReadWeights(Stream stream, int bits, int l)
     {
         using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var z = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
         var transitions = new float[(l + 1) * l];
         for (int i = 0; i < transitions.Length; i++) transitions[i] = z.ReadSingle();
-        var weights = new float[(1L << bits) * l];
+        var rowIndex = new int[1 << bits];
         int count = z.ReadInt32();
+        if (count < 0 || count > rowIndex.Length) throw new NerModelFormatException($"bad stored row count {count}");
+        var rows = new float[(count + 1) * l];
         int row = 0;
-        for (int k = 0; k < count; k++)
+        for (int k = 1; k <= count; k++)
         {
             row += z.Read7BitEncodedInt();
-            if ((uint)row >= (1u << bits)) throw new NerModelFormatException("weight row out of range");
-            for (int j = 0; j < l; j++) weights[row * l + j] = (float)z.ReadHalf();
+            if ((uint)row >= (uint)rowIndex.Length) throw new NerModelFormatException("weight row out of range");
+            rowIndex[row] = k;
+            for (int j = 0; j < l; j++) rows[k * l + j] = (float)z.ReadHalf();
         }
-        return (transitions, weights);
+        return (transitions, (rowIndex, rows));
     }
 }

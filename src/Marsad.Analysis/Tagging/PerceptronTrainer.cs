@@ -357,7 +357,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
                 LoadFeatures(s, ws, options.Dropout > 0 ? rng : null, options.Dropout);
                 for (int i = 0; i < n; i++)
                     foreach (uint f in ws.Features.AsSpan(i * NerWorkspace.MaxFeaturesPerToken, ws.FeatureCount[i])) CatchUp((int)(f & (uint)mask));
-                EntityTagger.Score(ws, n, w, l, mask);
+                EntityTagger.Score(ws, n, w, null, l, mask);
                 var scores = ws.Scores.AsSpan(0, n * l);
                 double logZ = crf.ForwardBackward(scores, n, tw, allowed, useTransitions);
                 loss += logZ - crf.GoldScore(scores, s.Gold, tw, useTransitions);
@@ -406,7 +406,7 @@ public sealed class PerceptronTrainer(NerTrainingOptions options)
         int n = s.Gold.Length;
         ws.Ensure(n, l);
         LoadFeatures(s, ws, rng, dropout);
-        EntityTagger.Score(ws, n, w, l, mask);
+        EntityTagger.Score(ws, n, w, null, l, mask);
         if (margin != 0)
         {
             for (int i = 0; i < n; i++)

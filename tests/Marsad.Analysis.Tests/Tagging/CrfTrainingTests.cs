@@ -52,7 +52,7 @@ public class CrfTrainingTests
     private static double LogLikelihood(LinearChainCrf crf, NerWorkspace ws, float[] w, float[] t, bool[] allowed)
     {
         int n = Gold.Length;
-        EntityTagger.Score(ws, n, w, Labels.Length, Mask);
+        EntityTagger.Score(ws, n, w, null, Labels.Length, Mask);
         var scores = ws.Scores.AsSpan(0, n * Labels.Length);
         return crf.GoldScore(scores, Gold, t, true) - crf.ForwardBackward(scores, n, t, allowed, true);
     }
@@ -76,7 +76,7 @@ public class CrfTrainingTests
         var (w, t) = RandomWeights(7);
         var ws = Workspace();
         var crf = new LinearChainCrf(l);
-        EntityTagger.Score(ws, n, w, l, Mask);
+        EntityTagger.Score(ws, n, w, null, l, Mask);
         double logZ = crf.ForwardBackward(ws.Scores.AsSpan(0, n * l), n, t, allowed, true);
 
         // Every label sequence that BIO allows (5^6 = 15,625 candidates), by its unnormalized probability.

@@ -77,10 +77,12 @@ public class EntityTaggerTests
         tagger.Model.Save(stream);
         stream.Position = 0;
         var loaded = NerModel.Load(stream);
-        Assert.Equal(tagger.Model.Weights, loaded.Weights);
+        Assert.Equal(tagger.Model.RowIndex, loaded.RowIndex);
+        Assert.Equal(tagger.Model.Rows, loaded.Rows);
         Assert.Equal(tagger.Model.Transitions, loaded.Transitions);
         Assert.NotNull(tagger.Model.Next);   // the default model has two stages
-        Assert.Equal(tagger.Model.Next.Weights, loaded.Next!.Weights);
+        Assert.Equal(tagger.Model.Next.RowIndex, loaded.Next!.RowIndex);
+        Assert.Equal(tagger.Model.Next.Rows, loaded.Next.Rows);
         Assert.Equal(tagger.Model.DocumentWindow, loaded.DocumentWindow);
     }
 
