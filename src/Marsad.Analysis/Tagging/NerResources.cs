@@ -13,8 +13,13 @@ public static class NerResources
     private static readonly Lazy<WordClusters> ClustersLazy = new(() => WordClusters.Parse(Lines("clusters.tsv")));
     private static readonly Lazy<EntityTagger?> TaggerLazy = new(() =>
     {
+        // The three parts load independently: gazetteer and clusters on a pool thread while this one reads the model
+        // (a cold start then takes the longer of the two, not their sum).
+        var data = Task.Run(() => (Lexicon, Clusters));
         using var stream = Open("model.bin");
-        return stream is null ? null : new EntityTagger(NerModel.Load(stream), Lexicon, Clusters);
+        var model = stream is null ? null : NerModel.Load(stream);
+        var (lexicon, clusters) = data.GetAwaiter().GetResult();
+        return model is null ? null : new EntityTagger(model, lexicon, clusters);
     });
 
     /// <summary>The compiled gazetteer plus trigger words.</summary>

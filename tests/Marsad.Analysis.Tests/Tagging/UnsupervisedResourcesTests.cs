@@ -83,6 +83,19 @@ public class UnsupervisedResourcesTests
     }
 
     [Fact]
+    public void Cluster_lines_keep_the_first_row_of_a_word_and_reject_bad_fields()
+    {
+        var clusters = WordClusters.Parse(["# comment", "a\t1\t2", "a\t3\t4", "b\t-1\t6"]);
+        Assert.Equal(2, clusters.Count);
+        Assert.True(clusters.TryGet("a", out int fine, out int coarse));
+        Assert.Equal((1, 2), (fine, coarse));
+        Assert.True(clusters.TryGet("b", out fine, out coarse));
+        Assert.Equal((-1, 6), (fine, coarse));
+        foreach (var bad in new[] { "a\t1\tx", "a\t1", "\t1\t2", "a\t1\t-2", "a\t1\t", "a" })
+            Assert.Throws<FormatException>(() => WordClusters.Parse([bad]));
+    }
+
+    [Fact]
     public void Two_level_cluster_files_still_parse()
     {
         var clusters = WordClusters.Parse(["موسكو\t12\t3"]);
