@@ -69,8 +69,7 @@ public sealed class NerModel
     private static (int[] RowIndex, float[] Rows) Compact(float[] weights, IReadOnlyList<string> labels, int hashBits)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        int l = labels.Count;
-        if (l == 0 || labels[0] != "O") throw new ArgumentException("the first label must be O", nameof(labels));
+        int l = labels.Count;   // the label set itself is checked by the constructor this feeds
         if (weights.Length != (1L << hashBits) * l) throw new ArgumentException("weights size does not match hash bits × labels", nameof(weights));
         int rows = 1 << hashBits, used = 0;
         var rowIndex = new int[rows];

@@ -78,6 +78,7 @@ public sealed class WordClusters
         ArgumentNullException.ThrowIfNull(lines);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<int>();
+        var lookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
         int levels = -1, signature = -1;
         foreach (var line in lines)
         {
@@ -88,13 +89,13 @@ public sealed class WordClusters
             if (tab <= 0) throw new FormatException($"bad cluster line: {line}");
             var word = rest[..tab];
             rest = rest[(tab + 1)..];
-            bool duplicate = rows.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+            bool duplicate = lookup.ContainsKey(word);
             int fields = 0;
             while (true)
             {
                 tab = rest.IndexOf('\t');
                 var field = tab < 0 ? rest : rest[..tab];
-                if (!int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int id) || id < -1)
+                if (!int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) || id < -1)
                     throw new FormatException($"bad cluster line: {line}");
                 if (!duplicate) ids.Add(id);
                 fields++;

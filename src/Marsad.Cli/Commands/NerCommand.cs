@@ -360,13 +360,14 @@ internal static class NerCommand
             var scores = NerEvaluation.Score(goldTags, predicted);
             var known = parse.GetValue(trainFiles) is { Length: > 0 } tf ? NerEvaluation.EntityKeys(tf.SelectMany(ReadConll)) : null;
             var seen = known is null ? null : NerEvaluation.RecallBySeen(tokenLists, goldTags, predicted, known);
-            var errors = parse.GetValue(errorsOut) is not null ? NerEvaluation.Errors(goldTags, predicted) : null;
-            if (errors is not null)
+            string? errorsPath = parse.GetValue(errorsOut);
+            var errors = errorsPath is null ? null : NerEvaluation.Errors(goldTags, predicted);
+            if (errorsPath is not null)
             {
-                try { WriteErrors(parse.GetValue(errorsOut)!, errors, tokenLists, known); }
+                try { WriteErrors(errorsPath, errors!, tokenLists, known); }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"error: cannot write {parse.GetValue(errorsOut)}: {ex.Message}");
+                    Console.Error.WriteLine($"error: cannot write {errorsPath}: {ex.Message}");
                     return 1;
                 }
             }
@@ -392,7 +393,7 @@ internal static class NerCommand
             }
             WriteScoreTable(scores);
             if (seen is not null) WriteSeen(seen);
-            if (errors is not null) WriteErrorTable(errors, parse.GetValue(errorsOut)!);
+            if (errorsPath is not null) WriteErrorTable(errors!, errorsPath);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"token accuracy {scores.TokenAccuracy:F4}; {tokens} tokens, {sentences.Count} sentences; tagging {tokensPerSecond:N0} tokens/s wall, {tokensPerCpuSecond:N0} tokens per CPU-second (one thread, {passes} timed passes after warm-up)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -402,9 +403,7 @@ internal static class NerCommand
         return command;
     }
 
-    /// <summary>Error kinds in report order, with the names used in the TSV file and the JSON.</summary>
-    private static readonly NerErrorKind[] ErrorKinds = [NerErrorKind.Missed, NerErrorKind.Spurious, NerErrorKind.WrongType, NerErrorKind.Boundary, NerErrorKind.BoundaryAndType];
-
+    /// <summary>The name of an error kind in the TSV file and the JSON.</summary>
     private static string KindName(NerErrorKind kind) => kind switch
     {
         NerErrorKind.Missed => "missed",
@@ -421,7 +420,7 @@ internal static class NerCommand
     private static List<ErrorRow> ErrorCounts(List<NerError> errors)
     {
         var rows = new List<ErrorRow>();
-        foreach (var kind in ErrorKinds)
+        foreach (var kind in Enum.GetValues<NerErrorKind>())   // declared in report order
         {
             var perType = EntityTypes.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
             int total = 0;
