@@ -2,12 +2,8 @@
 # How much the NER dev score moves with the training seed alone: trains the default model (every family, two stages)
 # once per seed, scores each on ANERcorp dev, and prints one row per seed, then the mean, standard deviation and range
 # of F1. A change to the tagger that moves dev F1 by less than about two standard deviations is not a measured effect.
-# Each seed takes ≈ 2 min on two cores. Usage: eval/ner-seeds.sh [--seeds "1 2 3 4 5"] [other `ner train` options with a value]
-set -euo pipefail
-export LC_ALL=C
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-data="${MARSAD_SHARED:-../shared}/data/ner/anercorp-camel"
-test -f "$data/train.conll" || { echo "ner-seeds: $data/train.conll is missing: clone Marsad beside shared/ or set MARSAD_SHARED"; exit 1; }
+# Each seed takes ≈ 1.5 min on two cores. Usage: eval/ner-seeds.sh [--seeds "1 2 3 4 5"] [other `ner train` options with a value]
+source "$(dirname "${BASH_SOURCE[0]}")/ner-lib.sh"
 seeds="1 2 3 4 5" opts=()
 while (($#)); do
   case "$1" in
@@ -16,16 +12,15 @@ while (($#)); do
     *) echo "ner-seeds: unexpected argument '$1'"; exit 1 ;;
   esac
 done
-./marsad ner --help >/dev/null   # build once, before the timed runs
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+model="$ner_log.bin"
 
 printf '%-6s %7s %7s %7s %6s\n' seed P R F1 secs
 f1s=()
 for seed in $seeds; do
   start=$SECONDS
-  ./marsad ner train --train "$data/train.conll" --out "$work/model.bin" --seed "$seed" "${opts[@]}" 2>/dev/null >/dev/null
-  read -r p r f1 < <(./marsad ner eval --data "$data/dev.conll" --model "$work/model.bin" 2>/dev/null | awk '$1 == "overall" { print $5, $6, $7 }')
+  quiet_marsad ner train --train "$ner_data/train.conll" --out "$model" --seed "$seed" "${opts[@]}" >/dev/null
+  quiet_marsad ner eval --data "$ner_data/dev.conll" --model "$model" >"$ner_log.out"
+  read -r p r f1 < <(overall_prf <"$ner_log.out")
   printf '%-6s %7s %7s %7s %6d\n' "$seed" "$p" "$r" "$f1" $((SECONDS - start))
   f1s+=("$f1")
 done
