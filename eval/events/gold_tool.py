@@ -65,12 +65,17 @@ def show(ids):
         print()
 
 def find_span(text, needle, within=None):
-    """Offsets of needle in text (inside the `within` span when given); None when absent."""
+    """Offsets of needle in text (inside the `within` span when given); None when absent. A run of whitespace in the
+    needle matches any run of whitespace in the text (articles hold no-break spaces that a copy turns into spaces)."""
     if not needle:
         return None
     lo, hi = within if within else (0, len(text))
     i = text.find(needle, lo, hi)
-    return (i, i + len(needle)) if i >= 0 else None
+    if i >= 0:
+        return (i, i + len(needle))
+    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+    m = re.compile(pattern).search(text, lo, hi) if pattern else None
+    return (m.start(), m.end()) if m else None
 
 def check_file(path, modes, arts=None):
     errors = []

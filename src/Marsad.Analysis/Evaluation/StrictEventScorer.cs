@@ -1,0 +1,321 @@
+using System.Text;
+using Marsad.Analysis.Documents;
+
+namespace Marsad.Analysis.Evaluation;
+
+/// <summary>Matched / emitted / gold counts with precision, recall and F1 (0 where a count is 0, as the shared scorer does).</summary>
+public readonly record struct Prf(int Matched, int Emitted, int Gold)
+{
+    public double Precision => Emitted == 0 ? 0 : (double)Matched / Emitted;
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public static Prf operator +(Prf a, Prf b) => new(a.Matched + b.Matched, a.Emitted + b.Emitted, a.Gold + b.Gold);
+}
+
+/// <summary>How a gold or emitted event went wrong (actor level).</summary>
+public enum EventErrorKind
+{
+    /// <summary>No emitted event of the type with any of the gold actors right.</summary>
+    Missed,
+    /// <summary>An emitted event that matches no gold event (required or optional).</summary>
+    Spurious,
+    /// <summary>Right type and target, source wrong or missing.</summary>
+    WrongSource,
+    /// <summary>Right type and source, target wrong or missing.</summary>
+    WrongTarget,
+    /// <summary>Right type, source and target swapped.</summary>
+    Reversed,
+    /// <summary>Right actors, another type.</summary>
+    WrongType,
+    /// <summary>Matched, but the date is missing or wrong.</summary>
+    WrongDate,
+}
+
+/// <summary>One error, with the gold event and/or the emitted event it concerns.</summary>
+public sealed record EventError(string Document, EventErrorKind Kind, GoldEvent? Gold, EventRecord? Emitted);
+
+/// <summary>Per-type counts at actor level: gold counts required gold events of the type, emitted the system's events by their type.</summary>
+public sealed record TypeScore(string Type, Prf Actor);
+
+/// <summary>
+/// Quotes: a gold quote is found when an emitted quote begins with its first words; speaker and direct/reported are
+/// judged on found quotes; precision is the share of emitted quotes that are gold quotes.
+/// </summary>
+public sealed record QuoteScore(int Gold, int Found, int SpeakerRight, int DirectRight, int Emitted, int EmittedMatched)
+{
+    public double Recall => Gold == 0 ? 0 : (double)Found / Gold;
+    public double SpeakerAccuracy => Found == 0 ? 0 : (double)SpeakerRight / Found;
+    public double Precision => Emitted == 0 ? 0 : (double)EmittedMatched / Emitted;
+}
+
+public sealed record DocumentScore(string File, bool Found, Prf Actor, Prf Country, int MustNotHits, IReadOnlyList<string> MustNotEvents);
+
+/// <summary>The result of scoring one output against one gold file.</summary>
+public sealed record EventScore(Prf Actor, Prf Country, int MustNotHits, int DatesRight, int DatesMatched,
+    IReadOnlyList<TypeScore> Types, IReadOnlyList<EventError> Errors, QuoteScore Quotes, IReadOnlyList<DocumentScore> Documents)
+{
+    public int Count(EventErrorKind kind) => Errors.Count(e => e.Kind == kind);
+
+    /// <summary>The shared scorer's two summary lines, character for character (tests compare them).</summary>
+    public string SummaryLines()
+    {
+        var ic = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(ic, $"overall actor-level P {Actor.Precision:0.000} R {Actor.Recall:0.000} F1 {Actor.F1:0.000}; country-level P {Country.Precision:0.000} R {Country.Recall:0.000} F1 {Country.F1:0.000}; dates right {DatesRight}/{DatesMatched}; must_not hits {MustNotHits}")
+            + "\n" + string.Create(ic, $"events F1 {Actor.F1:0.000} country F1 {Country.F1:0.000} must_not {MustNotHits}");
+    }
+}
+
+/// <summary>
+/// The strict event scorer: the same matching rules as <c>../shared/tools/score_events.py</c>, over analysed documents
+/// instead of their JSON. Every non-negated event a document emits counts; nothing is folded at scoring time.
+/// A gold event matches the first unused emitted event of its type (or an alt type) whose sources cover the gold
+/// sources and targets cover the gold targets (CONSULT: either side), at actor level (same person or organization by
+/// English last name or Arabic name; same country for country actors) and at country level. Emitted events that
+/// match an optional gold event are neither right nor wrong. On top of that it classifies errors, scores per type
+/// and scores quotes.
+/// </summary>
+public static class StrictEventScorer
+{
+    public static EventScore Score(EventGold gold, IEnumerable<AnalyzedDocument> output)
+    {
+        // the shared scorer's document lookup: source_id, path, file, id, each reduced to its file stem; first one wins
+        var byName = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
+        foreach (var d in output)
+            foreach (var key in new[] { d.SourceId, d.Path, d.Id })
+                if (!string.IsNullOrEmpty(key)) byName.TryAdd(Stem(key), d);
+
+        Prf actor = default, country = default;
+        int violations = 0, datesRight = 0, datesMatched = 0;
+        var errors = new List<EventError>();
+        var types = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // matched, emitted, gold
+        var quotes = new QuoteScore(0, 0, 0, 0, 0, 0);
+        var documents = new List<DocumentScore>();
+        foreach (var gd in gold.Documents)
+        {
+            bool found = byName.TryGetValue(Stem(gd.File), out var doc);
+            var emitted = doc is null ? [] : doc.Events.Where(e => e.Modality != "negated").ToList();
+            var required = gd.Events.Where(g => !g.Optional).ToList();
+            var optional = gd.Events.Where(g => g.Optional).ToList();
+            var levels = new Prf[2];
+            for (int level = 0; level < 2; level++)
+            {
+                bool countryLevel = level == 1;
+                var pairs = Match(required, emitted, gold.Actors, countryLevel);
+                var used = new bool[emitted.Count];
+                foreach (var (_, si) in pairs) used[si] = true;
+                var neutral = new bool[emitted.Count]; // emitted events that match an optional gold event
+                for (int si = 0; si < emitted.Count; si++)
+                    if (!used[si]) neutral[si] = optional.Any(g => EventOk(g, emitted[si], gold.Actors, countryLevel));
+                int counted = emitted.Count - neutral.Count(x => x);
+                levels[level] = new Prf(pairs.Count, counted, required.Count);
+                if (countryLevel) continue;
+
+                foreach (var (gi, si) in pairs)
+                {
+                    var gdate = required[gi].Date;
+                    if (gdate is null) continue;
+                    datesMatched++;
+                    var sdate = emitted[si].Date ?? "";
+                    if (sdate.Length >= gdate.Length && sdate.StartsWith(gdate, StringComparison.Ordinal)) datesRight++;
+                    else errors.Add(new EventError(gd.File, EventErrorKind.WrongDate, required[gi], emitted[si]));
+                }
+                foreach (var g in required) Count(types, g.Type)[2]++;
+                foreach (var (gi, _) in pairs) Count(types, required[gi].Type)[0]++;
+                for (int si = 0; si < emitted.Count; si++)
+                    if (!neutral[si]) Count(types, emitted[si].Type)[1]++;
+                Classify(gd.File, required, pairs, emitted, used, neutral, gold.Actors, errors);
+            }
+            actor += levels[0];
+            country += levels[1];
+            var hits = new List<string>();
+            foreach (var n in gd.MustNot)
+                foreach (var s in emitted)
+                    if (MustNotHit(n, s, gold.Actors))
+                        hits.Add($"{s.Type} {Names(s.Source)} → {Names(s.Target)} «{s.Trigger?.Text}» (must not: {n.Why})");
+            violations += hits.Count;
+            quotes = Add(quotes, ScoreQuotes(gd, doc, gold.Actors));
+            documents.Add(new DocumentScore(gd.File, found, levels[0], levels[1], hits.Count, hits));
+        }
+        var typeRows = types.Select(kv => new TypeScore(kv.Key, new Prf(kv.Value[0], kv.Value[1], kv.Value[2]))).ToList();
+        return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents);
+
+        static int[] Count(SortedDictionary<string, int[]> t, string type)
+        {
+            if (!t.TryGetValue(type, out var c)) t[type] = c = new int[3];
+            return c;
+        }
+    }
+
+    /// <summary>Greedy matching in gold order: each gold event takes the first unused emitted event that fits.</summary>
+    private static List<(int Gold, int Emitted)> Match(List<GoldEvent> golds, List<EventRecord> emitted, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
+    {
+        var used = new bool[emitted.Count];
+        var pairs = new List<(int, int)>();
+        for (int gi = 0; gi < golds.Count; gi++)
+            for (int si = 0; si < emitted.Count; si++)
+                if (!used[si] && EventOk(golds[gi], emitted[si], actors, countryLevel))
+                {
+                    used[si] = true;
+                    pairs.Add((gi, si));
+                    break;
+                }
+        return pairs;
+    }
+
+    // Unmatched gold events take the closest unmatched emitted event as a typed error; the rest are missed or spurious.
+    private static void Classify(string file, List<GoldEvent> required, List<(int Gold, int Emitted)> pairs, List<EventRecord> emitted,
+        bool[] used, bool[] neutral, IReadOnlyDictionary<string, GoldActor> actors, List<EventError> errors)
+    {
+        var taken = (bool[])used.Clone();
+        for (int i = 0; i < neutral.Length; i++) taken[i] |= neutral[i];
+        var matchedGold = new HashSet<int>(pairs.Select(p => p.Gold));
+        (EventErrorKind Kind, Func<GoldEvent, EventRecord, bool> Test)[] near =
+        [
+            (EventErrorKind.Reversed, (g, s) => g.Accepts(s.Type) && g.Type != "CONSULT" && g.Source.Count + g.Target.Count > 0
+                && SidesOk(g.Source, s.Target, actors, false) && SidesOk(g.Target, s.Source, actors, false)),
+            (EventErrorKind.WrongSource, (g, s) => g.Accepts(s.Type) && SidesOk(g.Target, s.Target, actors, false)),
+            (EventErrorKind.WrongTarget, (g, s) => g.Accepts(s.Type) && SidesOk(g.Source, s.Source, actors, false)),
+            (EventErrorKind.WrongType, (g, s) => !g.Accepts(s.Type) && EventOk(g with { AltTypes = [s.Type] }, s, actors, false)),
+        ];
+        for (int gi = 0; gi < required.Count; gi++)
+        {
+            if (matchedGold.Contains(gi)) continue;
+            var g = required[gi];
+            EventError? error = null;
+            foreach (var (kind, test) in near)
+            {
+                for (int si = 0; si < emitted.Count && error is null; si++)
+                    if (!taken[si] && test(g, emitted[si]))
+                    {
+                        taken[si] = true;
+                        error = new EventError(file, kind, g, emitted[si]);
+                    }
+                if (error is not null) break;
+            }
+            errors.Add(error ?? new EventError(file, EventErrorKind.Missed, g, null));
+        }
+        for (int si = 0; si < emitted.Count; si++)
+            if (!taken[si]) errors.Add(new EventError(file, EventErrorKind.Spurious, null, emitted[si]));
+    }
+
+    private static bool EventOk(GoldEvent g, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
+    {
+        if (!g.Accepts(s.Type)) return false;
+        if (g.Type == "CONSULT")
+            return SidesOk([.. g.Source, .. g.Target], [.. s.Source, .. s.Target], actors, countryLevel);
+        return SidesOk(g.Source, s.Source, actors, countryLevel) && SidesOk(g.Target, s.Target, actors, countryLevel);
+    }
+
+    private static bool SidesOk(IReadOnlyList<string> goldIds, IReadOnlyList<ActorRef> emitted, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
+    {
+        foreach (var id in goldIds)
+        {
+            bool any = false;
+            foreach (var s in emitted)
+                if (ActorOk(actors[id], s, countryLevel)) { any = true; break; }
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    private static bool MustNotHit(GoldMustNot n, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors)
+        => s.Type == n.Type && s.Modality != "negated"
+           && SidesOk([n.Source], s.Source, actors, true) && SidesOk([n.Target], s.Target, actors, true);
+
+    /// <summary>The shared scorer's actor test: same country for country actors (and at country level), else the same
+    /// English last name or an Arabic name equal to, inside, or containing a gold spelling of more than 3 letters.</summary>
+    public static bool ActorOk(GoldActor gold, ActorRef emitted, bool countryLevel)
+    {
+        if (countryLevel || gold.Kind == "country") return gold.Country == emitted.Country;
+        string en = NormEn(gold.English), sen = NormEn(emitted.NameEn);
+        if (sen.Length > 0 && (sen == en || LastWord(sen) == LastWord(en))) return true;
+        string sar = NormAr(emitted.NameAr);
+        if (sar.Length > 0)
+            foreach (var spelling in gold.Arabic)
+            {
+                var v = NormAr(spelling);
+                if (v == sar || (v.Length > 3 && (sar.Contains(v, StringComparison.Ordinal) || v.Contains(sar, StringComparison.Ordinal)))) return true;
+            }
+        return false;
+    }
+
+    // quotes: the first words of the gold quote must open an emitted quote (after any quotation mark or إن / أن)
+    private const int QuoteHead = 20, QuoteLead = 12;
+
+    private static QuoteScore ScoreQuotes(GoldDocument gd, AnalyzedDocument? doc, IReadOnlyDictionary<string, GoldActor> actors)
+    {
+        var emitted = doc?.Quotes ?? [];
+        var texts = emitted.Select(q => NormAr(q.Text)).ToArray();
+        var used = new bool[emitted.Count];
+        int found = 0, speaker = 0, direct = 0;
+        foreach (var gq in gd.Quotes)
+        {
+            var head = NormAr(gq.StartsWith);
+            if (head.Length > QuoteHead) head = head[..QuoteHead];
+            if (head.Length == 0) continue;
+            for (int i = 0; i < emitted.Count; i++)
+            {
+                if (used[i]) continue;
+                int at = texts[i].IndexOf(head, StringComparison.Ordinal);
+                if (at < 0 || at > QuoteLead) continue;
+                used[i] = true;
+                found++;
+                var q = emitted[i];
+                bool sp = gq.Speaker is null ? q.Speaker is null : q.Speaker is not null && ActorOk(actors[gq.Speaker], q.Speaker, false);
+                if (sp) speaker++;
+                if (q.Direct == gq.Direct) direct++;
+                break;
+            }
+        }
+        return new QuoteScore(gd.Quotes.Count, found, speaker, direct, emitted.Count, found);
+    }
+
+    private static QuoteScore Add(QuoteScore a, QuoteScore b)
+        => new(a.Gold + b.Gold, a.Found + b.Found, a.SpeakerRight + b.SpeakerRight, a.DirectRight + b.DirectRight, a.Emitted + b.Emitted, a.EmittedMatched + b.EmittedMatched);
+
+    private static string Names(IReadOnlyList<ActorRef> side) => string.Join(",", side.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
+
+    /// <summary>The shared scorer's document key: the last path part, after any '#', without .txt/.htm(l)/.json.</summary>
+    public static string Stem(string s)
+    {
+        s = s.Replace('\\', '/');
+        s = s[(s.LastIndexOf('/') + 1)..];
+        s = s[(s.LastIndexOf('#') + 1)..];
+        foreach (var ext in new[] { ".txt", ".html", ".htm", ".json" })
+            if (s.EndsWith(ext, StringComparison.Ordinal)) return s[..^ext.Length];
+        return s;
+    }
+
+    /// <summary>The shared scorer's Arabic folding: no diacritics or tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, single spaces.</summary>
+    public static string NormAr(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (var c in s)
+        {
+            if (c is >= '\u064B' and <= '\u0652' or '\u0670' or '\u0640') continue;
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(c switch { 'إ' or 'أ' or 'آ' or 'ٱ' => 'ا', 'ى' => 'ي', 'ة' => 'ه', 'ؤ' => 'و', 'ئ' => 'ي', _ => c });
+        }
+        return sb.ToString();
+    }
+
+    // lower-case, keep a–z and spaces only, trimmed (inner runs of spaces stay, as in the shared scorer)
+    private static string NormEn(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s.ToLowerInvariant())
+            if (c is >= 'a' and <= 'z' or ' ') sb.Append(c);
+        return sb.ToString().Trim(' ');
+    }
+
+    private static string LastWord(string s)
+    {
+        var parts = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? "" : parts[^1];
+    }
+}
