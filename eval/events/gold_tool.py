@@ -177,17 +177,32 @@ def to_gold_document(ann, art):
             "events": events, "must_not": ann.get("must_not", []), "quotes": quotes,
             "notes": ann.get("notes", "")}
 
-def merge_actors(table, actors, where):
-    for a in actors:
-        old = table.get(a["id"])
+def merge_actors(table, ann, where):
+    """Adds the file's actors to the gold's one table. An id already defined with another country or kind is renamed
+    in this file (id--country) so that each document keeps the meaning its annotator gave."""
+    renames = {}
+    for a in ann.get("actors", []):
+        aid, old = a["id"], table.get(a["id"])
+        if old is not None and (old["country"] != a["country"] or old["kind"] != a["kind"]):
+            aid = f"{a['id']}--{(a['country'] or 'x').lower()}-{a['kind']}"
+            renames[a["id"]] = aid
+            print(f"note: actor {a['id']} in {where} is {a['country']}/{a['kind']}, elsewhere {old['country']}/{old['kind']}: kept as {aid}", file=sys.stderr)
+            old = table.get(aid)
         if old is None:
-            table[a["id"]] = {k: a.get(k) for k in ("id", "english", "arabic", "country", "kind", "role")}
-            table[a["id"]]["arabic"] = list(a["arabic"])
+            table[aid] = {k: a.get(k) for k in ("english", "arabic", "country", "kind", "role")}
+            table[aid]["id"] = aid
+            table[aid]["arabic"] = list(a["arabic"])
         else:
-            if old["country"] != a["country"] or old["kind"] != a["kind"]:
-                print(f"warning: actor {a['id']} differs in {where}: {old['country']}/{old['kind']} vs {a['country']}/{a['kind']}; first kept", file=sys.stderr)
             for v in a["arabic"]:
                 if v not in old["arabic"]: old["arabic"].append(v)
+    if renames:
+        r = lambda x: renames.get(x, x)
+        for e in ann.get("events", []):
+            e["source"] = [r(x) for x in e["source"]]; e["target"] = [r(x) for x in e["target"]]
+        for n in ann.get("must_not", []):
+            n["source"], n["target"] = r(n["source"]), r(n["target"])
+        for q in ann.get("quotes", []):
+            q["speaker"] = r(q.get("speaker"))
 
 def build():
     sample, modes = load_sample(), load_modes()
@@ -203,7 +218,7 @@ def build():
         if errors:
             failed.append(r["id"]); print("\n".join(errors), file=sys.stderr); continue
         docs, table = halves[r["half"]]
-        merge_actors(table, ann.get("actors", []), path)
+        merge_actors(table, ann, path)
         docs.append(to_gold_document(ann, arts[r["id"]]))
     for half, (docs, table) in halves.items():
         gold = {"schema": "marsad-gold/1",
