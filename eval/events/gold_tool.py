@@ -287,9 +287,15 @@ def agree(out_path=None):
             m = len(_pairs(ev_a, ev_b, A, B, lv, typed))
             t = totals[level]; t[0] += m; t[1] += len(ev_a); t[2] += len(ev_b)
         m_trig = _pairs(ev_a, ev_b, A, B, "country", True)
-        for e in ev_a: by_type[e["type"]][1] += 1
-        for e in ev_b: by_type[e["type"]][2] += 1
-        for gi, si in _pairs(ev_a, ev_b, A, B, "actor", True): by_type[ev_a[gi]["type"]][0] += 1
+        # by type: a matched pair counts under A's type on both sides; unmatched events under their own type
+        typed_pairs = _pairs(ev_a, ev_b, A, B, "actor", True)
+        hit_a, hit_b = {gi for gi, _ in typed_pairs}, {si for _, si in typed_pairs}
+        for gi, _ in typed_pairs:
+            t = by_type[ev_a[gi]["type"]]; t[0] += 1; t[1] += 1; t[2] += 1
+        for i, e in enumerate(ev_a):
+            if i not in hit_a: by_type[e["type"]][1] += 1
+        for i, e in enumerate(ev_b):
+            if i not in hit_b: by_type[e["type"]][2] += 1
         # quotes: same opening (first 4 normalized words) counts as the same quote; speaker compared by actor
         qa = {" ".join(_norm_ar(q["starts_with"]).split()[:4]): q for q in a.get("quotes", [])}
         qb = {" ".join(_norm_ar(q["starts_with"]).split()[:4]): q for q in b.get("quotes", [])}
