@@ -29,5 +29,6 @@ eval.Subcommands.Add(EvalLangidCommand.Create());
 eval.Subcommands.Add(EvalEventsCommand.Create());
 root.Subcommands.Add(eval);
 root.Subcommands.Add(NerCommand.Create());
+root.Subcommands.Add(CoderCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

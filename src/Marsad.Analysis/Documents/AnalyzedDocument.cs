@@ -40,6 +40,9 @@ public sealed record AnalyzedDocument
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<Marsad.Analysis.Actors.ActorMention> ActorMentions { get; init; } = [];
+    /// <summary>What the trigger rules proposed before the trained coder decided (for training; not part of the JSON output).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Marsad.Analysis.Events.Coding.EventCandidate> EventCandidates { get; init; } = [];
     /// <summary>Spans removed as page furniture or repeats, kept so nothing is lost.</summary>
     public IReadOnlyList<RemovedSpan> Removed { get; init; } = [];
 }
@@ -94,6 +97,8 @@ public sealed record EventRecord
     public TriggerInfo? Trigger { get; init; }
     /// <summary>The lexicon entry or pattern that fired.</summary>
     public string? Rule { get; init; }
+    /// <summary>How likely the event is right (source, target and type), from the trained coder; null when it did not run.</summary>
+    public double? Confidence { get; init; }
     public IReadOnlyList<TextSpan> Evidence { get; init; } = [];
 }
 

@@ -9,6 +9,9 @@ public sealed record GoldActor(string Id, string English, IReadOnlyList<string> 
 public sealed record GoldEvent(string Type, IReadOnlyList<string> AltTypes, string? Mode, IReadOnlyList<string> Source,
     IReadOnlyList<string> Target, string? Date, string Modality, bool Optional, string? Trigger, string? Note)
 {
+    /// <summary>Character span of the words the annotator gave as evidence (a clause around the trigger), when known.</summary>
+    public (int Start, int End)? EvidenceSpan { get; init; }
+
     public bool Accepts(string type) => Type == type || AltTypes.Contains(type);
 }
 
@@ -53,7 +56,8 @@ public sealed class EventGold
             {
                 var ev = new GoldEvent(e.GetProperty("type").GetString()!, Strings(e, "alt_types"), Str(e, "mode"), Strings(e, "source"),
                     Strings(e, "target"), Str(e, "date"), Str(e, "modality") ?? "asserted",
-                    e.TryGetProperty("optional", out var o) && o.ValueKind == JsonValueKind.True, Str(e, "trigger"), Str(e, "note"));
+                    e.TryGetProperty("optional", out var o) && o.ValueKind == JsonValueKind.True, Str(e, "trigger"), Str(e, "note"))
+                { EvidenceSpan = Span(e, "evidence_span") };
                 foreach (var id in ev.Source.Concat(ev.Target))
                     if (!actors.ContainsKey(id)) throw new InvalidDataException($"{path}: {file}: event actor '{id}' is not in \"actors\"");
                 events.Add(ev);
@@ -73,6 +77,9 @@ public sealed class EventGold
         }
         return new EventGold { Actors = actors, Documents = documents, Articles = Str(root, "articles") };
     }
+
+    private static (int, int)? Span(JsonElement e, string name)
+        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2 ? (v[0].GetInt32(), v[1].GetInt32()) : null;
 
     private static string? Str(JsonElement e, string name)
         => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

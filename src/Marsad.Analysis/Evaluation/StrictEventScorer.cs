@@ -198,7 +198,8 @@ public static class StrictEventScorer
             if (!taken[si]) errors.Add(new EventError(file, EventErrorKind.Spurious, null, emitted[si]));
     }
 
-    private static bool EventOk(GoldEvent g, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
+    /// <summary>The scorer's match test: type (or alt type) and every gold actor covered on its side (CONSULT: either side).</summary>
+    public static bool EventOk(GoldEvent g, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
     {
         if (!g.Accepts(s.Type)) return false;
         if (g.Type == "CONSULT")

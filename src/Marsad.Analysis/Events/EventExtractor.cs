@@ -59,8 +59,11 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
 
     /// <summary>Codes the events of one document from its argument mentions (<see cref="Arguments"/>; read, never changed).</summary>
     internal List<EventRecord> Extract(string docId, string text, WordView[] words, IReadOnlyList<TextSpan> sentences,
-        List<ArgumentMention> allArgs, IActorDirectory actors, DateOnly? published)
+        List<ArgumentMention> allArgs, IActorDirectory actors, DateOnly? published, List<Coding.EventCandidate>? candidates = null)
     {
+        var sentenceMatches = new List<TriggerMatch>();
+        List<ArgumentMention> previousArgs = [];
+        int sentenceIndex = -1;
         var events = new List<EventRecord>();
         var issuers = StatementIssuers(words, allArgs);
         List<ArgumentMention>? lastParticipants = null;
@@ -74,14 +77,18 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             int from = tokenIndex, to = from;
             while (to < words.Length && words[to].Start < sentence.End) to++;
             tokenIndex = to;
+            sentenceIndex++;
             if (to - from < 2) continue;
             var inherited = ContinuesStatement(words, from, to) ? told : null;
             told = inherited;
             matches.Clear();
             lexicon.Match(words, from, to, matches);
+            var args = allArgs.FindAll(a => a.First >= from && a.Last < to);
+            var before = previousArgs;
+            previousArgs = args;
             if (matches.Count == 0) continue;
             var best = TriggerLexicon.SelectBest(matches);
-            var args = allArgs.FindAll(a => a.First >= from && a.Last < to);
+            sentenceMatches.Clear();
             var dateExprs = dates.Find(text, words, from, to, published);
             var sentenceEvents = new List<(EventRecord Record, List<ArgumentMention> Src, List<ArgumentMention> Tgt)>();
             for (int m = 0; m < best.Count; m++)
@@ -186,9 +193,16 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     continue;
                 }
                 sentenceEvents.Add((record, src, tgt));
+                sentenceMatches.Add(match);
                 if (src.Count + tgt.Count >= 2 && modality != "negated" && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
-            foreach (var e in sentenceEvents) events.Add(e.Record);
+            for (int i = 0; i < sentenceEvents.Count; i++)
+            {
+                var e = sentenceEvents[i];
+                events.Add(e.Record);
+                candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before, e.Src, e.Tgt,
+                    sentenceIndex, sentences.Count));
+            }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;

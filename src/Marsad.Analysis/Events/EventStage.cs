@@ -9,8 +9,11 @@ using Marsad.Analysis.Tokenization;
 
 namespace Marsad.Analysis.Events;
 
-/// <summary>The events-and-quotes result for one document.</summary>
-public sealed record EventStageResult(IReadOnlyList<EventRecord> Events, IReadOnlyList<QuoteRecord> Quotes, string? DatelineDate);
+/// <summary>The events-and-quotes result for one document; <see cref="Candidates"/> holds what the rules proposed (for training).</summary>
+public sealed record EventStageResult(IReadOnlyList<EventRecord> Events, IReadOnlyList<QuoteRecord> Quotes, string? DatelineDate)
+{
+    public IReadOnlyList<Coding.EventCandidate> Candidates { get; init; } = [];
+}
 
 /// <summary>
 /// The events and quotes stage: builds word views once, finds the publication date in a dateline when the metadata has
@@ -23,11 +26,17 @@ public sealed class EventStage
     private readonly EventExtractor _events;
     private readonly QuoteExtractor _quotes = new();
     private readonly DateFinder _dates;
+    private readonly PlaceLexicon _places;
+    private readonly DemonymLexicon _demonyms;
 
-    private EventStage(ArabicNormalizer normalizer, TriggerLexicon lexicon, DateFinder dates, PlaceLexicon places, DemonymLexicon demonyms, FallbackActorLinker fallback)
+    private EventStage(ArabicNormalizer normalizer, TriggerLexicon lexicon, DateFinder dates, PlaceLexicon places, DemonymLexicon demonyms, FallbackActorLinker fallback,
+        Coding.EventCoder? coder)
     {
+        Coder = coder;
         _normalizer = normalizer;
         _dates = dates;
+        _places = places;
+        _demonyms = demonyms;
         _events = new EventExtractor(lexicon, dates, places, demonyms, GenericActorLexicon.LoadDefault(normalizer));
         Lexicon = lexicon;
         Fallback = fallback;
@@ -35,6 +44,8 @@ public sealed class EventStage
 
     /// <summary>The trigger lexicon in use.</summary>
     public TriggerLexicon Lexicon { get; }
+    /// <summary>The trained coder that decides the rules' candidates; null to emit the rules' events as they are.</summary>
+    public Coding.EventCoder? Coder { get; }
     /// <summary>The stand-in actor linker (until the actor registry is wired in).</summary>
     public FallbackActorLinker Fallback { get; }
 
@@ -43,8 +54,11 @@ public sealed class EventStage
     {
         var names = CalendarNames.LoadDefault(normalizer);
         return new EventStage(normalizer, TriggerLexicon.LoadDefault(normalizer), new DateFinder(names), PlaceLexicon.LoadDefault(normalizer),
-            DemonymLexicon.LoadDefault(normalizer), FallbackActorLinker.LoadDefault(normalizer));
+            DemonymLexicon.LoadDefault(normalizer), FallbackActorLinker.LoadDefault(normalizer), Coding.EventCoder.LoadDefault());
     }
+
+    /// <summary>The same stage with another coder (null: the rules' events as they are).</summary>
+    public EventStage WithCoder(Coding.EventCoder? coder) => new(_normalizer, Lexicon, _dates, _places, _demonyms, Fallback, coder);
 
     /// <summary>Runs the stage over one document.</summary>
     /// <param name="docId">Document id, the prefix of event ids.</param>
@@ -76,9 +90,11 @@ public sealed class EventStage
             (ments, dir) = link(pub);
         // the argument mentions are built once for both extractors
         var args = EventExtractor.Arguments(text, words, ments, dir);
-        var events = _events.Extract(docId, text, words, sentences, args, dir, pub);
+        var candidates = new List<Coding.EventCandidate>();
+        var events = _events.Extract(docId, text, words, sentences, args, dir, pub, candidates);
+        if (Coder is not null) events = Coder.Decide(candidates);
         var quotes = _quotes.Extract(text, words, sentences, args);
-        return new EventStageResult(events, quotes, dateline);
+        return new EventStageResult(events, quotes, dateline) { Candidates = candidates };
     }
 
     /// <summary>The word views of a text (for tools and tests).</summary>

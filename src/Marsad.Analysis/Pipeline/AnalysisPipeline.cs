@@ -114,6 +114,7 @@ public sealed class AnalysisPipeline
             Entities = actors?.Entities ?? entities,
             Actors = actors?.ActorInfos() ?? [],
             ActorMentions = actors?.Mentions ?? [],
+            EventCandidates = coded.Candidates,
         };
         if (!language.IsArabic)
             return doc with { Status = DocumentStatus.Rejected, Reason = $"language: {language.Code} (confidence {language.Confidence:0.00}), not Arabic" };

@@ -32,6 +32,20 @@ public sealed class AnalysisPipelineBuilder
     private EntityTagger? _tagger;
     private bool _taggerSet;
 
+    /// <summary>Overrides the trained event coder (by default the committed model is loaded); set to null for the rules' events as they are.</summary>
+    public Events.Coding.EventCoder? EventCoder
+    {
+        get => _coderSet ? _coder : null;
+        set
+        {
+            _coder = value;
+            _coderSet = true;
+        }
+    }
+
+    private Events.Coding.EventCoder? _coder;
+    private bool _coderSet;
+
     /// <summary>Creates the immutable, thread-safe pipeline.</summary>
     public AnalysisPipeline Build()
     {
@@ -39,7 +53,7 @@ public sealed class AnalysisPipelineBuilder
         // a noticeable part of a short run's start-up, so they load side by side.
         var normalizer = new ArabicNormalizer(NormalizerOptions);
         var registry = LinkActors && Actors is null ? Task.Run(() => ActorRegistry.BuiltIn) : null;
-        var events = Task.Run(() => EventStage.CreateDefault(normalizer));
+        var events = Task.Run(() => _coderSet ? EventStage.CreateDefault(normalizer).WithCoder(_coder) : EventStage.CreateDefault(normalizer));
         var tagger = EntityTagger;
         return new AnalysisPipeline(
             normalizer,

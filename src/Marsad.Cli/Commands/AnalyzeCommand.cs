@@ -24,6 +24,7 @@ internal static class AnalyzeCommand
         var outFile = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var actors = ActorRegistryOption.Create();
         var noActors = new Option<bool>("--no-actors") { Description = "Skip actor linking (entities keep no actor; no actors list)" };
+        var minConfidence = new Option<double>("--min-confidence") { Description = $"Show events whose confidence is at least this (0-1; 0 shows every coded event)", DefaultValueFactory = _ => Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold };
         var nearDup = new Option<double>("--near-duplicate") { Description = "Estimated Jaccard at or above which a document is a near-duplicate (0-1)", DefaultValueFactory = _ => new DuplicateDetectorOptions().Threshold };
 
         var command = new Command("analyze", "Analyse Arabic news documents and print the structured result.");
@@ -35,6 +36,7 @@ internal static class AnalyzeCommand
         command.Options.Add(actors);
         command.Options.Add(noActors);
         command.Options.Add(nearDup);
+        command.Options.Add(minConfidence);
         command.SetAction(parse =>
         {
             string? date = parse.GetValue(published);
@@ -53,13 +55,19 @@ internal static class AnalyzeCommand
                 return 2;
             }
             var dedup = new DuplicateDetectorOptions { Threshold = threshold };
-            return Run(parse.GetValue(paths)!, options, parse.GetValue(format)!, parse.GetValue(outFile), registry, !parse.GetValue(noActors), dedup);
+            double min = parse.GetValue(minConfidence);
+            if (min is < 0 or > 1)
+            {
+                Console.Error.WriteLine($"error: --min-confidence {min} must be in [0, 1], e.g. 0.5");
+                return 2;
+            }
+            return Run(parse.GetValue(paths)!, options, parse.GetValue(format)!, parse.GetValue(outFile), registry, !parse.GetValue(noActors), dedup, min);
         });
         return command;
     }
 
     private static int Run(string[] paths, AnalysisOptions options, string format, string? outFile, Marsad.Analysis.Actors.ActorRegistry registry, bool linkActors,
-        DuplicateDetectorOptions dedup)
+        DuplicateDetectorOptions dedup, double minConfidence)
     {
         var pipeline = new AnalysisPipelineBuilder { Actors = registry, LinkActors = linkActors }.Build();
         var batch = new BatchAnalyzer(pipeline, options, dedup);
@@ -68,8 +76,9 @@ internal static class AnalyzeCommand
         using var progress = new ProgressReporter("analyze");
         int ok = 0, rejected = 0, duplicates = 0;
         var merger = new EventMerger();
-        foreach (var doc in batch.Run(new DocumentReader().Read(paths), progress.Report))
+        foreach (var coded in batch.Run(new DocumentReader().Read(paths), progress.Report))
         {
+            var doc = Marsad.Analysis.Events.Coding.EventVisibility.Shown(coded, minConfidence);
             writer.Write(doc);
             if (doc.Status == DocumentStatus.Ok) merger.Add(doc);
             switch (doc.Status)

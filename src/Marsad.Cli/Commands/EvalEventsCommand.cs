@@ -30,6 +30,9 @@ internal static class EvalEventsCommand
         var articles = new Option<string?>("--articles") { Description = "JSONL corpus holding the gold's article ids (default: the gold's \"articles\", under shared/data)" };
         var outFile = new Option<string?>("--out") { Description = "Also write the analyze --format json output that was scored to this file" };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON" };
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Score the events analyze shows at this confidence threshold (default: analyze's)", DefaultValueFactory = _ => Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Score the trigger rules' events without the trained coder (the baseline)" };
+        var coderFile = new Option<string?>("--coder") { Description = "A coder model file (from coder train --out) instead of the committed one" };
         var verbose = new Option<bool>("--verbose") { Description = "List every error (missed, spurious, wrong source/target/type/date, reversed) per document" };
         var command = new Command("events", "Score event extraction against a gold file with the strict scorer (P/R/F1 at actor and country level, per type, error table, dates, quotes, must_not).");
         command.Options.Add(gold);
@@ -38,6 +41,9 @@ internal static class EvalEventsCommand
         command.Options.Add(outFile);
         command.Options.Add(json);
         command.Options.Add(verbose);
+        command.Options.Add(minConfidence);
+        command.Options.Add(rulesOnly);
+        command.Options.Add(coderFile);
         command.SetAction(parse =>
         {
             string goldPath = parse.GetValue(gold)!;
@@ -61,7 +67,14 @@ internal static class EvalEventsCommand
                 Console.Error.WriteLine("error: " + problem);
                 return 2;
             }
-            var analyzed = AnalyzeLikeAnalyze(sources, parse.GetValue(outFile));
+            Marsad.Analysis.Events.Coding.EventCoder? coder = null;
+            if (parse.GetValue(coderFile) is { } cf)
+            {
+                if (!File.Exists(cf)) { Console.Error.WriteLine($"error: coder model not found: {cf}"); return 2; }
+                using var r = new StreamReader(cf);
+                coder = Marsad.Analysis.Events.Coding.EventCoder.Read(r);
+            }
+            var analyzed = AnalyzeLikeAnalyze(sources, parse.GetValue(outFile), parse.GetValue(minConfidence), parse.GetValue(rulesOnly), coder);
             var score = StrictEventScorer.Score(eventGold, analyzed);
             if (parse.GetValue(json)) Console.WriteLine(EventScoreReport.ToJson(score, goldPath).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }));
             else Console.Write(EventScoreReport.ToText(score, goldPath, parse.GetValue(verbose)));
@@ -72,7 +85,7 @@ internal static class EvalEventsCommand
 
     /// <summary>The gold's documents as readers deliver them: seed files from a folder, or articles by id from a JSONL
     /// corpus. A document with no publication date takes the gold's <c>published</c> (the seeds' files carry none).</summary>
-    private static bool TryReadGoldDocuments(EventGold gold, string goldPath, string? docsDir, string? articlesPath,
+    internal static bool TryReadGoldDocuments(EventGold gold, string goldPath, string? docsDir, string? articlesPath,
         out List<SourceDocument> sources, out string problem)
     {
         sources = [];
@@ -114,11 +127,13 @@ internal static class EvalEventsCommand
     }
 
     /// <summary>Runs the documents through the batch analyzer exactly as <c>analyze</c> does; optionally writes its JSON.</summary>
-    private static List<AnalyzedDocument> AnalyzeLikeAnalyze(List<SourceDocument> sources, string? outFile)
+    private static List<AnalyzedDocument> AnalyzeLikeAnalyze(List<SourceDocument> sources, string? outFile, double minConfidence, bool rulesOnly,
+        Marsad.Analysis.Events.Coding.EventCoder? coder)
     {
-        var pipeline = new AnalysisPipelineBuilder().Build();
-        var batch = new BatchAnalyzer(pipeline, new AnalysisOptions());
-        var analyzed = batch.Run(sources).ToList();
+        var builder = new AnalysisPipelineBuilder();
+        if (rulesOnly || coder is not null) builder.EventCoder = coder;
+        var batch = new BatchAnalyzer(builder.Build(), new AnalysisOptions());
+        var analyzed = batch.Run(sources).Select(d => Marsad.Analysis.Events.Coding.EventVisibility.Shown(d, minConfidence)).ToList();
         if (outFile is not null)
         {
             using var stream = File.Create(outFile);

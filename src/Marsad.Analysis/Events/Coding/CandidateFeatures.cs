@@ -1,0 +1,123 @@
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Tokenization;
+
+namespace Marsad.Analysis.Events.Coding;
+
+/// <summary>
+/// The features the trained coder reads: for each actor mention around a trigger (position, distance, the preposition
+/// or construct before it, voice and reported-speech cues between it and the trigger, its kind, the rules' reading)
+/// and for the trigger itself (rule, words around it, quotation, negation, where in the document). Names are plain
+/// strings so a rule-writer can read the learned weights.
+/// </summary>
+public static class CandidateFeatures
+{
+    private static readonly HashSet<string> StatementVerbs = WordSets.Of([
+        "قال", "قالت", "قالوا", "يقول", "تقول", "اكد", "اكدت", "يؤكد", "تؤكد", "اوضح", "اوضحت", "اضاف", "اضافت", "صرح", "صرحت", "اعلن", "اعلنت",
+        "اشار", "اشارت", "افاد", "افادت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اعرب", "اعربت",
+        "لفت", "لفتت", "تابع", "تابعت", "زعم", "زعمت", "ادعي", "ادعت", "كتب", "كتبت", "غرد", "غردت", "بحسب", "حسب", "وفق", "وفقا"]);
+    private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"]);
+    private static readonly HashSet<string> AgentCues = WordSets.Of(["قبل", "يد", "برصاص", "بنيران", "جراء", "بقصف", "بغاره", "بغارات", "بهجوم", "بصاروخ", "بصواريخ", "شنها", "شنته", "نفذها", "نفذته"]);
+    private static readonly HashSet<string> PassiveCues = WordSets.Of(["تم", "جري", "يتم", "سيتم"]);
+    private static readonly HashSet<string> Negations = WordSets.Of(["لم", "لن", "لا", "ليس", "ليست", "دون", "بدون", "عدم", "نفي", "نفت"]);
+
+    /// <summary>Features of the trigger at words [first, last] in the sentence [from, to).</summary>
+    public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
+        int mentionCount, int sentence, int sentenceCount)
+    {
+        var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality,
+            "word=" + words[first].Bare, "type|word=" + rules.Type + "|" + words[first].Bare };
+        if (match.VerbForm) f.Add("verb|type=" + rules.Type);
+        if (match.Future) f.Add("future");
+        if (match.AfterPreposition) f.Add("after-prep");
+        f.Add("sent=" + (sentence switch { 0 => "0", 1 => "1", 2 => "2", < 6 => "3-5", _ => "6+" }));
+        f.Add("sent-rel=" + (sentenceCount <= 1 ? "only" : (sentence * 4 / sentenceCount) switch { 0 => "q1", 1 => "q2", 2 => "q3", _ => "q4" }));
+        f.Add("mentions=" + Bucket(mentionCount));
+        f.Add("len=" + Bucket((to - from) / 5));
+        f.Add("rule-src=" + (rules.Source.Count > 0) + "|rule-tgt=" + (rules.Target.Count > 0));
+        f.Add("type|rule-args=" + rules.Type + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
+        if (rules.Date is not null) f.Add("dated");
+        if (rules.Location is not null) f.Add("located");
+        int quotes = 0;
+        bool statement = false, negation = false;
+        for (int i = from; i < first; i++)
+        {
+            var w = words[i];
+            if (w.Kind == TokenKind.Quote) quotes++;
+            if (IsStatement(w)) statement = true;
+            if (i >= first - 3 && Negations.Contains(w.Bare)) negation = true;
+        }
+        if (quotes % 2 == 1) f.Add("in-quote|type=" + rules.Type);
+        if (statement) f.Add("after-statement|type=" + rules.Type);
+        if (negation) f.Add("negation-before");
+        f.Add("prev=" + (first > from ? Word(words[first - 1]) : "<s>"));
+        f.Add("next=" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
+        f.Add("type|next=" + rules.Type + "|" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
+        return [.. f];
+    }
+
+    /// <summary>Features of an actor mention (words [a.First, a.Last]) relative to the trigger at [first, last].</summary>
+    public static string[] Mention(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
+        ArgumentMention a, ArgumentRole ruleRole, bool previousSentence, int rankBefore, int rankAfter)
+    {
+        string type = rules.Type;
+        var f = new List<string>(40) { "bias", "rule=" + ruleRole, "rule|type=" + ruleRole + "|" + type, "kind=" + a.Actor.Kind,
+            "kind|type=" + a.Actor.Kind + "|" + type, "mkind=" + a.MentionKind };
+        if (previousSentence)
+        {
+            f.Add("prev-sentence");
+            f.Add("prev-sentence|type=" + type);
+            return [.. f];
+        }
+        string pos = a.Last < first ? "before" : a.First > last ? "after" : "overlap";
+        int lo = pos == "before" ? a.Last + 1 : last + 1, hi = pos == "before" ? first : a.First;
+        int gap = 0;
+        bool statement = false, comp = false, punct = false, quote = false, agent = false, passive = false;
+        for (int i = lo; i < hi; i++)
+        {
+            var w = words[i];
+            if (w.IsPunct) { punct |= w.Kind != TokenKind.Quote; quote |= w.Kind == TokenKind.Quote; continue; }
+            gap++;
+            if (IsStatement(w)) statement = true;
+            if (Complementizers.Contains(w.Bare)) comp = true;
+            if (AgentCues.Contains(w.Bare)) agent = true;
+            if (PassiveCues.Contains(w.Bare)) passive = true;
+        }
+        string dist = gap switch { 0 => "0", 1 => "1", 2 or 3 => "2-3", < 7 => "4-6", < 11 => "7-10", _ => "11+" };
+        string prep = a.Prep.Length == 0 ? "-" : a.Prep;
+        string verb = match.VerbForm ? "verb" : "noun";
+        f.Add("pos=" + pos);
+        f.Add("pos|dist=" + pos + "|" + dist);
+        f.Add("pos|type=" + pos + "|" + type);
+        f.Add("pos|prep=" + pos + "|" + prep);
+        f.Add("pos|prep|type=" + pos + "|" + prep + "|" + type);
+        f.Add("pos|verb=" + pos + "|" + verb);
+        f.Add("pos|verb|dist=" + pos + "|" + verb + "|" + dist);
+        f.Add("pos|kind=" + pos + "|" + a.Actor.Kind);
+        f.Add("pos|mkind=" + pos + "|" + a.MentionKind);
+        f.Add("pos|rule=" + pos + "|" + ruleRole);
+        f.Add("prep=" + prep);
+        if (a.Conj) f.Add("conj|pos=" + pos);
+        if (statement) f.Add("statement-between|pos=" + pos);
+        if (comp) f.Add("complementizer-between|pos=" + pos);
+        if (punct) f.Add("punct-between|pos=" + pos);
+        if (quote) f.Add("quote-between|pos=" + pos);
+        if (agent) f.Add("agent-cue|pos=" + pos + "|" + type);
+        if (passive) f.Add("passive-cue|pos=" + pos);
+        if (pos == "before" && rankBefore == 0) f.Add("nearest-before|type=" + type);
+        if (pos == "after" && rankAfter == 0) f.Add("nearest-after|type=" + type);
+        if (pos == "after" && rankAfter == 1) f.Add("second-after|type=" + type);
+        if (pos == "after" && gap == 0 && !match.VerbForm && prep == "-") f.Add("construct|type=" + type);
+        if (pos == "after" && gap == 0 && a.MentionKind == Actors.ActorMentionKind.Demonym) f.Add("adjective-after|type=" + type);
+        int head = a.HeadFirst;
+        f.Add("wbefore=" + (head > from ? Word(words[head - 1]) : "<s>"));
+        f.Add("wbefore|pos=" + (head > from ? Word(words[head - 1]) : "<s>") + "|" + pos);
+        if (a.Actor.IsMedia) f.Add("media");
+        return [.. f];
+    }
+
+    private static bool IsStatement(WordView w) => StatementVerbs.Contains(w.Bare) || StatementVerbs.Contains(w.Norm);
+
+    private static string Word(WordView w) => w.IsPunct ? "<p>" : w.Bare;
+
+    private static string Bucket(int n) => n switch { 0 => "0", 1 => "1", 2 => "2", < 5 => "3-4", < 9 => "5-8", _ => "9+" };
+}

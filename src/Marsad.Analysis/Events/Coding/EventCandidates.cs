@@ -1,0 +1,41 @@
+using Marsad.Analysis.Documents;
+
+namespace Marsad.Analysis.Events.Coding;
+
+/// <summary>Builds an <see cref="EventCandidate"/> from what the trigger rules saw in one sentence.</summary>
+internal static class EventCandidates
+{
+    /// <remarks><paramref name="args"/> are the actor mentions of the trigger's sentence (words [from, to)), <paramref name="previous"/>
+    /// those of the sentence before (for back-references), <paramref name="src"/> and <paramref name="tgt"/> the rules' own reading.</remarks>
+    public static EventCandidate Build(WordView[] words, int from, int to, TriggerMatch match, EventRecord rules, List<ArgumentMention> args,
+        List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount)
+    {
+        var mentions = new List<ArgumentCandidate>(args.Count + previous.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int before = 0, after = 0;
+        // nearest first on each side, so the rank features count outward from the trigger
+        for (int i = args.Count - 1; i >= 0; i--)
+        {
+            var a = args[i];
+            if (a.Last >= match.First) continue;
+            mentions.Add(Make(a, false, before++, -1));
+        }
+        foreach (var a in args)
+        {
+            if (a.Last < match.First) continue;
+            mentions.Add(Make(a, false, -1, a.First > match.Last ? after++ : -1));
+        }
+        foreach (var a in previous)
+            if (!args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) && seen.Add(a.Actor.Ref.Id))
+                mentions.Add(Make(a, true, -1, -1));
+        var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount);
+        return new EventCandidate(rules, mentions, trigger, sentence);
+
+        ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter)
+        {
+            var role = src.Contains(a) ? ArgumentRole.Source : tgt.Contains(a) ? ArgumentRole.Target : ArgumentRole.None;
+            var features = CandidateFeatures.Mention(words, from, to, match.First, match.Last, match, rules, a, role, prev, rankBefore, rankAfter);
+            return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, a.Conj && !prev);
+        }
+    }
+}

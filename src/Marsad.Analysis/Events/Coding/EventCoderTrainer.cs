@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Evaluation;
+
+namespace Marsad.Analysis.Events.Coding;
+
+/// <summary>One annotated document with what the rules proposed in it.</summary>
+public sealed record TrainingDocument(GoldDocument Gold, IReadOnlyDictionary<string, GoldActor> Actors, AnalyzedDocument Analyzed);
+
+/// <summary>
+/// Trains the <see cref="EventCoder"/> from gold documents: the argument model on the actor mentions of candidates
+/// that lie inside a gold event's evidence (role = the gold event's source, target or neither), then the trigger model
+/// on every candidate after its arguments were decoded by an argument model that did not see its document
+/// (cross-fitting by document), labelled right when the decoded event matches a gold event of the document.
+/// </summary>
+public static class EventCoderTrainer
+{
+    public sealed record Options(int Folds = 5, int Epochs = 30, double L2 = 1e-3, int Seed = 1);
+
+    public static EventCoder Train(IReadOnlyList<TrainingDocument> docs, Options options)
+    {
+        var argExamples = docs.Select(ArgumentExamples).ToList();
+        var triggerExamples = new List<(string[], int)>();
+        var folds = FoldOf(docs.Count, options.Folds);
+        for (int k = 0; k < options.Folds; k++)
+        {
+            var args = TrainArguments(argExamples.Where((_, i) => folds[i] != k), options);
+            for (int i = 0; i < docs.Count; i++)
+                if (folds[i] == k) triggerExamples.AddRange(TriggerExamples(docs[i], args));
+        }
+        var arguments = TrainArguments(argExamples, options);
+        var triggers = LogisticModel.Train(EventCoder.TriggerClassNames, triggerExamples, options.Epochs, options.L2, seed: options.Seed);
+        return new EventCoder(arguments, triggers);
+    }
+
+    /// <summary>
+    /// Cross-validation by document: each fold is coded by a coder trained on the others. Returns every fold's
+    /// documents with their decided events (all confidences kept), for scoring at several thresholds.
+    /// </summary>
+    public static List<AnalyzedDocument> CrossValidate(IReadOnlyList<TrainingDocument> docs, Options options)
+    {
+        var folds = FoldOf(docs.Count, options.Folds);
+        var result = new AnalyzedDocument[docs.Count];
+        for (int k = 0; k < options.Folds; k++)
+        {
+            var train = docs.Where((_, i) => folds[i] != k).ToList();
+            var coder = Train(train, options with { Folds = Math.Min(options.Folds, Math.Max(2, train.Count)) });
+            for (int i = 0; i < docs.Count; i++)
+                if (folds[i] == k) result[i] = docs[i].Analyzed with { Events = coder.Decide(docs[i].Analyzed.EventCandidates) };
+        }
+        return [.. result];
+    }
+
+    /// <summary>Documents with only the events at or above <paramref name="threshold"/> (what outputs show).</summary>
+    public static List<AnalyzedDocument> AtThreshold(IEnumerable<AnalyzedDocument> docs, double threshold)
+        => docs.Select(d => d with { Events = d.Events.Where(e => (e.Confidence ?? 1) >= threshold).ToList() }).ToList();
+
+    /// <summary>Reliability: for confidence bins, how many events and how many of them match a gold event.</summary>
+    public static string ReliabilityTable(IReadOnlyList<TrainingDocument> docs, IReadOnlyList<AnalyzedDocument> decided)
+    {
+        var bins = new (int N, int Right, double Sum)[10];
+        for (int i = 0; i < docs.Count; i++)
+            foreach (var e in decided[i].Events)
+            {
+                if (e.Modality == "negated") continue;
+                double c = e.Confidence ?? 0;
+                int b = Math.Min(9, (int)(c * 10));
+                bool right = docs[i].Gold.Events.Any(g => StrictEventScorer.EventOk(g, e, docs[i].Actors, false));
+                bins[b] = (bins[b].N + 1, bins[b].Right + (right ? 1 : 0), bins[b].Sum + c);
+            }
+        var sb = new StringBuilder("confidence   events  right  share right  mean confidence\n");
+        for (int b = 0; b < 10; b++)
+        {
+            var (n, r, sum) = bins[b];
+            if (n == 0) continue;
+            sb.Append(CultureInfo.InvariantCulture, $"{b / 10.0:0.0}-{(b + 1) / 10.0:0.0}   {n,6} {r,6}  {(double)r / n,11:0.000}  {sum / n,15:0.000}\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// For candidates that are mentions of a gold event (its type, inside its evidence): how often every gold actor is
+    /// among the candidate's mentions at all, how often the rules' roles are right, and how often the argument model's
+    /// are (cross-validated by document).
+    /// </summary>
+    public static (int Candidates, int ActorsPresent, int RulesRight, int ModelRight) ArgumentDiagnostics(IReadOnlyList<TrainingDocument> docs, Options options)
+    {
+        var argExamples = docs.Select(ArgumentExamples).ToList();
+        var folds = FoldOf(docs.Count, options.Folds);
+        int n = 0, present = 0, rules = 0, model = 0;
+        for (int k = 0; k < options.Folds; k++)
+        {
+            var coder = new EventCoder(TrainArguments(argExamples.Where((_, i) => folds[i] != k), options), LogisticModel.Train(EventCoder.TriggerClassNames, [], 1));
+            for (int i = 0; i < docs.Count; i++)
+            {
+                if (folds[i] != k) continue;
+                var doc = docs[i];
+                foreach (var c in doc.Analyzed.EventCandidates)
+                {
+                    var g = GoldFor(doc, c);
+                    if (g is null) continue;
+                    n++;
+                    if (g.Source.Concat(g.Target).All(id => c.Mentions.Any(m => StrictEventScorer.ActorOk(doc.Actors[id], m.Actor, false)))) present++;
+                    if (StrictEventScorer.EventOk(g, c.Rules, doc.Actors, false)) rules++;
+                    var (source, target, _, _) = coder.DecodeArguments(c);
+                    if (StrictEventScorer.EventOk(g, c.Rules with { Source = source, Target = target }, doc.Actors, false)) model++;
+                }
+            }
+        }
+        return (n, present, rules, model);
+    }
+
+    private static LogisticModel TrainArguments(IEnumerable<List<(string[], int)>> examples, Options options)
+        => LogisticModel.Train(EventCoder.ArgumentClassNames, examples.SelectMany(x => x).ToList(), options.Epochs, options.L2, seed: options.Seed);
+
+    /// <summary>Mentions of candidates inside a gold event's evidence, labelled with the gold event's roles.</summary>
+    private static List<(string[], int)> ArgumentExamples(TrainingDocument doc)
+    {
+        var list = new List<(string[], int)>();
+        foreach (var c in doc.Analyzed.EventCandidates)
+        {
+            var g = GoldFor(doc, c);
+            if (g is null) continue;
+            foreach (var m in c.Mentions)
+            {
+                int label = g.Source.Any(id => StrictEventScorer.ActorOk(doc.Actors[id], m.Actor, false)) ? 1
+                    : g.Target.Any(id => StrictEventScorer.ActorOk(doc.Actors[id], m.Actor, false)) ? 2 : 0;
+                list.Add((m.Features, label));
+            }
+        }
+        return list;
+    }
+
+    // the gold event a candidate is a mention of: same type (or alt type), trigger inside the evidence span (or, for gold
+    // without spans, the same trigger words)
+    private static GoldEvent? GoldFor(TrainingDocument doc, EventCandidate c)
+    {
+        var t = c.Rules.Trigger;
+        if (t is null) return null;
+        foreach (var g in doc.Gold.Events)
+        {
+            if (!g.Accepts(c.Rules.Type)) continue;
+            if (g.EvidenceSpan is { } span ? t.Start >= span.Start && t.End <= span.End
+                : g.Trigger is not null && (g.Trigger.Contains(t.Text, StringComparison.Ordinal) || t.Text.Contains(g.Trigger, StringComparison.Ordinal)))
+                return g;
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string[], int)> TriggerExamples(TrainingDocument doc, LogisticModel arguments)
+    {
+        var coder = new EventCoder(arguments, arguments); // only its argument decoding is used here
+        foreach (var c in doc.Analyzed.EventCandidates)
+        {
+            var (source, target, ps, pt) = coder.DecodeArguments(c);
+            var decided = c.Rules with { Source = source, Target = target };
+            bool right = doc.Gold.Events.Any(g => StrictEventScorer.EventOk(g, decided, doc.Actors, false));
+            yield return (EventCoder.TriggerFeatures(c, source, target, ps, pt), right ? 1 : 0);
+        }
+    }
+
+    // documents dealt into folds in a fixed shuffled order
+    private static int[] FoldOf(int n, int folds)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(7).Shuffle(order);
+        var fold = new int[n];
+        for (int i = 0; i < n; i++) fold[order[i]] = i % folds;
+        return fold;
+    }
+}

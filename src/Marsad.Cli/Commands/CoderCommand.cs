@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Evaluation;
+using Marsad.Analysis.Events.Coding;
+using Marsad.Analysis.Pipeline;
+using Marsad.Ingest.Batch;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>
+/// <c>marsad coder train --gold FILE [--gold FILE …] [--out MODEL] [--folds N] [--top N]</c>: trains the event coder
+/// (argument and trigger models) on gold documents, prints its cross-validated scores at several thresholds, a
+/// reliability table and the heaviest weights, and writes the model file.
+/// </summary>
+internal static class CoderCommand
+{
+    public const string DefaultModelPath = "src/Marsad.Analysis/Resources/events/coder-model.tsv";
+
+    public static Command Create()
+    {
+        var gold = new Option<string[]>("--gold") { Description = "marsad-gold/1 files to train on (the tune half; seeds may be added)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var outFile = new Option<string?>("--out") { Description = $"Model file to write (the committed one is {DefaultModelPath}); none: evaluate only" };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by document)", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "Heaviest weights to print per class", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
+        var train = new Command("train", "Train the event coder on gold documents; print cross-validated P/R/F1 by threshold, reliability and weights.");
+        train.Options.Add(gold);
+        train.Options.Add(outFile);
+        train.Options.Add(folds);
+        train.Options.Add(top);
+        train.Options.Add(seed);
+        train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed)));
+        var command = new Command("coder", "The trained event coder (argument and trigger models).");
+        command.Subcommands.Add(train);
+        return command;
+    }
+
+    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        // the rules alone propose; the coder being trained decides
+        var pipeline = new AnalysisPipelineBuilder { EventCoder = null }.Build();
+        var docs = new List<TrainingDocument>();
+        foreach (var path in goldPaths)
+        {
+            if (!File.Exists(path)) { Console.Error.WriteLine($"error: gold file not found: {path}"); return 2; }
+            var gold = EventGold.Load(path);
+            if (!EvalEventsCommand.TryReadGoldDocuments(gold, path, null, null, out var sources, out var problem))
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return 2;
+            }
+            var analyzed = new BatchAnalyzer(pipeline, new AnalysisOptions()).Run(sources).ToList();
+            var byKey = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
+            foreach (var d in analyzed) byKey.TryAdd(StrictEventScorer.Stem(d.SourceId ?? d.Path ?? d.Id), d);
+            foreach (var g in gold.Documents)
+                if (byKey.TryGetValue(StrictEventScorer.Stem(g.File), out var d)) docs.Add(new TrainingDocument(g, gold.Actors, d));
+        }
+        int candidates = docs.Sum(d => d.Analyzed.EventCandidates.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training documents: {docs.Count}, rule candidates: {candidates}, analysed in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var options = new EventCoderTrainer.Options(Folds: folds, Seed: seed);
+
+        var cv = EventCoderTrainer.CrossValidate(docs, options);
+        var gold0 = new EventGold { Actors = MergedActors(docs), Documents = docs.Select(d => d.Gold).ToList() };
+        Console.WriteLine($"\n{folds}-fold cross-validation by document (strict scorer, every shown event counts):");
+        Console.WriteLine("threshold  actor P  actor R  actor F1  country F1  shown");
+        foreach (var t in new[] { 0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })
+        {
+            var s = StrictEventScorer.Score(gold0, EventCoderTrainer.AtThreshold(cv, t));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,9:0.0}  {s.Actor.Precision,7:0.000}  {s.Actor.Recall,7:0.000}  {s.Actor.F1,8:0.000}  {s.Country.F1,10:0.000}  {s.Actor.Emitted,5}"));
+        }
+        var rules = StrictEventScorer.Score(gold0, docs.Select(d => d.Analyzed));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules alone: actor P {rules.Actor.Precision:0.000} R {rules.Actor.Recall:0.000} F1 {rules.Actor.F1:0.000}, shown {rules.Actor.Emitted}"));
+        var (argN, argPresent, argRules, argModel) = EventCoderTrainer.ArgumentDiagnostics(docs, options);
+        Console.WriteLine($"\narguments of the {argN} candidates that are mentions of a gold event: every gold actor among the mentions {argPresent}, rules' roles right {argRules}, model's roles right {argModel} (cross-validated)");
+        Console.WriteLine("\nreliability (cross-validated confidences):");
+        Console.Write(EventCoderTrainer.ReliabilityTable(docs, cv));
+
+        var coder = EventCoderTrainer.Train(docs, options);
+        Console.WriteLine($"\nargument model: {coder.Arguments.FeatureCount} features; trigger model: {coder.Triggers.FeatureCount} features");
+        for (int c = 1; c < 3; c++)
+            Console.WriteLine($"heaviest for {EventCoder.ArgumentClassNames[c]}: " + string.Join(", ", coder.Arguments.Top(c, top).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Feature} {x.Weight:0.00}"))));
+        Console.WriteLine("heaviest for a right event: " + string.Join(", ", coder.Triggers.Top(1, top).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Feature} {x.Weight:0.00}"))));
+        Console.WriteLine("heaviest for a wrong event: " + string.Join(", ", coder.Triggers.Top(0, top).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Feature} {x.Weight:0.00}"))));
+        if (outFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
+            using var w = new StreamWriter(outFile);
+            coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2).\n" +
+                $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}\n" +
+                $"Training data: {docs.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
+            Console.WriteLine($"wrote {outFile}");
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0} s"));
+        return 0;
+    }
+
+    private static Dictionary<string, GoldActor> MergedActors(List<TrainingDocument> docs)
+    {
+        var all = new Dictionary<string, GoldActor>(StringComparer.Ordinal);
+        foreach (var d in docs)
+            foreach (var (k, v) in d.Actors) all.TryAdd(k, v);
+        return all;
+    }
+}

@@ -1,0 +1,94 @@
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Events.Coding;
+using Marsad.Analysis.Text;
+
+namespace Marsad.Analysis.Tests.Coding;
+
+public class EventCoderTests
+{
+    [Fact]
+    public void Logistic_model_learns_a_separable_rule_and_reads_back_what_it_wrote()
+    {
+        var examples = new List<(string[], int)>();
+        for (int i = 0; i < 40; i++)
+        {
+            examples.Add((["bias", "prep=على", "n" + (i % 5)], 2));
+            examples.Add((["bias", "pos=before", "n" + (i % 5)], 1));
+            examples.Add((["bias", "n" + (i % 5)], 0));
+        }
+        var model = LogisticModel.Train(["none", "source", "target"], examples, epochs: 20);
+        Span<double> p = stackalloc double[3];
+        model.Predict(["bias", "prep=على"], p);
+        Assert.True(p[2] > 0.8, $"target {p[2]}");
+        model.Predict(["bias", "pos=before"], p);
+        Assert.True(p[1] > 0.8, $"source {p[1]}");
+        Assert.Equal("prep=على", model.Top(2, 1).Single().Feature);
+
+        var text = new StringWriter();
+        model.Write(text);
+        var back = LogisticModel.Read(new StringReader(text.ToString()));
+        Span<double> q = stackalloc double[3];
+        back.Predict(["bias", "prep=على", "unknown-feature"], q);
+        model.Predict(["bias", "prep=على"], p);
+        for (int c = 0; c < 3; c++) Assert.Equal(p[c], q[c], 5);
+    }
+
+    [Fact]
+    public void Training_is_reproducible_from_its_seed()
+    {
+        var examples = Enumerable.Range(0, 60).Select(i => (new[] { "bias", "f" + (i % 7), "g" + (i % 3) }, i % 2)).ToList();
+        string Write(LogisticModel m) { var w = new StringWriter(); m.Write(w); return w.ToString(); }
+        Assert.Equal(Write(LogisticModel.Train(["wrong", "right"], examples, seed: 3)), Write(LogisticModel.Train(["wrong", "right"], examples, seed: 3)));
+    }
+
+    private static readonly ActorRef Putin = new("vladimir-putin", "Vladimir Putin", "بوتين", "RUS");
+    private static readonly ActorRef Erdogan = new("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "أردوغان", "TUR");
+    private static readonly ActorRef Turkey = new("tur", "Turkey", "تركيا", "TUR");
+
+    private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, int at, double confidence, string? date = null) => new()
+    {
+        Id = "d-e" + at, Type = type, Source = src, Target = tgt, Confidence = confidence, Date = date,
+        Trigger = new TriggerInfo("x", at, at + 1), Evidence = [new TextSpan(at, at + 1)],
+    };
+
+    [Fact]
+    public void Mentions_of_one_event_fold_into_one_that_keeps_every_mention()
+    {
+        var folded = EventCoder.Fold([
+            E("CONSULT", [Putin], [Erdogan], 10, 0.6),
+            E("CONSULT", [Erdogan], [Putin], 50, 0.9, "2018-05-03"), // told again, sides swapped: a meeting is symmetric
+            E("CONSULT", [Putin], [], 90, 0.4),                       // a vaguer retelling
+            E("ACCUSE", [Putin], [Turkey], 120, 0.7),
+            E("ACCUSE", [Turkey], [Putin], 150, 0.7),                 // the other direction is another event
+        ]);
+        Assert.Equal(3, folded.Count);
+        var meeting = folded.Single(e => e.Type == "CONSULT");
+        Assert.Equal(3, meeting.Evidence.Count);
+        Assert.Equal(0.9, meeting.Confidence);
+        Assert.Equal("2018-05-03", meeting.Date);
+        Assert.Equal(2, folded.Count(e => e.Type == "ACCUSE"));
+    }
+
+    [Fact]
+    public void Outputs_show_events_at_or_above_the_threshold_and_rule_events_always()
+    {
+        var doc = new AnalyzedDocument { Id = "d", Text = "", Events = [E("ACCUSE", [Putin], [Turkey], 1, 0.49), E("ACCUSE", [Turkey], [Putin], 2, 0.5), E("SUPPORT", [Putin], [], 3, 0.9) with { Confidence = null }] };
+        var shown = EventVisibility.Shown(doc, EventCoder.DefaultThreshold);
+        Assert.Equal(["d-e2", "d-e3"], shown.Events.Select(e => e.Id));
+        Assert.Same(doc, EventVisibility.Shown(doc, 0));
+    }
+
+    [Fact]
+    public void The_committed_coder_loads_and_codes_a_sentence()
+    {
+        var coder = EventCoder.LoadDefault();
+        Assert.NotNull(coder);
+        Assert.True(coder.Arguments.FeatureCount > 100);
+        Assert.Equal(["none", "source", "target"], coder.Arguments.Classes);
+        var pipeline = new Pipeline.AnalysisPipelineBuilder().Build();
+        var doc = pipeline.Analyze(new SourceDocument { Text = "فرضت الولايات المتحدة عقوبات جديدة على إيران يوم الثلاثاء.", Published = "2018-05-10" }, new Pipeline.AnalysisOptions());
+        var e = Assert.Single(doc.Events, e => e.Type == "SANCTION");
+        Assert.NotNull(e.Confidence);
+        Assert.InRange(e.Confidence!.Value, 0, 1);
+    }
+}
