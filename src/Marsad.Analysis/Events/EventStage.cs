@@ -21,7 +21,7 @@ public sealed class EventStage
 {
     private readonly ArabicNormalizer _normalizer;
     private readonly EventExtractor _events;
-    private readonly QuoteExtractor _quotes = new();
+    private readonly QuoteExtractor _quotes;
     private readonly DateFinder _dates;
 
     private EventStage(ArabicNormalizer normalizer, TriggerLexicon lexicon, DateFinder dates, PlaceLexicon places, DemonymLexicon demonyms, FallbackActorLinker fallback)
@@ -29,6 +29,7 @@ public sealed class EventStage
         _normalizer = normalizer;
         _dates = dates;
         _events = new EventExtractor(lexicon, dates, places, demonyms, GenericActorLexicon.LoadDefault(normalizer));
+        _quotes = new QuoteExtractor(demonyms);
         Lexicon = lexicon;
         Fallback = fallback;
     }
@@ -77,7 +78,7 @@ public sealed class EventStage
         // the argument mentions are built once for both extractors
         var args = EventExtractor.Arguments(text, words, ments, dir);
         var events = _events.Extract(docId, text, words, sentences, args, dir, pub);
-        var quotes = _quotes.Extract(text, words, sentences, args);
+        var quotes = _quotes.Extract(text, words, sentences, args, dir);
         return new EventStageResult(events, quotes, dateline);
     }
 
