@@ -24,7 +24,7 @@ public sealed class EventStage
 {
     private readonly ArabicNormalizer _normalizer;
     private readonly EventExtractor _events;
-    private readonly QuoteExtractor _quotes = new();
+    private readonly QuoteExtractor _quotes;
     private readonly DateFinder _dates;
     private readonly PlaceLexicon _places;
     private readonly DemonymLexicon _demonyms;
@@ -38,6 +38,7 @@ public sealed class EventStage
         _places = places;
         _demonyms = demonyms;
         _events = new EventExtractor(lexicon, dates, places, demonyms, GenericActorLexicon.LoadDefault(normalizer));
+        _quotes = new QuoteExtractor(demonyms);
         Lexicon = lexicon;
         Fallback = fallback;
     }
@@ -93,7 +94,7 @@ public sealed class EventStage
         var candidates = new List<Coding.EventCandidate>();
         var events = _events.Extract(docId, text, words, sentences, args, dir, pub, candidates);
         if (Coder is not null) events = Coder.Decide(candidates);
-        var quotes = _quotes.Extract(text, words, sentences, args);
+        var quotes = _quotes.Extract(text, words, sentences, args, dir);
         return new EventStageResult(events, quotes, dateline) { Candidates = candidates };
     }
 

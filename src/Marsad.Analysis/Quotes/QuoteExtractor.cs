@@ -6,11 +6,20 @@ using Marsad.Analysis.Tokenization;
 namespace Marsad.Analysis.Quotes;
 
 /// <summary>
-/// Finds direct quotes (“…” «…» "…", three words or more, introduced or followed by a speech verb) and reported speech
-/// (a speech verb — قال، أكد، أضاف، أوضح، أشار، ذكر، أعلن … — followed by إن/أن), and attributes each to a speaker:
-/// the actor after the verb (VSO) or before it (SVO); for "نقل X عن Y (قوله)" the speaker is Y and X is the relay
-/// (<c>via</c>); for a statement (بيان صادر عن X، بيان لـX، البيان) the issuer. A relay is also read from
-/// "لوكالة/للوكالة X"، "وفقا لما أوردته وكالة X"، "نقله موقع X"; a definite "الوكالة" refers to the last agency named.
+/// Finds the quotes of a document (docs/annotation-guide.md sections 10 and 13): utterances attributed to a speaker,
+/// direct (“…” «…» "…") or reported (a speech verb — قال، أكد، أضاف، أوضح، صرح، أشار، اعتبر، شدد … — then إن/أن).
+/// <list type="bullet">
+/// <item>A quotation must be an utterance: a quoted name, title or term («قناة "الجزيرة"»، «ما يعرف بـ"…"») or a
+/// short phrase quoted inside a clause is not one; neither is remembered private dialogue («فقال لي: "…"»).</item>
+/// <item>Reported speech starts at its إن/أن and runs to the end of
+/// the sentence or the next speech verb; quoted words inside it (قال إن الحكومة تدرك "…") belong to it.</item>
+/// <item>The speaker is the subject of the attribution verb (after it, or before it in «المصادر أشارت»); a verb with
+/// no subject (وأضاف، مضيفا) continues the last named speaker; a definite back-reference (الوزارة، البيان، الشرطة)
+/// likewise.</item>
+/// <item>«قال لـX» / «في حديث لـX» makes X the relay (<c>via</c>), never the speaker; «نقلت X عن Y (قوله)» and
+/// «على لسان Y»: Y speaks, X relays. An outlet that is the subject of the verb speaks for itself.</item>
+/// <item>Places never speak: a city as the subject is its country («قالت موسكو» → Russia).</item>
+/// </list>
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class QuoteExtractor
@@ -21,50 +30,178 @@ public sealed class QuoteExtractor
         "اشار", "اشارت", "يشير", "تشير", "ذكر", "ذكرت", "يذكر", "صرح", "صرحت", "اعلن", "اعلنت", "يعلن", "لفت", "لفتت", "شدد", "شددت",
         "تابع", "تابعت", "اعتبر", "اعتبرت", "كشف", "كشفت", "وصف", "وصفت", "كتب", "كتبت", "افاد", "افادت", "نقل", "نقلت", "قوله", "قولها",
         "مضيفا", "مضيفه", "مؤكدا", "مؤكده", "مشيرا", "مشيره", "موضحا", "موضحه", "لافتا", "مشددا", "جاء", "اعرب", "اعربت", "ابلغ",
+        "قائلا", "قائله", "معتبرا", "معتبره", "لافته", "مشدده", "اردف", "اردفت", "بين", "بينت", "يرى", "ترى", "راى", "رات", "يضيف",
+        "اعتبرت", "يعتبر", "تعتبر", "اكدوا", "اضافوا", "اوضحوا", "ذكروا", "اعلنوا", "يقولون", "يضيفون",
     ]);
-    private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما", "اننا"]);
+    // speech verbs that never have a subject of their own: the clause's speaker goes on
+    private static readonly HashSet<string> Participles = WordSets.Of([
+        "مضيفا", "مضيفه", "مؤكدا", "مؤكده", "مشيرا", "مشيره", "موضحا", "موضحه", "لافتا", "لافته", "مشددا", "مشدده", "قائلا", "قائله",
+        "معتبرا", "معتبره", "قوله", "قولها",
+    ]);
+    // "بين" and "راى" are common words in other senses: speech verbs only when a complementizer follows at once
+    private static readonly HashSet<string> WeakVerbs = WordSets.Of(["بين", "بينت", "يرى", "ترى", "راى", "رات", "جاء"]);
+    private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "انهن"]);
     private static readonly HashSet<string> OutletWords = WordSets.Of(["وكاله", "الوكاله", "موقع", "صحيفه", "شبكه", "قناه", "وكالات", "اذاعه"]);
+    // a quoted span right after one of these names something («قناة "الجزيرة"»، «ما يعرف بـ"…"»، «عملية "غصن الزيتون"»)
+    private static readonly HashSet<string> NamingWords = WordSets.Of([
+        "قناه", "وكاله", "صحيفه", "جريده", "مجله", "موقع", "شبكه", "اذاعه", "تلفزيون", "شركه", "مجموعه", "جائزه", "مسمي", "اسم",
+        "بعنوان", "عنوان", "عباره", "شعار", "وسم", "هاشتاغ", "هاشتاق", "عمليه", "حمله", "مشروع", "برنامج", "فيلم", "كتاب", "مسلسل",
+        "روايه", "اغنيه", "طراز", "نوع", "ماركه", "منظمه", "حزب", "حركه", "جماعه", "تنظيم", "كتائب", "لواء", "ولايه", "منطقه", "مدينه",
+        "بلده", "قريه", "مخيم", "مبادره", "خطه", "صفقه", "مؤتمر", "منتدي", "مهرجان", "مسابقه", "بطوله", "دوري", "نادي", "فريق", "تطبيق",
+        "منصه", "حساب", "صفحه", "مراسل", "مراسله", "مراسلتنا", "مراسلنا", "يسمي", "تسمي", "سمي", "يعرف", "تعرف", "عرف", "بات", "لقب",
+        "تحالف", "ائتلاف", "قائمه", "لائحه", "مركز", "معهد", "جامعه", "مستشفي", "مجلس", "هيئه", "سفينه", "مسجد", "كنيسه", "سجن",
+    ]);
+    private static readonly HashSet<string> Negators = WordSets.Of(["لم", "لا", "لن", "ما", "ولم", "ولا", "ولن", "وما", "دون", "بدون"]);
+    // "بعد أن", "إلا أن", "حتى وإن", "كيف أنها": not the complementizer of the verb before
+    private static readonly HashSet<string> NotSpeechLead = WordSets.Of(["بعد", "قبل", "الا", "حتي", "كيف", "رغم", "منذ", "لو", "بعدما", "غير", "يجب", "يمكن", "بد", "اجل", "من"]);
+    private static readonly HashSet<string> Addressees = WordSets.Of(["لي", "له", "لها", "لهم", "لنا", "لك", "لهما"]);
+    // definite back-references to a speaker already named: «وقالت الوزارة»، «وأضاف البيان»
+    private static readonly HashSet<string> Anaphors = WordSets.Of([
+        "الوزاره", "الهيئه", "المنظمه", "الشرطه", "الصحيفه", "الشبكه", "البيان", "الحركه", "الجماعه", "الحزب", "الوكاله", "المتحدث",
+        "المتحدثه", "الوزير", "الوزيره", "المصدر", "المصادر", "الجيش", "القياده", "المجلس", "اللجنه", "السلطات", "الحكومه", "الرئيس",
+        "البحريه", "الاتحاد", "المرصد", "المسؤول", "الرئاسه", "الخارجيه", "الداخليه", "التحالف", "البعثه", "السفاره", "المكتب",
+        "التقرير", "النيابه", "المحكمه", "الشركه", "الصندوق", "المفوضيه", "الامين", "المبعوث", "السفير", "القائد", "الزعيم",
+    ]);
+    private static readonly HashSet<string> PersonAnaphors = WordSets.Of([
+        "المتحدث", "المتحدثه", "الوزير", "الوزيره", "الرئيس", "المسؤول", "الامين", "المبعوث", "السفير", "القائد", "الزعيم",
+    ]);
+    // words a verb and its subject may be separated by (adverbs of time, "من جهته")
+    private static readonly HashSet<string> Skippable = WordSets.Of([
+        "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مؤخرا", "سابقا",
+        "مجددا", "اليوم", "صباح", "مساء", "الليله", "الماضي", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "من", "بدوره",
+    ]);
+
+    private static readonly HashSet<string> CommonSubjects = WordSets.Of([
+        "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "دبلوماسي", "دبلوماسيون", "ناشط", "ناشطون", "نشطاء", "شاهد", "شهود", "خبير",
+        "خبراء", "متحدث", "متحدثه", "محلل", "محللون", "مراقب", "مراقبون", "سكان", "مواطن", "تقرير", "تقارير", "بيان", "وسائل", "مصادرنا",
+        "احد", "عده", "بعض", "مراسل", "مراسله", "مراسلتنا", "مراسلنا", "عضو", "رئيس", "وزير", "نائب", "قائد", "زعيم", "مستشار", "سفير",
+    ]);
+    private readonly DemonymLexicon? _demonyms;
+
+    /// <summary>Creates the extractor; <paramref name="demonyms"/> reads «مسؤول أميركي» as the United States.</summary>
+    public QuoteExtractor(DemonymLexicon? demonyms = null) => _demonyms = demonyms;
 
     /// <summary>Finds the quotes of one document.</summary>
-    public List<QuoteRecord> Extract(string text, WordView[] words, IReadOnlyList<TextSpan> sentences, List<ArgumentMention> args)
+    /// <param name="text">Original text.</param>
+    /// <param name="words">Word views of the text.</param>
+    /// <param name="sentences">Sentence spans.</param>
+    /// <param name="args">Actor mentions as the argument finder reads them.</param>
+    /// <param name="directory">Resolves a city speaker to its country; null to keep the city's country code only.</param>
+    public List<QuoteRecord> Extract(string text, WordView[] words, IReadOnlyList<TextSpan> sentences, List<ArgumentMention> args,
+        IActorDirectory? directory = null)
     {
-        var quotes = new List<QuoteRecord>();
         var sentenceOf = new int[words.Length];
+        var breakBefore = new bool[words.Length]; // a paragraph break between word i-1 and word i
         {
             int s = 0;
             for (int i = 0; i < words.Length; i++)
             {
                 while (s + 1 < sentences.Count && words[i].Start >= sentences[s].End) s++;
                 sentenceOf[i] = s;
+                if (i > 0 && text.AsSpan(words[i - 1].End, words[i].Start - words[i - 1].End).Contains('\n')) breakBefore[i] = true;
             }
         }
-        ActorRef? lastIssuer = null, lastAgency = null, lastSpeaker = null;
-        int lastSpeakerAt = -1000;
-        // outlets named anywhere before a quote ("ونقلت وكالة الأنباء الروسية الرسمية عن باتروشيف") are what a later
-        // "الوكالة" refers to
-        var agencies = new List<(int At, ActorRef Ref)>();
+        var argAt = new ArgumentMention?[words.Length];
+        foreach (var a in args)
+            if (a.HeadFirst >= 0 && a.HeadFirst < words.Length && argAt[a.HeadFirst] is null) argAt[a.HeadFirst] = a;
+
+        var direct = DirectSpans(text, words, breakBefore);
+        var cands = new List<Candidate>();
+        var consumed = new bool[direct.Count];
+
+        // reported speech: verb … إن/أن …, with any quoted words inside it
+        for (int v = 0; v < words.Length; v++)
         {
-            ActorRef? none = null;
-            for (int k = 0; k < words.Length; k++)
+            if (!IsSpeechVerb(words[v]) || IsNegated(words, v) || Impersonal(words, v)) continue;
+            int comp = FindComplementizer(words, v, sentenceOf, breakBefore);
+            if (comp < 0 || cands.Count > 0 && cands[^1].First == comp) continue; // "نقلت X عن Y قوله إن": one quote
+            int first = comp + 1, end = ReportedEnd(words, first, sentenceOf, breakBefore);
+            if (end < first) continue;
+            // «قال إن "…"»: the whole of it in quotation marks is a direct quote
+            int d = direct.FindIndex(x => x.Open == first);
+            if (d >= 0 && direct[d].Close >= end - 1)
             {
-                if (words[k].Kind != TokenKind.ArabicWord || !words[k].Has("وكاله") || words[k].Bare.StartsWith("ال", StringComparison.Ordinal) || words[k].Bare.StartsWith("لل", StringComparison.Ordinal)) continue;
-                if (Outlet(text, words, k, Math.Min(words.Length, k + 6), ref none) is { } r) agencies.Add((k, r));
+                consumed[d] = true;
+                cands.Add(new Candidate(v, direct[d].Open + 1, direct[d].Close - 1, true, direct[d].Open));
+                continue;
             }
+            int content = 0;
+            for (int k = first; k <= end; k++) if (!words[k].IsPunct) content++;
+            if (content < 3) continue;
+            for (int i = 0; i < direct.Count; i++)
+                if (direct[i].Open >= first && direct[i].Open <= end) consumed[i] = true;
+            // the text keeps its إن/أن (as the seeds' gold writes it); the tune gold's first words follow within a few letters
+            cands.Add(new Candidate(v, comp, end, false, first));
         }
-        ActorRef? AgencyBefore(int at)
-        {
-            ActorRef? found = null;
-            foreach (var (pos, r) in agencies) if (pos < at) found = r;
-            return found;
-        }
-        var usedVerbs = new HashSet<int>();
-        var coveredStarts = new HashSet<int>();
 
         // direct quotes
+        for (int i = 0; i < direct.Count; i++)
+        {
+            if (consumed[i]) continue;
+            var (o, cl) = direct[i];
+            if (cands.Exists(c => c.First <= o && c.Last >= o)) continue;
+            int inside = 0;
+            for (int k = o + 1; k < cl; k++) if (!words[k].IsPunct) inside++;
+            if (inside < 3 || cl - o > 400) continue;
+            if (IsNameOrTerm(words, o, inside)) continue;
+            int verb = FindVerbBefore(words, o, breakBefore);
+            if (verb < 0) verb = FindVerbAfter(words, cl);
+            if (verb < 0 || IsNegated(words, verb) || IsDialogue(words, verb)) continue;
+            cands.Add(new Candidate(verb, o + 1, cl - 1, true, o));
+        }
+
+        cands.Sort((a, b) => a.First.CompareTo(b.First));
+        var quotes = new List<QuoteRecord>(cands.Count);
+        var state = new State();
+        foreach (var c in cands)
+        {
+            if (c.Last < c.First) continue;
+            int ts = words[c.First].Start, te = words[c.Last].End;
+            if (c.Direct && c.Open + 1 == c.First)
+            {
+                ts = words[c.Open].End;
+                te = c.Last + 1 < words.Length ? words[c.Last + 1].Start : text.Length;
+            }
+            while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
+            while (te > ts && (char.IsWhiteSpace(text[te - 1]) || (!c.Direct && text[te - 1] is '.' or '،' or ','))) te--;
+            if (te <= ts) continue;
+            var (speaker, via, named) = Attribute(text, words, c.Verb, c.Direct ? Math.Min(c.Open, c.First) : c.First, args, argAt, sentenceOf, directory, state);
+            if (speaker is null && !c.Direct && !named) continue;
+            if (speaker is null && named) state.LastSpeaker = null; // the last named speaker is one the actor list does not know
+            if (speaker is not null)
+            {
+                state.LastSpeaker = speaker;
+                state.LastSentence = sentenceOf[c.Verb];
+                state.LastSpeakerIsPerson = IsPerson(speaker, args);
+            }
+            quotes.Add(new QuoteRecord(speaker, text[ts..te], c.Direct, via, ts, te));
+        }
+        return quotes;
+    }
+
+    private readonly record struct Candidate(int Verb, int First, int Last, bool Direct, int Open);
+
+    private sealed class State
+    {
+        public ActorRef? LastSpeaker, LastIssuer, LastAgency;
+        public int LastSentence = -1000;
+        public bool LastSpeakerIsPerson;
+    }
+
+    /// <summary>Pairs quotation marks; a quote does not run past its paragraph (an unclosed quote ends there).
+    /// <c>Close</c> is the closing mark, or the first word after the paragraph when the quote is left open.</summary>
+    private static List<(int Open, int Close)> DirectSpans(string text, WordView[] words, bool[] breakBefore)
+    {
+        var spans = new List<(int, int)>();
         int open = -1;
         char openChar = '\0';
         for (int i = 0; i < words.Length; i++)
         {
+            if (open >= 0 && breakBefore[i])
+            {
+                if (i - 1 > open) spans.Add((open, i));
+                open = -1;
+            }
             if (words[i].Kind != TokenKind.Quote) continue;
             char c = text[words[i].Start];
             if (open < 0)
@@ -76,146 +213,346 @@ public sealed class QuoteExtractor
             }
             bool closes = openChar == '«' ? c == '»' : c != '«' && c != '»';
             if (!closes) continue;
-            int o = open, cl = i;
+            spans.Add((open, i));
             open = -1;
-            int wordsInside = 0;
-            for (int k = o + 1; k < cl; k++) if (!words[k].IsPunct) wordsInside++;
-            if (wordsInside < 3 || cl - o > 400) continue;
-            int verb = FindVerbBefore(words, o, sentenceOf) ;
-            if (verb < 0) verb = FindVerbAfter(words, cl, sentenceOf);
-            if (verb < 0) continue;
-            usedVerbs.Add(verb);
-            lastAgency = AgencyBefore(verb) ?? lastAgency;
-            var (speaker, via) = Attribute(text, words, verb, o, args, ref lastIssuer, ref lastAgency);
-            // "وقال: “…”" with no subject: the speaker of the quote just before goes on
-            if (speaker is null && lastSpeaker is not null && o - lastSpeakerAt < 80) speaker = lastSpeaker;
-            if (speaker is null)
-                for (int k = verb - 1; k >= 0 && k >= verb - 50; k--)
-                {
-                    if (words[k].Kind != TokenKind.ArabicWord || !IsSpeechVerb(words[k])) continue;
-                    int kk = k;
-                    var subject = args.Find(a => a.HeadFirst == kk + 1 && a.Prep.Length == 0 && !a.Actor.IsMedia);
-                    if (subject is not null) { speaker = subject.Actor.Ref; break; }
-                }
-            if (speaker is not null) { lastSpeaker = speaker; lastSpeakerAt = cl; }
-            int ts = words[o].End, te = words[cl].Start;
-            while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
-            while (te > ts && char.IsWhiteSpace(text[te - 1])) te--;
-            if (te <= ts) continue;
-            coveredStarts.Add(o);
-            quotes.Add(new QuoteRecord(speaker, text[ts..te], true, via, ts, te));
         }
-
-        // reported speech: verb … إن/أن …
-        for (int v = 0; v < words.Length; v++)
-        {
-            if (words[v].Kind != TokenKind.ArabicWord || !IsSpeechVerb(words[v])) continue;
-            int comp = -1;
-            for (int k = v + 1; k < words.Length && k <= v + 16 && sentenceOf[k] == sentenceOf[v]; k++)
-            {
-                if (words[k].Kind == TokenKind.Quote) break;
-                if (Complementizers.Contains(words[k].Bare) || Complementizers.Contains(words[k].Norm)) { comp = k; break; }
-            }
-            if (comp < 0) continue;
-            if (comp + 1 < words.Length && words[comp + 1].Kind == TokenKind.Quote) continue; // a direct quote follows
-            int end = comp;
-            while (end + 1 < words.Length && sentenceOf[end + 1] == sentenceOf[v] && words[end + 1].Kind != TokenKind.Quote) end++;
-            if (end - comp < 3) continue;
-            int ts = words[comp].Start, te = words[end].End;
-            if (words[end].IsPunct && end > comp) te = words[end - 1].End;
-            if (quotes.Exists(q => q.Start == ts || (q.Start <= ts && q.End >= te))) continue;
-            lastAgency = AgencyBefore(v) ?? lastAgency;
-            var (speaker, via) = Attribute(text, words, v, comp, args, ref lastIssuer, ref lastAgency);
-            if (speaker is null) continue;
-            quotes.Add(new QuoteRecord(speaker, text[ts..te], false, via, ts, te));
-        }
-        quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return quotes;
+        if (open >= 0 && words.Length - 1 > open) spans.Add((open, words.Length));
+        return spans;
     }
 
-    private static bool IsSpeechVerb(WordView w) => SpeechVerbs.Contains(w.Bare) || SpeechVerbs.Contains(w.Norm);
+    private static bool IsSpeechVerb(WordView w) => w.Kind == TokenKind.ArabicWord && (SpeechVerbs.Contains(w.Bare) || SpeechVerbs.Contains(w.Norm));
 
-    private static int FindVerbBefore(WordView[] words, int open, int[] sentenceOf)
+    private static bool IsParticiple(WordView w) => Participles.Contains(w.Bare) || Participles.Contains(w.Norm);
+
+    // "لم يذكر"، "ما قالت إنه" (what it called …): not an attribution
+    private static bool IsNegated(WordView[] words, int v)
+        => v > 0 && words[v - 1].Kind == TokenKind.ArabicWord && Negators.Contains(words[v - 1].Norm);
+
+    // "يذكر أن" / "ويذكر أن": the article's own background ("it is worth noting")
+    private static bool Impersonal(WordView[] words, int v)
+        => words[v].Bare is "يذكر" or "يشار" or "يعتبر" && v + 1 < words.Length && Complementizers.Contains(words[v + 1].Norm);
+
+    // "فقال لي: «…»"، "وقالت له": remembered private dialogue, not news quotation
+    private static bool IsDialogue(WordView[] words, int v)
+    {
+        var w = words[v];
+        if (w.Norm.Length > w.Bare.Length && w.Norm[0] == 'ف') return true;
+        for (int k = v + 1; k < words.Length && k <= v + 3; k++)
+        {
+            if (words[k].IsPunct) break;
+            if (Addressees.Contains(words[k].Norm)) return true;
+        }
+        return false;
+    }
+
+    private static int FindComplementizer(WordView[] words, int v, int[] sentenceOf, bool[] breakBefore)
+    {
+        bool weak = WeakVerbs.Contains(words[v].Bare) || WeakVerbs.Contains(words[v].Norm);
+        int limit = weak ? v + 2 : v + 16;
+        for (int k = v + 1; k < words.Length && k <= limit && sentenceOf[k] == sentenceOf[v] && !breakBefore[k]; k++)
+        {
+            var w = words[k];
+            if (w.Norm is ":" or "." or "؟" or "?" or "!") return -1;
+            if (w.Kind == TokenKind.Quote) return -1;
+            if (k > v + 1 && IsSpeechVerb(w) && !IsParticiple(w)) return -1; // another verb's clause
+            if (!Complementizers.Contains(w.Norm) && !(w.Norm is "الي" && k + 1 < words.Length && Complementizers.Contains(words[k + 1].Norm))) continue;
+            if (w.Norm is "الي") k++;
+            if (k > v + 1 && words[k - 1].Kind == TokenKind.ArabicWord && NotSpeechLead.Contains(words[k - 1].Bare)) return -1;
+            return k;
+        }
+        return -1;
+    }
+
+    // reported speech runs to the sentence end, or to the next speech verb that opens its own clause (", مضيفا أن")
+    private static int ReportedEnd(WordView[] words, int first, int[] sentenceOf, bool[] breakBefore)
+    {
+        int end = first - 1;
+        for (int k = first; k < words.Length && sentenceOf[k] == sentenceOf[first] && (k == first || !breakBefore[k]); k++)
+        {
+            if (k > first && IsSpeechVerb(words[k]) && words[k - 1].IsPunct && FollowedByComplementizer(words, k)) break;
+            end = k;
+        }
+        while (end >= first && words[end].IsPunct && words[end].Kind != TokenKind.Quote) end--;
+        return end;
+    }
+
+    private static bool FollowedByComplementizer(WordView[] words, int k)
+    {
+        for (int j = k + 1; j < words.Length && j <= k + 3; j++)
+            if (Complementizers.Contains(words[j].Norm) || words[j].Kind == TokenKind.Quote || words[j].Norm == ":") return true;
+        return false;
+    }
+
+    // «قناة "الجزيرة"»، «ما يعرف بـ"…"»، «وصفه بأنه "غير بناء"»: a name or a term, not an utterance
+    private static bool IsNameOrTerm(WordView[] words, int open, int inside)
+    {
+        if (open == 0) return false;
+        var prev = words[open - 1];
+        if (prev.Kind == TokenKind.ArabicWord)
+        {
+            foreach (var f in prev.Forms)
+                if (NamingWords.Contains(f.Text)) return inside <= 8;
+            if (prev.Norm is "ل" or "ب" or "لل" or "وال") return true; // لـ"سكاي نيوز عربية"
+        }
+        if (prev.Kind == TokenKind.LatinWord || prev.Norm is "(" ) return inside <= 6;
+        // a short quotation not introduced by a colon, comma, speech verb or complementizer is a quoted term
+        if (inside <= 5)
+        {
+            if (prev.Norm is ":" or "،" or ",") return false;
+            if (prev.Kind == TokenKind.ArabicWord && (IsSpeechVerb(prev) || Complementizers.Contains(prev.Norm) || prev.Bare is "بالقول" or "فيها" or "فيه")) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private static int FindVerbBefore(WordView[] words, int open, bool[] breakBefore)
     {
         // back to the sentence start (a short quoted name such as "تاس" on the way does not stop the search)
         for (int k = open - 1; k >= 0 && k >= open - 40; k--)
         {
             if (words[k].Norm == "." && k < open - 1) return -1;
-            if (words[k].Kind == TokenKind.Quote) continue;
-            if (words[k].Kind == TokenKind.ArabicWord && IsSpeechVerb(words[k])) return k;
+            if (words[k].Kind == TokenKind.Quote) { if (breakBefore[k + 1]) return -1; continue; }
+            if (IsSpeechVerb(words[k]) && !(WeakVerbs.Contains(words[k].Bare) && k < open - 2)) return k;
             if (words[k].Bare is "بيان" or "البيان" && k < open) return k;
+            if (breakBefore[k]) return -1;
         }
         return -1;
     }
 
-    private static int FindVerbAfter(WordView[] words, int close, int[] sentenceOf)
+    private static int FindVerbAfter(WordView[] words, int close)
     {
         for (int k = close + 1; k < words.Length && k <= close + 6; k++)
         {
             if (words[k].Kind == TokenKind.Quote || words[k].Norm == ".") return -1;
-            if (words[k].Kind == TokenKind.ArabicWord && IsSpeechVerb(words[k])) return k;
+            if (IsSpeechVerb(words[k]) && !WeakVerbs.Contains(words[k].Bare)) return k;
         }
         return -1;
     }
 
-    private static (ActorRef? Speaker, ActorRef? Via) Attribute(string text, WordView[] words, int verb, int limit,
-        List<ArgumentMention> args, ref ActorRef? lastIssuer, ref ActorRef? lastAgency)
+    /// <summary>The speaker and relay of the quote whose attribution verb is <paramref name="verb"/>; <c>Named</c>
+    /// is true when the text gives a subject even if it is not an actor (a private person, «مصادر»).</summary>
+    private (ActorRef? Speaker, ActorRef? Via, bool Named) Attribute(string text, WordView[] words, int verb, int limit,
+        List<ArgumentMention> args, ArgumentMention?[] argAt, int[] sentenceOf, IActorDirectory? directory, State st)
     {
         ActorRef? speaker = null, via = null;
         // "نقل أوشاكوف عن بوتين قوله": the relay verb governs قوله
         if (words[verb].Bare is "قوله" or "قولها")
             for (int k = verb - 1; k >= 0 && k >= verb - 10; k--)
                 if (words[k].Bare is "نقل" or "نقلت") { verb = k; break; }
-        // relay: نقل(ت) X عن Y
+        // relay: نقل(ت) X عن Y / على لسان Y
         if (words[verb].Bare is "نقل" or "نقلت")
         {
             int an = -1;
             for (int k = verb + 1; k < words.Length && k <= verb + 10; k++)
-                if (words[k].Bare == "عن") { an = k; break; }
+                if (words[k].Bare == "عن" || words[k].Bare == "لسان") { an = k; break; }
             if (an > 0)
             {
-                var y = args.Find(a => a.HeadFirst > an && a.HeadFirst <= an + 5);
+                var y = args.Find(a => a.HeadFirst > an && a.HeadFirst <= an + 5 && !a.Actor.IsMedia);
                 var x = args.Find(a => a.HeadFirst > verb && a.Last < an);
-                if (y is not null) speaker = y.Actor.Ref;
-                via = x?.Actor.Ref ?? Outlet(text, words, verb + 1, an, ref lastAgency);
-                if (via is not null && x?.Actor.IsMedia == true) lastAgency = via;
-                if (speaker is not null) return (speaker, via);
+                via = x?.Actor.Ref ?? Outlet(text, words, verb + 1, an, ref st.LastAgency);
+                if (via is not null && x?.Actor.IsMedia == true) st.LastAgency = via;
+                if (y is not null) return (Speak(y.Actor, directory), via, true);
+                if (an + 1 < words.Length && words[an + 1].Kind == TokenKind.ArabicWord && words[an + 1].Bare is not ("مصادر" or "مصدر"))
+                {
+                    // "عن روحاني" unlinked, or "عن المتحدث": back-reference
+                    if (Anaphors.Contains(words[an + 1].Norm) && st.LastSpeaker is not null) return (st.LastSpeaker, via, true);
+                }
+                return (null, via, true);
             }
         }
+        if (limit <= verb) limit = Math.Min(words.Length, verb + 12); // "«…»، قال لافروف": the speaker follows the verb
+
         // statement: بيان صادر عن X / بيان لـX / البيان
-        if (limit < verb) limit = Math.Min(words.Length, verb + 9); // "«…»، قال لافروف": the speaker follows the verb
         int stmt = -1;
         for (int k = Math.Max(0, verb - 2); k < limit && k <= verb + 4; k++)
             if (words[k].Has("بيان")) { stmt = k; break; }
-        var after = args.Find(a => a.HeadFirst > verb && a.HeadFirst < limit && a.HeadFirst <= verb + 8 && (a.Prep.Length == 0 || stmt >= 0) && !a.Actor.IsMedia);
-        if (stmt >= 0 && (after is null || after.Actor.Kind != "person"))
+        if (stmt >= 0)
         {
-            speaker = after?.Actor.Ref ?? lastIssuer;
-            if (after is not null) lastIssuer = after.Actor.Ref;
+            var issuer = args.Find(a => a.HeadFirst > stmt && a.HeadFirst < limit && a.HeadFirst <= stmt + 5 && !a.Actor.IsMedia);
+            if (issuer is not null && issuer.Actor.Kind != "person" && (issuer.Prep.Length > 0 || issuer.HeadFirst > verb && words[stmt].Has("بيان") && stmt > verb))
+            {
+                st.LastIssuer = Speak(issuer.Actor, directory);
+                return (st.LastIssuer, Via(text, words, args, verb, limit, st), true);
+            }
         }
-        else if (after is not null && !CrossesComplementizer(words, verb, after.HeadFirst))
-            speaker = after.Actor.Ref;
-        else
+
+        // the subject after the verb: past time words and adjuncts ("في بيان", "لـCNN", "للصحفيين"), the first actor with
+        // no preposition; an unlinked noun subject («وقالت الشرطة», «وقال مسؤول أميركي») is read as a noun phrase
+        bool named = false;
+        for (int k = verb + 1; k < limit && k <= verb + 12 && sentenceOf[k] == sentenceOf[verb]; k++)
         {
-            var before = args.FindLast(a => a.Last < verb && a.Last >= verb - 10 && a.Prep.Length == 0 && !a.Actor.IsMedia);
-            speaker = before?.Actor.Ref;
+            var w = words[k];
+            if (Complementizers.Contains(w.Norm) || w.Norm is ":" or "." || w.Kind == TokenKind.Quote) break;
+            var a = argAt[k];
+            if (a is not null)
+            {
+                if (a.Prep.Length == 0 && !a.Conj) { speaker = Speak(a.Actor, directory); named = true; break; }
+                k = a.Last; // "لوكالة فرانس برس", "في مؤتمر مع نظيره"
+                continue;
+            }
+            if (w.IsPunct || w.Kind != TokenKind.ArabicWord || Skippable.Contains(w.Bare) || Skippable.Contains(w.Norm)) continue;
+            if (IsPrepositionLike(w)) { k = SkipPhrase(words, argAt, k, limit); continue; }
+            // an unlinked noun: the subject's phrase runs until punctuation or the complementizer
+            named = true;
+            bool genitive = false;
+            int j = k + 1;
+            for (; j < limit && j <= k + 5; j++)
+            {
+                var x = words[j];
+                if (x.IsPunct || Complementizers.Contains(x.Norm)) break;
+                if (argAt[j] is { } m)
+                {
+                    // «مسؤول أميركي» (demonym), «القيادة العامة للجيش السوري» (the body it belongs to)
+                    if (m.Prep.Length == 0 && !m.Conj || m.Prep == "ل" && !m.Actor.IsMedia) speaker = Speak(m.Actor, directory);
+                    j = m.Last;
+                    break;
+                }
+                // «بيان صادر عن الوزارة»
+                if (x.Bare == "عن" && j + 1 < limit && Anaphors.Contains(words[j + 1].Norm))
+                {
+                    speaker = BackReference(words, args, verb, words[j + 1].Norm, sentenceOf, directory, st);
+                    if (speaker is not null) break;
+                }
+                if (x.Kind == TokenKind.ArabicWord && speaker is null && directory is not null && _demonyms?.CountryOf(x) is { } iso
+                    && directory.TryGetCountry(iso, out var country))
+                {
+                    speaker = country.Ref; // «مسؤول أميركي», «وزارة الدفاع الصينية», «البحرية اليونانية»
+                    continue;
+                }
+                if (x.Kind == TokenKind.ArabicWord && !Skippable.Contains(x.Bare) && x.Bare is not ("ذاته" or "ذاتها" or "نفسه" or "نفسها")) genitive = true;
+            }
+            // «وأكدت وايت أن»: a name the actor list does not know is still the speaker
+            if (speaker is null && j == k + 1 && !w.Bare.StartsWith("ال", StringComparison.Ordinal) && !CommonSubjects.Contains(w.Bare)
+                && !Anaphors.Contains(w.Norm) && w.Bare.Length >= 3 && (j >= words.Length || words[j].IsPunct || Complementizers.Contains(words[j].Norm)))
+                speaker = new ActorRef("name:" + text[w.Start..w.End], null, text[w.Start..w.End], null);
+            // «وزير البترول المصري، طارق الملا،»: a name in apposition after a comma is the speaker
+            int after = j;
+            while (after < limit && after < words.Length && words[after].Norm is "،" or ",") after++;
+            var app = after < limit && after > j ? argAt[after] ?? args.Find(x => x.First == after) : null;
+            if (app is not null && app.Prep.Length == 0 && !app.Conj && !app.Actor.IsMedia
+                && (speaker is null || app.Actor.Kind == "person"))
+                speaker = Speak(app.Actor, directory);
+            if (speaker is null && !genitive && Anaphors.Contains(w.Norm))
+                speaker = BackReference(words, args, verb, w.Norm, sentenceOf, directory, st);
+            break;
         }
-        // relay named between the verb and the quote, or just before the verb
-        via ??= MediaArg(args, verb - 12, limit) ?? Outlet(text, words, Math.Max(0, verb - 12), limit, ref lastAgency);
-        return (speaker, via);
+        if (!named)
+        {
+            // no subject after the verb: «المصادر أشارت» (subject before) or a pronoun (وأضاف، مضيفا، حيث قال)
+            var w = words[verb];
+            bool clauseStart = w.Norm.Length > w.Bare.Length || IsParticiple(w) || verb == 0 || words[verb - 1].IsPunct
+                || words[verb - 1].Bare is "كما" or "ثم" or "حيث" or "قد" or "بل" or "فيما" or "بينما" or "لكنه" or "لكنها" or "بدوره" or "بدورها" or "جانبه" or "جانبها" or "جهته" or "جهتها";
+            if (!clauseStart)
+            {
+                var before = SubjectBefore(words, args, verb, sentenceOf);
+                if (before is not null) speaker = Speak(before.Actor, directory);
+                named = true;
+            }
+            else if (IsParticiple(w) && st.LastSpeaker is not null && sentenceOf[verb] - st.LastSentence <= 1) speaker = st.LastSpeaker;
+            else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? st.LastSpeaker;
+            else speaker = st.LastSpeaker;
+        }
+        return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
+    }
+
+    // «وقالت الوزارة», «وأضاف البيان»: the body named before whose name holds the noun, or for «الوزير», «المتحدث»
+    // the person who spoke last
+    private static ActorRef? BackReference(WordView[] words, List<ArgumentMention> args, int verb, string noun, int[] sentenceOf,
+        IActorDirectory? directory, State st)
+    {
+        string stem = noun[2..];
+        for (int i = args.Count - 1; i >= 0; i--)
+        {
+            var a = args[i];
+            if (a.Last >= verb) continue;
+            if (sentenceOf[verb] - sentenceOf[a.Last] > 4) break;
+            if (a.Actor.Kind == "person" || a.Actor.IsMedia) continue;
+            for (int k = a.HeadFirst; k <= a.Last; k++)
+                if (words[k].Has(stem) || words[k].Has(noun)) return Speak(a.Actor, directory);
+        }
+        if (noun is "البيان" or "التقرير" && st.LastIssuer is not null) return st.LastIssuer;
+        if (PersonAnaphors.Contains(noun) && st.LastSpeakerIsPerson) return st.LastSpeaker;
+        return null;
+    }
+
+    private static ActorRef? Via(string text, WordView[] words, List<ArgumentMention> args, int verb, int limit, State st)
+        => MediaArg(args, verb - 12, limit) ?? Outlet(text, words, Math.Max(0, verb - 12), limit, ref st.LastAgency);
+
+    // "في بيان"، "خلال مؤتمر صحفي"، "لوكالة …"، "للصحفيين": adjuncts between the verb and its subject
+    private static bool IsPrepositionLike(WordView w)
+    {
+        if (w.Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "اثر" or "عقب" or "حسب" or "وفق" or "ل" or "الي") return true;
+        if (w.Norm.StartsWith("لل", StringComparison.Ordinal) || w.Norm.StartsWith("بال", StringComparison.Ordinal)) return true;
+        if (Addressees.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
+        foreach (var f in w.Forms)
+            if ((f.Kind & FormKind.Noun) != 0 && f.Text.Length < w.Norm.Length && w.Norm[0] is 'ل' or 'ب' && OutletWords.Contains(f.Text)) return true;
+        return false;
+    }
+
+    private static int SkipPhrase(WordView[] words, ArgumentMention?[] argAt, int k, int limit)
+    {
+        // the preposition and up to three words of its object (or the actor it governs)
+        int j = k;
+        for (int n = 0; n < 3 && j + 1 < limit; n++)
+        {
+            var w = words[j + 1];
+            if (w.IsPunct || w.Kind != TokenKind.ArabicWord || Complementizers.Contains(w.Norm)) break;
+            if (argAt[j + 1] is { } a) { if (a.Prep.Length == 0 && n == 0 && words[k].Bare is not ("في" or "خلال" or "عبر" or "عن" or "مع" or "ل")) break; j = a.Last; break; }
+            if (n > 0 && (Skippable.Contains(w.Bare) || w.Bare.StartsWith("ال", StringComparison.Ordinal) && n > 1)) break;
+            j++;
+        }
+        return j;
+    }
+
+    // «المتحدثة باسم البيت الأبيض أشارت إلى أن»: an actor with no preposition right before a verb that does not start
+    // its own clause
+    private static ArgumentMention? SubjectBefore(WordView[] words, List<ArgumentMention> args, int verb, int[] sentenceOf)
+    {
+        var w = words[verb];
+        if (w.Norm.Length > w.Bare.Length || IsParticiple(w)) return null; // وأضاف / مضيفا: no subject before
+        var a = args.FindLast(x => x.Last < verb && x.Last >= verb - 4 && sentenceOf[x.Last] == sentenceOf[verb]);
+        if (a is null || a.Prep.Length > 0 || a.Actor.IsMedia) return null;
+        for (int k = a.Last + 1; k < verb; k++)
+            if (words[k].Kind == TokenKind.ArabicWord && !Skippable.Contains(words[k].Bare)) return null;
+        return a;
+    }
+
+    // the subject of the sentence's main verb before a participle ("وأشاد ترمب بالوزير، معتبرا أنه")
+    private static ActorRef? ClauseSpeaker(WordView[] words, List<ArgumentMention> args, int verb, int[] sentenceOf, IActorDirectory? directory)
+    {
+        int s = sentenceOf[verb];
+        int start = verb;
+        while (start > 0 && sentenceOf[start - 1] == s) start--;
+        for (int k = start; k < verb; k++)
+        {
+            if (words[k].Kind != TokenKind.ArabicWord) continue;
+            // the first verb-like word of the sentence, then its subject
+            var a = args.Find(x => x.HeadFirst > k && x.HeadFirst <= k + 2 && x.Last < verb && x.Prep.Length == 0 && !x.Conj && !x.Actor.IsMedia);
+            if (a is not null && !IsSpeechVerb(words[k]) || a is not null && k == start) return Speak(a.Actor, directory);
+            if (k > start + 1) break;
+        }
+        return null;
+    }
+
+    private static bool IsPerson(ActorRef r, List<ArgumentMention> args)
+    {
+        foreach (var a in args)
+            if (a.Actor.Ref.Id == r.Id) return a.Actor.Kind == "person";
+        return false;
+    }
+
+    // places never speak: a city as the subject stands for its country
+    private static ActorRef Speak(EventActor a, IActorDirectory? directory)
+    {
+        if (a.Kind != "city" || a.Ref.Country is null) return a.Ref;
+        if (directory is not null && directory.TryGetCountry(a.Ref.Country, out var c)) return c.Ref;
+        return new ActorRef(a.Ref.Country.ToLowerInvariant(), null, null, a.Ref.Country);
     }
 
     private static ActorRef? MediaArg(List<ArgumentMention> args, int from, int to)
     {
         var m = args.Find(a => a.Actor.IsMedia && a.First >= from && a.Last < to);
         return m?.Actor.Ref;
-    }
-
-    private static bool CrossesComplementizer(WordView[] words, int a, int b)
-    {
-        for (int i = a + 1; i < b; i++)
-            if (Complementizers.Contains(words[i].Bare)) return true;
-        return false;
     }
 
     // "لوكالة الأنباء الروسية", "وكالة أنباء تاس": the outlet phrase as text (up to four words)

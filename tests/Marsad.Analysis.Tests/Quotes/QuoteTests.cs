@@ -1,3 +1,6 @@
+using Marsad.Analysis.Documents;
+using Marsad.Analysis.Events;
+using Marsad.Analysis.Quotes;
 using Marsad.Analysis.Tests.Events;
 
 namespace Marsad.Analysis.Tests.Quotes;
@@ -45,5 +48,133 @@ public class QuoteTests
     public void Two_quoted_words_without_a_speech_verb_are_not_a_quote()
     {
         Assert.Empty(EventTestKit.Run("وصف المسؤول الموقف بأنه \"غير بناء\" تماما.").Quotes);
+    }
+}
+
+/// <summary>The rules of issue 17 item 6 (docs/annotation-guide.md sections 10 and 13), one behaviour per test.</summary>
+public class QuoteRuleTests
+{
+    [Theory]
+    [InlineData("وذكرت مصادر لـ\"سكاي نيوز عربية\" أن الهجوم وقع فجرا في المنطقة الشرقية.")]
+    [InlineData("ونقلت وكالة \"أنباء الشرق الأوسط\" الخبر عن مصادر أمنية مطلعة.")]
+    [InlineData("وقال لافروف إن الصحافيين في قناة \"سكاي نيوز عربية\"")]
+    [InlineData("وقال المتهم إنه كان يمول ما يعرف بـ\"جماعة ولاية سيناء\"")]
+    public void A_quoted_name_or_term_is_not_a_quotation(string text)
+    {
+        foreach (var q in EventTestKit.Run(text).Quotes)
+            Assert.DoesNotContain("سكاي نيوز", q.Text.Length < 30 ? q.Text : "");
+        Assert.DoesNotContain(EventTestKit.Run(text).Quotes, q => q.Direct && q.Text.Split(' ').Length <= 4);
+    }
+
+    [Fact]
+    public void A_pronoun_verb_continues_the_last_named_speaker()
+    {
+        var quotes = EventTestKit.Run("قال سيرغي لافروف إن موسكو سترد على العقوبات الأمريكية. وأضاف أن الحوار مع واشنطن ما زال ممكنا رغم كل شيء.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("sergey-lavrov", q.Speaker?.Id));
+    }
+
+    [Fact]
+    public void A_colon_quote_after_a_pronoun_verb_keeps_the_speaker()
+    {
+        var quotes = EventTestKit.Run("وقال بيسكوف للصحفيين: \"هناك تفاهم بشأن آفاق استمرار الحوار\".\nوأضاف: \"طبعا هذه الاتصالات تتم استمرارا لقمة جنيف\".").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("dmitry-peskov", q.Speaker?.Id));
+    }
+
+    [Fact]
+    public void Said_to_an_outlet_makes_the_outlet_the_relay_not_the_speaker()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقال لافروف لوكالة تاس إن موسكو لن تقبل بأي شروط مسبقة للحوار.").Quotes);
+        Assert.Equal("sergey-lavrov", q.Speaker?.Id);
+        Assert.Equal("tass", q.Via?.Id);
+    }
+
+    [Fact]
+    public void An_outlet_that_speaks_for_itself_is_the_speaker()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقالت وكالة تاس إن الوفد الروسي وصل إلى جنيف صباح اليوم.").Quotes);
+        Assert.Equal("tass", q.Speaker?.Id);
+    }
+
+    [Fact]
+    public void Quoted_words_inside_reported_speech_make_one_reported_quote()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقال لافروف إن العقوبات الأمريكية \"لن تغير شيئا في سياستنا\" تجاه أوكرانيا.").Quotes);
+        Assert.False(q.Direct);
+        Assert.StartsWith("إن العقوبات الأمريكية", q.Text);
+        Assert.Equal("sergey-lavrov", q.Speaker?.Id);
+    }
+
+    [Fact]
+    public void Reported_speech_wholly_in_quotation_marks_is_direct()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقال لافروف إن \"موسكو سترد على العقوبات الأمريكية بالمثل\".").Quotes);
+        Assert.True(q.Direct);
+        Assert.Equal("موسكو سترد على العقوبات الأمريكية بالمثل", q.Text);
+    }
+
+    [Theory]
+    [InlineData("ولم يذكر لافروف أن موسكو سترد على العقوبات الأمريكية الجديدة.")]
+    [InlineData("يذكر أن لافروف زار جنيف الأسبوع الماضي في جولة أوروبية.")]
+    [InlineData("وأعلن لافروف ترشيح السفير الجديد، بعد أن صوت أعضاء المجلس بالموافقة.")]
+    public void Negated_impersonal_and_non_speech_complementizers_are_not_quotes(string text)
+    {
+        Assert.Empty(EventTestKit.Run(text).Quotes);
+    }
+
+    [Fact]
+    public void Remembered_private_dialogue_is_not_news_quotation()
+    {
+        Assert.Empty(EventTestKit.Run("ونظر إليّ بدهشة ثم قال لي: «مش مهم جبتي إيه، المهم انك رجعتي بالسلامة».").Quotes);
+        Assert.Empty(EventTestKit.Run("فقال الرجل ببساطة: «دول يا ستي باقي حساب بتاع الست اللي كانت نازلة عندكم».").Quotes);
+    }
+
+    [Fact]
+    public void An_unclosed_quotation_ends_at_its_paragraph()
+    {
+        var quotes = EventTestKit.Run("وقال لافروف: \"ما زلنا نرى أن هذا الاتفاق يجعل العالم أكثر أمنا.\nوأضاف: \"نخشى أن يؤدي الفشل إلى تصعيد خطير\".\nوزار بوتين أنقرة في الأسبوع ذاته للقاء نظيره التركي.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.StartsWith("ما زلنا نرى", quotes[0].Text);
+        Assert.Equal("نخشى أن يؤدي الفشل إلى تصعيد خطير", quotes[1].Text);
+        Assert.All(quotes, q => Assert.Equal("sergey-lavrov", q.Speaker?.Id));
+    }
+
+    [Fact]
+    public void A_name_in_apposition_after_a_title_is_the_speaker()
+    {
+        var q = Assert.Single(EventTestKit.Run("قال وزير الخارجية الروسي، سيرغي لافروف، الأربعاء، إن موسكو سترد على العقوبات.").Quotes);
+        Assert.Equal("sergey-lavrov", q.Speaker?.Id);
+    }
+
+    [Fact]
+    public void A_nationality_gives_an_unnamed_official_his_country()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقال مسؤول روسي إن الوفد سيصل إلى جنيف صباح الغد لإجراء المحادثات.").Quotes);
+        Assert.Equal("RUS", q.Speaker?.Country);
+    }
+
+    [Fact]
+    public void A_city_never_speaks_its_country_does()
+    {
+        const string text = "وقالت موسكو إن العقوبات الأمريكية لن تمر دون رد مناسب.";
+        var tokens = new Marsad.Analysis.Tokenization.ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        int at = Array.FindIndex(words, w => text[w.Start..w.End] == "موسكو");
+        var city = new EventActor(new ActorRef("city-moscow", "Moscow", "موسكو", "RUS"), "city");
+        var args = new List<ArgumentMention> { new(at, at, words[at].Start, words[at].End, city, "", false) };
+        var sentences = new Marsad.Analysis.Sentences.SentenceSplitter().Split(text, tokens);
+        var q = Assert.Single(new QuoteExtractor().Extract(text, words, sentences, args, new CountryDirectory()));
+        Assert.Equal("rus", q.Speaker?.Id);
+    }
+
+    private sealed class CountryDirectory : IActorDirectory
+    {
+        public bool TryGet(string id, out EventActor actor) { actor = null!; return false; }
+        public bool TryGetCountry(string iso3, out EventActor actor)
+        {
+            actor = new EventActor(new ActorRef(iso3.ToLowerInvariant() == "rus" ? "rus" : iso3, "Russia", "روسيا", iso3), "country");
+            return true;
+        }
     }
 }
