@@ -65,17 +65,32 @@ public sealed class ActorLinker
 
     private const int MaxWordLength = 40;
 
+    // A place noun right before a place name that is also a common word makes it a name: مدينة بيرا، ولاية ماليه.
+    private static readonly FrozenSet<ulong> PlaceNouns = Hashes("مدينة", "المدينة", "العاصمة", "عاصمة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "جزيرة", "ميناء", "دولة", "جمهورية", "مملكة");
+    // Words that name a person right after them: السيد عون، الرئيس عون، الشيخ صالح.
+    private static readonly FrozenSet<ulong> PersonCues = Hashes("السيد", "السيدة", "الرئيس", "الرئيسة", "رئيس", "الملك", "الأمير", "الشيخ", "الزعيم", "الجنرال", "المشير", "الدكتور", "د", "اللواء", "العقيد", "الفريق", "العميد", "القاضي", "السفير", "النائب", "السيناتور", "الوزير", "الوزيرة");
+
     private readonly ActorRegistry _registry;
+    // Names that are also common words (measured on the dev corpus, see AmbiguousNames): linked only with the tagger's
+    // entity span over them or a strong cue in the text.
+    private readonly FrozenSet<ulong> _ambiguous;
     // Every word a match can begin with (registry phrases, titles, coreference words), and a filter over their hashes:
     // most words of a text begin nothing, and one bit test rejects them without a set lookup.
     private readonly FrozenSet<ulong> _startWords;
     private readonly HashBitFilter _startFilter;
 
     /// <summary>Creates a linker over <paramref name="registry"/>.</summary>
-    public ActorLinker(ActorRegistry registry)
+    public ActorLinker(ActorRegistry registry) : this(registry, AmbiguousNames.BuiltIn)
+    {
+    }
+
+    /// <summary>Creates a linker over <paramref name="registry"/> that links the names in <paramref name="ambiguous"/> only with support.</summary>
+    public ActorLinker(ActorRegistry registry, AmbiguousNames ambiguous)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(ambiguous);
         _registry = registry;
+        _ambiguous = ambiguous.Hashes;
         _startWords = registry.StartWords.Concat(CorefWords).ToFrozenSet();
         _startFilter = new HashBitFilter(_startWords, log2Bits: 18);
     }
@@ -113,7 +128,21 @@ public sealed class ActorLinker
     /// Links the actors of one document. <paramref name="date"/> is its publication date (roles are resolved on it);
     /// <paramref name="entities"/> are a tagger's mentions to link as well (may be null).
     /// </summary>
-    public ActorLinkResult Link(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities = null)
+    public ActorLinkResult Link(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities = null) => LinkCore(text, date, entities, null);
+
+    /// <summary>
+    /// Every plain registry-name match the linker makes in one document (not after a title), with whether a tagger
+    /// entity covers exactly its words: the measurement <see cref="AmbiguousNames"/> is derived from. Use a linker
+    /// built with <see cref="AmbiguousNames.None"/> so that nothing is held back.
+    /// </summary>
+    internal List<NameUse> Survey(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities)
+    {
+        var uses = new List<NameUse>();
+        LinkCore(text, date, entities, uses);
+        return uses;
+    }
+
+    private ActorLinkResult LinkCore(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities, List<NameUse>? survey)
     {
         ArgumentNullException.ThrowIfNull(text);
         // The per-document working memory (folded text, words, their readings, document aliases, mention history) is
@@ -126,7 +155,7 @@ public sealed class ActorLinker
             scratch.Prepare(text.Length);
             Split(text, scratch.Folded, scratch.Words);
             scratch.PrepareForms(scratch.Words.Count);
-            var state = new DocState(this, text, scratch, date);
+            var state = new DocState(this, text, scratch, date, entities, survey);
             state.Run();
             var linkedEntities = state.LinkEntities(entities);
             return new ActorLinkResult(state.Mentions, state.Used, linkedEntities, date);
@@ -235,12 +264,16 @@ public sealed class ActorLinker
         private readonly FirstForm[] _forms;                      // 4 readings per word, computed once
         private readonly byte[] _formCount;
         private readonly List<(ActorMention Mention, Actor Actor)> _history;
+        private readonly IReadOnlyList<EntityMention>? _entities;   // the tagger's, in any order
+        private readonly List<NameUse>? _survey;
 
         public List<ActorMention> Mentions { get; } = new(16);
         public Dictionary<string, Actor> Used { get; } = new(8, StringComparer.Ordinal);
 
-        public DocState(ActorLinker linker, string text, Scratch scratch, DateOnly? date)
+        public DocState(ActorLinker linker, string text, Scratch scratch, DateOnly? date, IReadOnlyList<EntityMention>? entities, List<NameUse>? survey)
         {
+            _entities = entities;
+            _survey = survey;
             _linker = linker;
             _reg = linker._registry;
             _text = text;
@@ -608,6 +641,23 @@ public sealed class ActorLinker
                     }
                 }
             }
+            if (titleCountry is null)
+            {
+                if (_survey is not null)
+                {
+                    // Keyed by the folded words as written (without proclitics); للكرملين (ل + الكرملين) is left out.
+                    string key = ActorText.FoldPhrase(_text[SpanStart(i, form).._w[end - 1].End]);
+                    var kw = ActorText.PhraseHashes(key);
+                    if (kw.Count > 0 && ActorText.SeqHash(kw, kw.Count) == PhraseKey(i, end, form))
+                        _survey.Add(new NameUse(key, chosen.Actor.Id, KindOf(chosen), TaggedWithin(i, end)));
+                }
+                // ريال مدريد، شبه الجزيرة الكورية، جامعة القاهرة: a place inside a longer tagged name is part of that name.
+                if ((chosen.Actor.Kind == "city" || chosen.Kind == PhraseKind.Metonym) && InsideLongerEntity(i, end))
+                    return end;
+                // A name that is also a common word needs the tagger's entity over it or a strong cue.
+                if (_linker._ambiguous.Count > 0 && _linker._ambiguous.Contains(PhraseKey(i, end, form)) && !TaggedWithin(i, end) && !Cue(i, chosen))
+                    return i + 1;
+            }
             if (Adjacent(end) && Directions.Contains(_w[end].Hash) && chosen.Actor.Kind is "organization" or "country")
                 return end + 1;
             if (chosen.Kind == PhraseKind.FamilyName && titleCountry is null)
@@ -630,6 +680,76 @@ public sealed class ActorLinker
             if (chosen.Actor.Kind == "person" && end - i >= 2)
                 RememberAlias(i, end, form, chosen.Actor);
             return end;
+        }
+
+        /// <summary>Hash of the matched words i..end-1, the first in the reading <paramref name="form"/> (as registry phrases are keyed).</summary>
+        private ulong PhraseKey(int i, int end, FirstForm form)
+        {
+            ulong h = ActorText.Combine(ActorText.SeqSeed, form.Hash);
+            for (int j = i + 1; j < end; j++)
+                h = ActorText.Combine(h, _w[j].Hash);
+            return h;
+        }
+
+        /// <summary>
+        /// An entity of the tagger's model over the words i..end-1 and not beyond them: the whole match or its head
+        /// (الملك سلمان → سلمان، دولة قطر → قطر). An entity running past the match names something longer (ريال مدريد).
+        /// </summary>
+        private bool TaggedWithin(int i, int end)
+        {
+            if (_entities is null)
+                return false;
+            int first = _w[i].Start, last = _w[end - 1].End;
+            foreach (var e in _entities)
+                if (e.Start >= first && e.End <= last && e.End > e.Start && ByModel(e))
+                    return true;
+            return false;
+        }
+
+        /// <summary>An entity the tagger's model found (its "sure gazetteer" entries are dictionary matches, no judgment).</summary>
+        private static bool ByModel(EntityMention e) => e.Origin is null or "tagger";
+
+        private static string KindOf(PhraseTarget t) => t.Kind switch
+        {
+            PhraseKind.Metonym => "metonym",
+            PhraseKind.People => "people",
+            _ => t.Actor.Kind,
+        };
+
+        /// <summary>
+        /// A tagger entity that begins on an earlier word and runs over words i..end-1: the place is part of a longer name
+        /// (ريال مدريد، شبه الجزيرة الكورية). A place noun or a direction before it (مدينة حلب، جنوب غزة) keeps the place.
+        /// </summary>
+        private bool InsideLongerEntity(int i, int end)
+        {
+            if (_entities is null || i == 0)
+                return false;
+            int first = _w[i].Start, last = _w[end - 1].End;
+            foreach (var e in _entities)
+            {
+                if (e.Start > _w[i - 1].Start || e.End < last || e.Start >= first)
+                    continue;
+                if (PlaceNouns.Contains(_w[i - 1].Hash) || LocativeSpans.Contains(F(i - 1)))
+                    return false;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>A strong cue for a name that is also a common word: a place noun before a place (مدينة بيرا), a person word
+        /// before a person (السيد عون), or the same person already met in this document.</summary>
+        private bool Cue(int i, PhraseTarget chosen)
+        {
+            bool place = chosen.Actor.Kind is "city" or "country" || chosen.Kind == PhraseKind.Metonym;
+            if (i > 0 && Adjacent(i))
+            {
+                ulong prev = _w[i - 1].Hash;
+                if (place && PlaceNouns.Contains(prev))
+                    return true;
+                if (chosen.Actor.Kind == "person" && PersonCues.Contains(prev))
+                    return true;
+            }
+            return chosen.Actor.Kind == "person" && Used.ContainsKey(chosen.Actor.Id);
         }
 
         /// <summary>After a full name, its last word (and the full phrase) refer to the same person in this document.</summary>
@@ -1165,7 +1285,10 @@ public sealed class ActorLinker
             }
             if (first < 0)
                 return null;
-            var (pEnd, targets, _) = LongestPhrase(first);
+            var (pEnd, targets, pForm) = LongestPhrase(first);
+            // A dictionary entry of the tagger (origin gazetteer) over a name that is also a common word is no support.
+            if (targets is not null && pEnd == last + 1 && !ByModel(e) && _linker._ambiguous.Contains(PhraseKey(first, pEnd, pForm)))
+                return null;
             if (targets is not null && pEnd == last + 1)
             {
                 foreach (var t in targets)
