@@ -357,7 +357,7 @@ public sealed class ActorLinker
                 && _text.AsSpan(_w[m].End, _w[m + 1].Start - _w[m].End).Trim().Length == 1)
                 country = c0;
             if (!Used.TryGetValue(id, out var org))
-                org = new Actor { Id = id, Kind = "organization", NameAr = surface, Country = country, Code = country is null ? null : country + "MED" };
+                org = new Actor { Id = id, Kind = "organization", NameAr = surface, Country = country, Code = (country ?? "") + "MED" };
             Emit(_w[k].Start, _w[m].End, org, ActorMentionKind.Name);
             ulong h = ActorText.SeqSeed;
             for (int j = k; j <= m; j++)
@@ -876,9 +876,12 @@ public sealed class ActorLinker
                     return aEnd;
                 }
                 int nEnd = UnknownName(k);
-                if (nEnd > k && country is not null)
+                if (nEnd == k)
+                    nEnd = EntityName(k);
+                if (nEnd > k)
                 {
-                    var holder = !former && _date is { } d0 ? _reg.HolderOn(country, entry.RoleKey, d0) : null;
+                    // A title without a nationality (الرئيس ألفا كوندي) still gives the role; the country stays unknown.
+                    var holder = !former && country is not null && _date is { } d0 ? _reg.HolderOn(country, entry.RoleKey, d0) : null;
                     Actor person = holder is not null && SameFamilyName(holder, nEnd - 1) ? holder : NewPerson(k, nEnd, country, entry, i);
                     Emit(_w[k].Start, _w[nEnd - 1].End, person, ActorMentionKind.Name);
                     RememberAlias(k, nEnd, new FirstForm(_w[k].Hash, 0, false, 0), person);
@@ -955,6 +958,32 @@ public sealed class ActorLinker
                     best = k + n;
             }
             return best;
+        }
+
+        /// <summary>
+        /// A person entity of the tagger's model starting at word k (a name the first-name list does not know: ألفا كوندي),
+        /// up to four words and not running into an outlet: the end word (exclusive), or k.
+        /// </summary>
+        private int EntityName(int k)
+        {
+            if (_entities is null || k >= _w.Count || HasArticle(k))
+                return k;
+            foreach (var e in _entities)
+            {
+                if (e.Start != _w[k].Start || e.Type != "PER" || !ByModel(e))
+                    continue;
+                int j = k;
+                while (j < _w.Count && _w[j].Start < e.End && j - k < 4)
+                {
+                    if (j > k && !Adjacent(j) || IsMediaNoun(j) || StopWords.Contains(_w[j].Hash) || _reg.DemonymAdjectives.ContainsKey(_w[j].Hash))
+                        break;
+                    if (j > k && LongestPhrase(j).Targets is { } t && Array.Exists(t, x => x.Actor.Code?.EndsWith("MED", StringComparison.Ordinal) == true))
+                        break;
+                    j++;
+                }
+                return j - k >= 2 ? j : k;
+            }
+            return k;
         }
 
         /// <summary>Words from k that look like a person's name: a known first name, then name-like words. Returns end (exclusive) or k.</summary>
@@ -1133,13 +1162,35 @@ public sealed class ActorLinker
                 }
                 return 0;
             }
-            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead.
+            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead; after
+            // نظيره (الروسي) the counterpart words refer to that person too, not to the country of the nationality.
             if (Apposed(k))
             {
-                var (pEnd, targets, _) = LongestPhrase(k, allowClitics: false);
+                var (pEnd, targets, pForm) = LongestPhrase(k, allowClitics: false);
                 if (targets is not null && Array.Exists(targets, t => t.Actor.Kind == "person"))
-                    return which is 0 or 1 ? k : 0;
+                {
+                    if (which != 0)
+                        return which == 1 ? k : 0;
+                    int before = Mentions.Count;
+                    int r = Name(k, pEnd, Array.FindAll(targets, t => t.Actor.Kind == "person"), pForm, country);
+                    if (Mentions.Count > before && Used.TryGetValue(Mentions[^1].ActorId, out var named))
+                        Emit(SpanStart(i, form), _w[k - 1].End, named, ActorMentionKind.Coreference);
+                    return r;
+                }
                 int nEnd = UnknownName(k);
+                if (nEnd == k)
+                    nEnd = EntityName(k);
+                if (nEnd > k && which == 0 && country is not null)
+                {
+                    // نظيره الغيني ألفا كوندي: a new person of that country holding the subject's role (the counterpart's).
+                    var subject = LatestPerson(a => a.Country != country);
+                    string role = subject?.RoleOn(_date)?.Key ?? "official";
+                    var person = NewPerson(k, nEnd, country, new TitleEntry(role, null, 1), i);
+                    Emit(_w[k].Start, _w[nEnd - 1].End, person, ActorMentionKind.Name);
+                    Emit(SpanStart(i, form), _w[k - 1].End, person, ActorMentionKind.Coreference);
+                    RememberAlias(k, nEnd, new FirstForm(_w[k].Hash, 0, false, 0), person);
+                    return nEnd;
+                }
                 if (nEnd > k)
                 {
                     if (which == 1 && country is not null)
@@ -1238,10 +1289,10 @@ public sealed class ActorLinker
                             break;
                         }
                     }
-                    if (actor is null && LookupEntity(e) is { } found)
+                    if (actor is null && LookupEntity(e, out int foundStart) is { } found)
                     {
                         actor = found.Id;
-                        Emit(e.Start, e.End, found, found.Kind == "person" && !found.Id.StartsWith("new:", StringComparison.Ordinal) ? ActorMentionKind.Name : ActorMentionKind.Name);
+                        Emit(foundStart, e.End, found, found.Kind == "person" && !found.Id.StartsWith("new:", StringComparison.Ordinal) ? ActorMentionKind.Name : ActorMentionKind.Name);
                     }
                     result.Add(actor is null ? e : e with { Actor = actor });
                 }
@@ -1267,8 +1318,21 @@ public sealed class ActorLinker
             return result;
         }
 
-        private Actor? LookupEntity(EntityMention e)
+        /// <summary>The registry phrase over words first..last when one proclitic (و، ف، ب، ل) is taken off the first word.</summary>
+        private Actor? StrippedPhrase(int first, int last)
         {
+            var f = F(first);
+            if (f.Length < 3 || f[0] is not ('و' or 'ف' or 'ب' or 'ل'))
+                return null;
+            ulong h = ActorText.Combine(ActorText.SeqSeed, ActorText.WordHash(f[1..]));
+            for (int j = first + 1; j <= last; j++)
+                h = ActorText.Combine(h, _w[j].Hash);
+            return _reg.Phrases.TryGetValue(h, out var t) && t[0].Actor.Kind is "organization" ? t[0].Actor : null;
+        }
+
+        private Actor? LookupEntity(EntityMention e, out int start)
+        {
+            start = e.Start;
             int first = -1, last = -1;
             // words are in text order: start at the first word ending after the entity's start
             int lo = 0, hi = _w.Count;
@@ -1298,6 +1362,16 @@ public sealed class ActorLinker
             var (aEnd, alias, _) = LongestAlias(first);
             if (alias is not null && aEnd == last + 1)
                 return alias;
+            // لبي بي سي، لوكالة فرانس برس: a short first word keeps its proclitic in the linker's readings; try without it.
+            if (StrippedPhrase(first, last) is { } stripped)
+            {
+                start = Math.Max(e.Start, OrigOffset(first, 1));
+                return stripped;
+            }
+            // An outlet is never a person: لقناة الحرة، صحيفة "…".
+            for (int j = first; j <= last; j++)
+                if (IsMediaNoun(j))
+                    return null;
             if (e.Type == "PER" && last > first)
             {
                 string surface = _text[_w[first].Start.._w[last].End];
