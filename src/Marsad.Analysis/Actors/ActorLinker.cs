@@ -649,13 +649,13 @@ public sealed class ActorLinker
                     string key = ActorText.FoldPhrase(_text[SpanStart(i, form).._w[end - 1].End]);
                     var kw = ActorText.PhraseHashes(key);
                     if (kw.Count > 0 && ActorText.SeqHash(kw, kw.Count) == PhraseKey(i, end, form))
-                        _survey.Add(new NameUse(key, chosen.Actor.Id, KindOf(chosen), TaggedWithin(i, end)));
+                        _survey.Add(new NameUse(key, chosen.Actor.Id, KindOf(chosen), TaggedWithin(i, end, chosen)));
                 }
                 // ريال مدريد، شبه الجزيرة الكورية، جامعة القاهرة: a place inside a longer tagged name is part of that name.
                 if ((chosen.Actor.Kind == "city" || chosen.Kind == PhraseKind.Metonym) && InsideLongerEntity(i, end))
                     return end;
                 // A name that is also a common word needs the tagger's entity over it or a strong cue.
-                if (_linker._ambiguous.Count > 0 && _linker._ambiguous.Contains(PhraseKey(i, end, form)) && !TaggedWithin(i, end) && !Cue(i, chosen))
+                if (_linker._ambiguous.Count > 0 && _linker._ambiguous.Contains(PhraseKey(i, end, form)) && !TaggedWithin(i, end, chosen) && !Cue(i, chosen))
                     return i + 1;
             }
             if (Adjacent(end) && Directions.Contains(_w[end].Hash) && chosen.Actor.Kind is "organization" or "country")
@@ -695,16 +695,27 @@ public sealed class ActorLinker
         /// An entity of the tagger's model over the words i..end-1 and not beyond them: the whole match or its head
         /// (الملك سلمان → سلمان، دولة قطر → قطر). An entity running past the match names something longer (ريال مدريد).
         /// </summary>
-        private bool TaggedWithin(int i, int end)
+        private bool TaggedWithin(int i, int end, PhraseTarget target)
         {
             if (_entities is null)
                 return false;
             int first = _w[i].Start, last = _w[end - 1].End;
             foreach (var e in _entities)
-                if (e.Start >= first && e.End <= last && e.End > e.Start && ByModel(e))
+                if (e.Start >= first && e.End <= last && e.End > e.Start && ByModel(e) && Fits(e.Type, target))
                     return true;
             return false;
         }
+
+        /// <summary>The entity type agrees with the actor: الجزيرة tagged ORG is the channel, no support for the city.</summary>
+        private static bool Fits(string type, PhraseTarget t) => t.Kind == PhraseKind.Metonym
+            ? type is "LOC" or "ORG"
+            : t.Actor.Kind switch
+            {
+                "person" => type == "PER",
+                "city" or "country" => type == "LOC",
+                "organization" => type is "ORG" or "LOC",
+                _ => true,
+            };
 
         /// <summary>An entity the tagger's model found (its "sure gazetteer" entries are dictionary matches, no judgment).</summary>
         private static bool ByModel(EntityMention e) => e.Origin is null or "tagger";
