@@ -1173,8 +1173,8 @@ public sealed class ActorLinker
                 }
                 return 0;
             }
-            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead; after
-            // نظيره (الروسي) the counterpart words refer to that person too, not to the country of the nationality.
+            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead (the event
+            // stage walks back from the name over the counterpart and nationality words).
             if (Apposed(k))
             {
                 var (pEnd, targets, pForm) = LongestPhrase(k, allowClitics: false);
@@ -1182,11 +1182,7 @@ public sealed class ActorLinker
                 {
                     if (which != 0)
                         return which == 1 ? k : 0;
-                    int before = Mentions.Count;
-                    int r = Name(k, pEnd, Array.FindAll(targets, t => t.Actor.Kind == "person"), pForm, country);
-                    if (Mentions.Count > before && Used.TryGetValue(Mentions[^1].ActorId, out var named))
-                        Emit(SpanStart(i, form), _w[k - 1].End, named, ActorMentionKind.Coreference);
-                    return r;
+                    return Name(k, pEnd, Array.FindAll(targets, t => t.Actor.Kind == "person"), pForm, country);
                 }
                 int nEnd = UnknownName(k);
                 if (nEnd == k)
@@ -1198,7 +1194,6 @@ public sealed class ActorLinker
                     string role = subject?.RoleOn(_date)?.Key ?? "official";
                     var person = NewPerson(k, nEnd, country, new TitleEntry(role, null, 1), i);
                     Emit(_w[k].Start, _w[nEnd - 1].End, person, ActorMentionKind.Name);
-                    Emit(SpanStart(i, form), _w[k - 1].End, person, ActorMentionKind.Coreference);
                     RememberAlias(k, nEnd, new FirstForm(_w[k].Hash, 0, false, 0), person);
                     return nEnd;
                 }
