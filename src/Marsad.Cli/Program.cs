@@ -17,6 +17,7 @@ root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());
 var actors = ActorsCommand.Create();
 actors.Subcommands.Add(ActorsLookupCommand.Create());
+actors.Subcommands.Add(ActorsAmbiguityCommand.Create());
 root.Subcommands.Add(actors);
 root.Subcommands.Add(QuotesCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());

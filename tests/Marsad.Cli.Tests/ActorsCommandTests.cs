@@ -17,6 +17,36 @@ public class ActorsCommandTests
     }
 
     [Fact]
+    public void Ambiguity_measures_names_used_as_plain_words_and_writes_the_resource()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "marsad-ambiguity-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string corpus = Path.Combine(dir, "c.jsonl");
+            var lines = Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new
+            {
+                id = "d" + i,
+                published = "2019-05-01",
+                text = $"قال سكان مدينة ساحلية صغيرة إن الرئيس الروسي فلاديمير بوتين زار غزة وحلب ودبي وطهران في اليوم {i}.",
+            }));
+            File.WriteAllLines(corpus, lines);
+            string outFile = Path.Combine(dir, "ambiguous.tsv");
+            var stdout = CliRunner.Run(["actors", "ambiguity", corpus, "--out", outFile], out var exit);
+            Assert.Equal(0, exit);
+            Assert.Contains("مدينه\tcity-medina", stdout, StringComparison.Ordinal);
+            var written = File.ReadAllText(outFile);
+            Assert.StartsWith("# Marsad actor linking", written, StringComparison.Ordinal);
+            Assert.Contains("\nمدينه\t", written, StringComparison.Ordinal);
+            Assert.DoesNotContain("\nبوتين\t", written, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Lookup_rejects_a_bad_date()
     {
         CliRunner.Run(["actors", "lookup", "بوتين", "--date", "23/08/2018"], out var exit);

@@ -65,17 +65,32 @@ public sealed class ActorLinker
 
     private const int MaxWordLength = 40;
 
+    // A place noun right before a place name that is also a common word makes it a name: مدينة بيرا، ولاية ماليه.
+    private static readonly FrozenSet<ulong> PlaceNouns = Hashes("مدينة", "المدينة", "العاصمة", "عاصمة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "جزيرة", "ميناء", "دولة", "جمهورية", "مملكة");
+    // Words that name a person right after them: السيد عون، الرئيس عون، الشيخ صالح.
+    private static readonly FrozenSet<ulong> PersonCues = Hashes("السيد", "السيدة", "الرئيس", "الرئيسة", "رئيس", "الملك", "الأمير", "الشيخ", "الزعيم", "الجنرال", "المشير", "الدكتور", "د", "اللواء", "العقيد", "الفريق", "العميد", "القاضي", "السفير", "النائب", "السيناتور", "الوزير", "الوزيرة");
+
     private readonly ActorRegistry _registry;
+    // Names that are also common words (measured on the dev corpus, see AmbiguousNames): linked only with the tagger's
+    // entity span over them or a strong cue in the text.
+    private readonly FrozenSet<ulong> _ambiguous;
     // Every word a match can begin with (registry phrases, titles, coreference words), and a filter over their hashes:
     // most words of a text begin nothing, and one bit test rejects them without a set lookup.
     private readonly FrozenSet<ulong> _startWords;
     private readonly HashBitFilter _startFilter;
 
     /// <summary>Creates a linker over <paramref name="registry"/>.</summary>
-    public ActorLinker(ActorRegistry registry)
+    public ActorLinker(ActorRegistry registry) : this(registry, AmbiguousNames.BuiltIn)
+    {
+    }
+
+    /// <summary>Creates a linker over <paramref name="registry"/> that links the names in <paramref name="ambiguous"/> only with support.</summary>
+    public ActorLinker(ActorRegistry registry, AmbiguousNames ambiguous)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(ambiguous);
         _registry = registry;
+        _ambiguous = ambiguous.Hashes;
         _startWords = registry.StartWords.Concat(CorefWords).ToFrozenSet();
         _startFilter = new HashBitFilter(_startWords, log2Bits: 18);
     }
@@ -113,7 +128,21 @@ public sealed class ActorLinker
     /// Links the actors of one document. <paramref name="date"/> is its publication date (roles are resolved on it);
     /// <paramref name="entities"/> are a tagger's mentions to link as well (may be null).
     /// </summary>
-    public ActorLinkResult Link(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities = null)
+    public ActorLinkResult Link(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities = null) => LinkCore(text, date, entities, null);
+
+    /// <summary>
+    /// Every plain registry-name match the linker makes in one document (not after a title), with whether a tagger
+    /// entity covers exactly its words: the measurement <see cref="AmbiguousNames"/> is derived from. Use a linker
+    /// built with <see cref="AmbiguousNames.None"/> so that nothing is held back.
+    /// </summary>
+    internal List<NameUse> Survey(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities)
+    {
+        var uses = new List<NameUse>();
+        LinkCore(text, date, entities, uses);
+        return uses;
+    }
+
+    private ActorLinkResult LinkCore(string text, DateOnly? date, IReadOnlyList<EntityMention>? entities, List<NameUse>? survey)
     {
         ArgumentNullException.ThrowIfNull(text);
         // The per-document working memory (folded text, words, their readings, document aliases, mention history) is
@@ -126,7 +155,7 @@ public sealed class ActorLinker
             scratch.Prepare(text.Length);
             Split(text, scratch.Folded, scratch.Words);
             scratch.PrepareForms(scratch.Words.Count);
-            var state = new DocState(this, text, scratch, date);
+            var state = new DocState(this, text, scratch, date, entities, survey);
             state.Run();
             var linkedEntities = state.LinkEntities(entities);
             return new ActorLinkResult(state.Mentions, state.Used, linkedEntities, date);
@@ -235,12 +264,16 @@ public sealed class ActorLinker
         private readonly FirstForm[] _forms;                      // 4 readings per word, computed once
         private readonly byte[] _formCount;
         private readonly List<(ActorMention Mention, Actor Actor)> _history;
+        private readonly IReadOnlyList<EntityMention>? _entities;   // the tagger's, in any order
+        private readonly List<NameUse>? _survey;
 
         public List<ActorMention> Mentions { get; } = new(16);
         public Dictionary<string, Actor> Used { get; } = new(8, StringComparer.Ordinal);
 
-        public DocState(ActorLinker linker, string text, Scratch scratch, DateOnly? date)
+        public DocState(ActorLinker linker, string text, Scratch scratch, DateOnly? date, IReadOnlyList<EntityMention>? entities, List<NameUse>? survey)
         {
+            _entities = entities;
+            _survey = survey;
             _linker = linker;
             _reg = linker._registry;
             _text = text;
@@ -324,7 +357,7 @@ public sealed class ActorLinker
                 && _text.AsSpan(_w[m].End, _w[m + 1].Start - _w[m].End).Trim().Length == 1)
                 country = c0;
             if (!Used.TryGetValue(id, out var org))
-                org = new Actor { Id = id, Kind = "organization", NameAr = surface, Country = country, Code = country is null ? null : country + "MED" };
+                org = new Actor { Id = id, Kind = "organization", NameAr = surface, Country = country, Code = (country ?? "") + "MED" };
             Emit(_w[k].Start, _w[m].End, org, ActorMentionKind.Name);
             ulong h = ActorText.SeqSeed;
             for (int j = k; j <= m; j++)
@@ -608,6 +641,23 @@ public sealed class ActorLinker
                     }
                 }
             }
+            if (titleCountry is null)
+            {
+                if (_survey is not null)
+                {
+                    // Keyed by the folded words as written (without proclitics); للكرملين (ل + الكرملين) is left out.
+                    string key = ActorText.FoldPhrase(_text[SpanStart(i, form).._w[end - 1].End]);
+                    var kw = ActorText.PhraseHashes(key);
+                    if (kw.Count > 0 && ActorText.SeqHash(kw, kw.Count) == PhraseKey(i, end, form))
+                        _survey.Add(new NameUse(key, chosen.Actor.Id, KindOf(chosen), TaggedWithin(i, end, chosen)));
+                }
+                // ريال مدريد، شبه الجزيرة الكورية، جامعة القاهرة: a place inside a longer tagged name is part of that name.
+                if ((chosen.Actor.Kind == "city" || chosen.Kind == PhraseKind.Metonym) && InsideLongerEntity(i, end))
+                    return end;
+                // A name that is also a common word needs the tagger's entity over it or a strong cue.
+                if (_linker._ambiguous.Count > 0 && _linker._ambiguous.Contains(PhraseKey(i, end, form)) && !TaggedWithin(i, end, chosen) && !Cue(i, chosen))
+                    return i + 1;
+            }
             if (Adjacent(end) && Directions.Contains(_w[end].Hash) && chosen.Actor.Kind is "organization" or "country")
                 return end + 1;
             if (chosen.Kind == PhraseKind.FamilyName && titleCountry is null)
@@ -630,6 +680,87 @@ public sealed class ActorLinker
             if (chosen.Actor.Kind == "person" && end - i >= 2)
                 RememberAlias(i, end, form, chosen.Actor);
             return end;
+        }
+
+        /// <summary>Hash of the matched words i..end-1, the first in the reading <paramref name="form"/> (as registry phrases are keyed).</summary>
+        private ulong PhraseKey(int i, int end, FirstForm form)
+        {
+            ulong h = ActorText.Combine(ActorText.SeqSeed, form.Hash);
+            for (int j = i + 1; j < end; j++)
+                h = ActorText.Combine(h, _w[j].Hash);
+            return h;
+        }
+
+        /// <summary>
+        /// An entity of the tagger's model over the words i..end-1 and not beyond them: the whole match or its head
+        /// (الملك سلمان → سلمان، دولة قطر → قطر). An entity running past the match names something longer (ريال مدريد).
+        /// </summary>
+        private bool TaggedWithin(int i, int end, PhraseTarget target)
+        {
+            if (_entities is null)
+                return false;
+            int first = _w[i].Start, last = _w[end - 1].End;
+            foreach (var e in _entities)
+                if (e.Start >= first && e.End <= last && e.End > e.Start && ByModel(e) && Fits(e.Type, target))
+                    return true;
+            return false;
+        }
+
+        /// <summary>The entity type agrees with the actor: الجزيرة tagged ORG is the channel, no support for the city.</summary>
+        private static bool Fits(string type, PhraseTarget t) => t.Kind == PhraseKind.Metonym
+            ? type is "LOC" or "ORG"
+            : t.Actor.Kind switch
+            {
+                "person" => type == "PER",
+                "city" or "country" => type == "LOC",
+                "organization" => type is "ORG" or "LOC",
+                _ => true,
+            };
+
+        /// <summary>An entity the tagger's model found (its "sure gazetteer" entries are dictionary matches, no judgment).</summary>
+        private static bool ByModel(EntityMention e) => e.Origin is null or "tagger";
+
+        private static string KindOf(PhraseTarget t) => t.Kind switch
+        {
+            PhraseKind.Metonym => "metonym",
+            PhraseKind.People => "people",
+            _ => t.Actor.Kind,
+        };
+
+        /// <summary>
+        /// A tagger entity that begins on an earlier word and runs over words i..end-1: the place is part of a longer name
+        /// (ريال مدريد، شبه الجزيرة الكورية). A place noun or a direction before it (مدينة حلب، جنوب غزة) keeps the place.
+        /// </summary>
+        private bool InsideLongerEntity(int i, int end)
+        {
+            if (_entities is null || i == 0)
+                return false;
+            int first = _w[i].Start, last = _w[end - 1].End;
+            foreach (var e in _entities)
+            {
+                if (e.Start > _w[i - 1].Start || e.End < last || e.Start >= first)
+                    continue;
+                if (PlaceNouns.Contains(_w[i - 1].Hash) || LocativeSpans.Contains(F(i - 1)))
+                    return false;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>A strong cue for a name that is also a common word: a place noun before a place (مدينة بيرا), a person word
+        /// before a person (السيد عون), or the same person already met in this document.</summary>
+        private bool Cue(int i, PhraseTarget chosen)
+        {
+            bool place = chosen.Actor.Kind is "city" or "country" || chosen.Kind == PhraseKind.Metonym;
+            if (i > 0 && Adjacent(i))
+            {
+                ulong prev = _w[i - 1].Hash;
+                if (place && PlaceNouns.Contains(prev))
+                    return true;
+                if (chosen.Actor.Kind == "person" && PersonCues.Contains(prev))
+                    return true;
+            }
+            return chosen.Actor.Kind == "person" && Used.ContainsKey(chosen.Actor.Id);
         }
 
         /// <summary>After a full name, its last word (and the full phrase) refer to the same person in this document.</summary>
@@ -756,9 +887,12 @@ public sealed class ActorLinker
                     return aEnd;
                 }
                 int nEnd = UnknownName(k);
-                if (nEnd > k && country is not null)
+                if (nEnd == k)
+                    nEnd = EntityName(k);
+                if (nEnd > k)
                 {
-                    var holder = !former && _date is { } d0 ? _reg.HolderOn(country, entry.RoleKey, d0) : null;
+                    // A title without a nationality (الرئيس ألفا كوندي) still gives the role; the country stays unknown.
+                    var holder = !former && country is not null && _date is { } d0 ? _reg.HolderOn(country, entry.RoleKey, d0) : null;
                     Actor person = holder is not null && SameFamilyName(holder, nEnd - 1) ? holder : NewPerson(k, nEnd, country, entry, i);
                     Emit(_w[k].Start, _w[nEnd - 1].End, person, ActorMentionKind.Name);
                     RememberAlias(k, nEnd, new FirstForm(_w[k].Hash, 0, false, 0), person);
@@ -835,6 +969,32 @@ public sealed class ActorLinker
                     best = k + n;
             }
             return best;
+        }
+
+        /// <summary>
+        /// A person entity of the tagger's model starting at word k (a name the first-name list does not know: ألفا كوندي),
+        /// up to four words and not running into an outlet: the end word (exclusive), or k.
+        /// </summary>
+        private int EntityName(int k)
+        {
+            if (_entities is null || k >= _w.Count || HasArticle(k))
+                return k;
+            foreach (var e in _entities)
+            {
+                if (e.Start != _w[k].Start || e.Type != "PER" || !ByModel(e))
+                    continue;
+                int j = k;
+                while (j < _w.Count && _w[j].Start < e.End && j - k < 4)
+                {
+                    if (j > k && !Adjacent(j) || IsMediaNoun(j) || StopWords.Contains(_w[j].Hash) || _reg.DemonymAdjectives.ContainsKey(_w[j].Hash))
+                        break;
+                    if (j > k && LongestPhrase(j).Targets is { } t && Array.Exists(t, x => x.Actor.Code?.EndsWith("MED", StringComparison.Ordinal) == true))
+                        break;
+                    j++;
+                }
+                return j - k >= 2 ? j : k;
+            }
+            return k;
         }
 
         /// <summary>Words from k that look like a person's name: a known first name, then name-like words. Returns end (exclusive) or k.</summary>
@@ -1013,13 +1173,30 @@ public sealed class ActorLinker
                 }
                 return 0;
             }
-            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead.
+            // A name right after (نظيره الأمريكي جون بولتون، الرئيسان بوتين وبايدن) is linked as a name instead (the event
+            // stage walks back from the name over the counterpart and nationality words).
             if (Apposed(k))
             {
-                var (pEnd, targets, _) = LongestPhrase(k, allowClitics: false);
+                var (pEnd, targets, pForm) = LongestPhrase(k, allowClitics: false);
                 if (targets is not null && Array.Exists(targets, t => t.Actor.Kind == "person"))
-                    return which is 0 or 1 ? k : 0;
+                {
+                    if (which != 0)
+                        return which == 1 ? k : 0;
+                    return Name(k, pEnd, Array.FindAll(targets, t => t.Actor.Kind == "person"), pForm, country);
+                }
                 int nEnd = UnknownName(k);
+                if (nEnd == k)
+                    nEnd = EntityName(k);
+                if (nEnd > k && which == 0 && country is not null)
+                {
+                    // نظيره الغيني ألفا كوندي: a new person of that country holding the subject's role (the counterpart's).
+                    var subject = LatestPerson(a => a.Country != country);
+                    string role = subject?.RoleOn(_date)?.Key ?? "official";
+                    var person = NewPerson(k, nEnd, country, new TitleEntry(role, null, 1), i);
+                    Emit(_w[k].Start, _w[nEnd - 1].End, person, ActorMentionKind.Name);
+                    RememberAlias(k, nEnd, new FirstForm(_w[k].Hash, 0, false, 0), person);
+                    return nEnd;
+                }
                 if (nEnd > k)
                 {
                     if (which == 1 && country is not null)
@@ -1118,10 +1295,10 @@ public sealed class ActorLinker
                             break;
                         }
                     }
-                    if (actor is null && LookupEntity(e) is { } found)
+                    if (actor is null && LookupEntity(e, out int foundStart) is { } found)
                     {
                         actor = found.Id;
-                        Emit(e.Start, e.End, found, found.Kind == "person" && !found.Id.StartsWith("new:", StringComparison.Ordinal) ? ActorMentionKind.Name : ActorMentionKind.Name);
+                        Emit(foundStart, e.End, found, found.Kind == "person" && !found.Id.StartsWith("new:", StringComparison.Ordinal) ? ActorMentionKind.Name : ActorMentionKind.Name);
                     }
                     result.Add(actor is null ? e : e with { Actor = actor });
                 }
@@ -1147,8 +1324,21 @@ public sealed class ActorLinker
             return result;
         }
 
-        private Actor? LookupEntity(EntityMention e)
+        /// <summary>The registry phrase over words first..last when one proclitic (و، ف، ب، ل) is taken off the first word.</summary>
+        private Actor? StrippedPhrase(int first, int last)
         {
+            var f = F(first);
+            if (f.Length < 3 || f[0] is not ('و' or 'ف' or 'ب' or 'ل'))
+                return null;
+            ulong h = ActorText.Combine(ActorText.SeqSeed, ActorText.WordHash(f[1..]));
+            for (int j = first + 1; j <= last; j++)
+                h = ActorText.Combine(h, _w[j].Hash);
+            return _reg.Phrases.TryGetValue(h, out var t) && t[0].Actor.Kind is "organization" ? t[0].Actor : null;
+        }
+
+        private Actor? LookupEntity(EntityMention e, out int start)
+        {
+            start = e.Start;
             int first = -1, last = -1;
             // words are in text order: start at the first word ending after the entity's start
             int lo = 0, hi = _w.Count;
@@ -1165,7 +1355,10 @@ public sealed class ActorLinker
             }
             if (first < 0)
                 return null;
-            var (pEnd, targets, _) = LongestPhrase(first);
+            var (pEnd, targets, pForm) = LongestPhrase(first);
+            // A dictionary entry of the tagger (origin gazetteer) over a name that is also a common word is no support.
+            if (targets is not null && pEnd == last + 1 && !ByModel(e) && _linker._ambiguous.Contains(PhraseKey(first, pEnd, pForm)))
+                return null;
             if (targets is not null && pEnd == last + 1)
             {
                 foreach (var t in targets)
@@ -1175,6 +1368,16 @@ public sealed class ActorLinker
             var (aEnd, alias, _) = LongestAlias(first);
             if (alias is not null && aEnd == last + 1)
                 return alias;
+            // لبي بي سي، لوكالة فرانس برس: a short first word keeps its proclitic in the linker's readings; try without it.
+            if (StrippedPhrase(first, last) is { } stripped)
+            {
+                start = Math.Max(e.Start, OrigOffset(first, 1));
+                return stripped;
+            }
+            // An outlet is never a person: لقناة الحرة، صحيفة "…".
+            for (int j = first; j <= last; j++)
+                if (IsMediaNoun(j))
+                    return null;
             if (e.Type == "PER" && last > first)
             {
                 string surface = _text[_w[first].Start.._w[last].End];
