@@ -55,15 +55,21 @@ public class EvalEventsCommandTests
     public void Analyze_json_lists_merged_events_beside_documents()
     {
         var files = SharedData.SeedFiles();
-        var json = CliRunner.Run(["analyze", files[1], files[3], "--published", "2021-04-22", "--min-confidence", "0"], out var exit);
+        var json = CliRunner.Run(["analyze", files[1], files[3], "--published", "2021-04-22", "--rules-only"], out var exit);
         Assert.Equal(0, exit);
         using var doc = JsonDocument.Parse(json);
         var merged = doc.RootElement.GetProperty("merged_events");
         Assert.True(merged.GetArrayLength() > 0);
-        // the Biden–Putin call is told by both articles
+        // the Patrushev–Sullivan call is told by both articles
         Assert.Contains(merged.EnumerateArray(), m => m.GetProperty("source_count").GetInt32() == 2
             && m.GetProperty("type").GetString() == "CONSULT"
             && m.GetProperty("documents").GetArrayLength() == 2);
+        // with the trained coder, every shown event carries a confidence at or above the default threshold
+        using var coded = JsonDocument.Parse(CliRunner.Run(["analyze", files[1], "--published", "2021-04-19"], out exit));
+        Assert.Equal(0, exit);
+        foreach (var d in coded.RootElement.GetProperty("documents").EnumerateArray())
+            foreach (var e in d.GetProperty("events").EnumerateArray())
+                Assert.True(e.GetProperty("confidence").GetDouble() >= 0.5);
     }
 
     [Fact]

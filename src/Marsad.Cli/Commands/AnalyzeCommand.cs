@@ -25,6 +25,7 @@ internal static class AnalyzeCommand
         var actors = ActorRegistryOption.Create();
         var noActors = new Option<bool>("--no-actors") { Description = "Skip actor linking (entities keep no actor; no actors list)" };
         var minConfidence = new Option<double>("--min-confidence") { Description = $"Show events whose confidence is at least this (0-1; 0 shows every coded event)", DefaultValueFactory = _ => Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Emit the trigger rules' events without the trained coder (no confidence, no folding)" };
         var nearDup = new Option<double>("--near-duplicate") { Description = "Estimated Jaccard at or above which a document is a near-duplicate (0-1)", DefaultValueFactory = _ => new DuplicateDetectorOptions().Threshold };
 
         var command = new Command("analyze", "Analyse Arabic news documents and print the structured result.");
@@ -37,6 +38,7 @@ internal static class AnalyzeCommand
         command.Options.Add(noActors);
         command.Options.Add(nearDup);
         command.Options.Add(minConfidence);
+        command.Options.Add(rulesOnly);
         command.SetAction(parse =>
         {
             string? date = parse.GetValue(published);
@@ -61,15 +63,17 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine($"error: --min-confidence {min} must be in [0, 1], e.g. 0.5");
                 return 2;
             }
-            return Run(parse.GetValue(paths)!, options, parse.GetValue(format)!, parse.GetValue(outFile), registry, !parse.GetValue(noActors), dedup, min);
+            return Run(parse.GetValue(paths)!, options, parse.GetValue(format)!, parse.GetValue(outFile), registry, !parse.GetValue(noActors), dedup, min, parse.GetValue(rulesOnly));
         });
         return command;
     }
 
     private static int Run(string[] paths, AnalysisOptions options, string format, string? outFile, Marsad.Analysis.Actors.ActorRegistry registry, bool linkActors,
-        DuplicateDetectorOptions dedup, double minConfidence)
+        DuplicateDetectorOptions dedup, double minConfidence, bool rulesOnly)
     {
-        var pipeline = new AnalysisPipelineBuilder { Actors = registry, LinkActors = linkActors }.Build();
+        var builder = new AnalysisPipelineBuilder { Actors = registry, LinkActors = linkActors };
+        if (rulesOnly) builder.EventCoder = null;
+        var pipeline = builder.Build();
         var batch = new BatchAnalyzer(pipeline, options, dedup);
         using var stream = outFile is null ? Console.OpenStandardOutput() : File.Create(outFile);
         using var writer = DocumentWriter.Create(format, stream);
