@@ -20,7 +20,7 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to ingest", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to ingest", Arity = ArgumentArity.OneOrMore }.RejectingOptions();
         var store = new StoreOptions();
         var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for documents that carry none" };
         var batchSize = new Option<int>("--batch") { Description = "Documents per transaction", DefaultValueFactory = _ => 256 };
@@ -39,6 +39,9 @@ internal static class IngestCommand
             }
             int size = parse.GetValue(batchSize);
             if (size < 1) { Console.Error.WriteLine("error: --batch must be at least 1"); return 2; }
+            // A path that is not there is a mistake in the command, not a bad document: say so and store nothing
+            // (not even a new empty store), instead of counting it as one rejection and exiting 0.
+            if (!CliChecks.AllPathsExist("ingest", parse.GetValue(paths)!)) return 2;
             using var s = store.Open(parse, create: true);
             if (s is null) return 1;
             var result = Run(s, parse.GetValue(paths)!, new AnalysisOptions { DefaultPublished = date }, size, Console.Error);
