@@ -72,19 +72,24 @@ public sealed class CliInputFaultTests : IDisposable
         string text(int i) => File.ReadAllText(SharedData.SeedFiles()[i]);
         string Line(string id, string t) => JsonSerializer.Serialize(new { id, text = t });
         string path = Path.Combine(_dir, "repeats.jsonl");
-        File.WriteAllLines(path, [Line("a", text(0)), Line("b", text(1)), Line("a-again", text(0)), Line("a-third", text(0))]);
+        // A near duplicate of a (stored, with status duplicate) and then an exact repeat of that near duplicate, which
+        // the duplicate detector links to a as the original: it is still a repeat of a text this input already had.
+        string near = text(0) + "\nوقال مصدر آخر إن المحادثات ستستمر.";
+        File.WriteAllLines(path, [Line("a", text(0)), Line("b", text(1)), Line("a-again", text(0)), Line("a-third", text(0)),
+            Line("a-near", near), Line("a-near-again", near)]);
 
         var (exit, _, err) = CliProcess.Run("ingest", path, "--db", Db);
         Assert.True(exit == 0, err);
-        Assert.Contains("2 added, 0 already stored, 2 repeated in the input", err, StringComparison.Ordinal);
+        Assert.Contains("3 added, 0 already stored, 3 repeated in the input, 0 rejected, 1 near-duplicate", err, StringComparison.Ordinal);
         string firstId = Marsad.Analysis.Documents.ContentHash.Of(text(0));
         Assert.Contains($"{path}:3: duplicate of {firstId}", err, StringComparison.Ordinal);
         Assert.Contains($"{path}:4: duplicate of {firstId}", err, StringComparison.Ordinal);
+        Assert.Contains($"{path}:6: duplicate of {Marsad.Analysis.Documents.ContentHash.Of(near)}", err, StringComparison.Ordinal);
 
         // A second run over the same file: now everything is already stored.
         var (exit2, _, err2) = CliProcess.Run("ingest", path, "--db", Db);
         Assert.Equal(0, exit2);
-        Assert.Contains("0 added, 4 already stored, 0 repeated in the input", err2, StringComparison.Ordinal);
+        Assert.Contains("0 added, 6 already stored, 0 repeated in the input", err2, StringComparison.Ordinal);
     }
 
     [Fact]

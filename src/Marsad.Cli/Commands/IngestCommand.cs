@@ -136,6 +136,7 @@ internal static class IngestCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
         int added = 0, already = 0, repeats = 0, rejected = 0, duplicates = 0, done = 0;
+        var storedThisRun = new HashSet<string>(StringComparer.Ordinal);   // ids of texts this run has written
         void Write(List<AnalyzedDocument> docs)
         {
             var r = store.Store(docs);
@@ -148,15 +149,17 @@ internal static class IngestCommand
                 {
                     if (d.Text.Length > 0) rejected++;
                     log.WriteLine($"rejected: {d.Path}: {d.Reason}");
+                    continue;
+                }
+                if (d.Reason == AlreadyStoredReason) continue;
+                if (!storedThisRun.Add(d.Id))
+                {
+                    // The same text (same id) earlier in this input: the store counts it as already stored, since its
+                    // first copy was just written, but on a fresh store "already stored" reads as if it had been there.
+                    repeatsHere++;
+                    if (repeats + repeatsHere <= RepeatsListed) log.WriteLine($"duplicate: {d.Path}: duplicate of {d.Id}");
                 }
                 else if (d.Status == DocumentStatus.Duplicate && d.Id != d.DuplicateOf) duplicates++;
-                else if (d.Status == DocumentStatus.Duplicate && d.Reason != AlreadyStoredReason)
-                {
-                    // The same text earlier in this input (the batch analyzer's exact-duplicate check): the store counts
-                    // it as already stored, since its first copy was just written, but on a fresh store that reads wrong.
-                    repeatsHere++;
-                    if (repeats + repeatsHere <= RepeatsListed) log.WriteLine($"duplicate: {d.Path}: duplicate of {d.DuplicateOf}");
-                }
             }
             repeats += repeatsHere;
             already += Math.Max(0, r.AlreadyStored - repeatsHere);
