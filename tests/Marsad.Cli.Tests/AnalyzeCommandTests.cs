@@ -42,4 +42,41 @@ public class AnalyzeCommandTests
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal("ok", second.RootElement.GetProperty("status").GetString());
     }
+
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("ingest")]
+    public void An_unknown_option_is_rejected_not_read_as_a_path(string command)
+    {
+        // Paths take any number of values, so `--bogus x` used to become two more paths (two "not found" rejections, exit 0).
+        var db = Path.Combine(Path.GetTempPath(), "marsad-unknown-option-" + Guid.NewGuid().ToString("N") + ".db");
+        string[] args = command == "ingest"
+            ? ["ingest", SharedData.SeedFiles()[0], "--bogus", "x", "--db", db]
+            : ["analyze", SharedData.SeedFiles()[0], "--bogus", "x", "--format", "table"];
+        var output = CliRunner.Run(args, out var exit);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'--bogus'", CliRunner.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected:", CliRunner.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ok", output, StringComparison.Ordinal);   // nothing was analysed
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void A_path_that_begins_with_a_dash_can_still_be_named()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "marsad-dash-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(SharedData.SeedFiles()[0], Path.Combine(dir, "-seed.txt"));
+            var psiOutput = CliRunner.RunIn(dir, ["analyze", "./-seed.txt", "--format", "jsonl"], out var exit);
+            Assert.True(exit == 0, CliRunner.LastError);
+            using var doc = JsonDocument.Parse(psiOutput.Trim());
+            Assert.Equal("ok", doc.RootElement.GetProperty("status").GetString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -6,7 +6,10 @@ namespace Marsad.Cli.Tests;
 /// <summary>Runs the real CLI (the built marsad.dll next to the tests) as a separate process and captures its output.</summary>
 internal static class CliRunner
 {
-    public static string Run(string[] args, out int exitCode, string? stdin = null)
+    public static string Run(string[] args, out int exitCode, string? stdin = null) => RunIn(SharedData.RepoRoot, args, out exitCode, stdin);
+
+    /// <summary>Like <see cref="Run"/>, in the working directory <paramref name="workingDirectory"/>.</summary>
+    public static string RunIn(string workingDirectory, string[] args, out int exitCode, string? stdin = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "marsad.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -15,7 +18,7 @@ internal static class CliRunner
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = SharedData.RepoRoot,
+            WorkingDirectory = workingDirectory,
         };
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);

@@ -23,7 +23,7 @@ public sealed class CliStoreCommandsTests : IDisposable
         var (sExit, sOut, sErr) = CliProcess.Run("search", "سورية", "--db", Db, "--json");
         Assert.True(sExit == 0, sErr);
         using var json = JsonDocument.Parse(sOut);
-        var hits = json.RootElement.GetProperty("hits");
+        var hits = json.RootElement.GetProperty("items");
         Assert.True(hits.GetArrayLength() >= 2);
         var first = hits[0];
         Assert.Contains("[", first.GetProperty("snippet").GetString()!, StringComparison.Ordinal);

@@ -26,6 +26,22 @@ public class SearchTermTests
     public void Short_words_keep_their_letters(string word) => Assert.Equal(3, Term(word).Length);
 
     [Fact]
+    public void The_light_analyzer_makes_the_same_terms_and_signature_as_one_over_the_full_pipeline()
+    {
+        // Stores index with the light analyzer (no models loaded); stores written before it used the full pipeline's
+        // stages. Both must agree term for term, or old indexes would be rebuilt or, worse, silently miss matches.
+        var full = new SearchTermAnalyzer(new Analysis.Pipeline.AnalysisPipelineBuilder().Build());
+        var light = SearchTermAnalyzer.CreateLight();
+        Assert.Equal(full.Signature, light.Signature);
+        Assert.Equal(full.Signature, SearchTermAnalyzer.Default.Signature);
+        foreach (var line in File.ReadLines(Marsad.Tests.Common.SharedData.Data("news", "dev", "articles.jsonl")).Take(200))
+        {
+            string text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+            Assert.Equal(full.Terms(text), light.Terms(text));
+        }
+    }
+
+    [Fact]
     public void Latin_words_are_lower_cased_and_punctuation_dropped()
     {
         var terms = Analyzer.Terms("CNN، قالت: Reuters!").Select(t => t.Term).ToList();

@@ -16,7 +16,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to analyse", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to analyse", Arity = ArgumentArity.OneOrMore }.RejectingOptions();
         var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for documents that carry none" };
         var format = new Option<string>("--format") { Description = "json (one object), jsonl (a document per line) or table (for people)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "jsonl", "table");

@@ -34,6 +34,7 @@ internal static class EventsCommand
         store.AddTo(command);
         command.SetAction(parse =>
         {
+            if (!CliChecks.IsDayOrNull("--since", parse.GetValue(since)) || !CliChecks.IsDayOrNull("--until", parse.GetValue(until))) return 2;
             using var s = store.Open(parse, create: false);
             if (s is null) return 1;
             var events = s.Events(new EventQuery

@@ -20,7 +20,7 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to ingest", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or JSONL files to ingest", Arity = ArgumentArity.OneOrMore }.RejectingOptions();
         var store = new StoreOptions();
         var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for documents that carry none" };
         var batchSize = new Option<int>("--batch") { Description = "Documents per transaction", DefaultValueFactory = _ => 256 };
@@ -39,6 +39,9 @@ internal static class IngestCommand
             }
             int size = parse.GetValue(batchSize);
             if (size < 1) { Console.Error.WriteLine("error: --batch must be at least 1"); return 2; }
+            // A path that is not there is a mistake in the command, not a bad document: say so and store nothing
+            // (not even a new empty store), instead of counting it as one rejection and exiting 0.
+            if (!CliChecks.AllPathsExist("ingest", parse.GetValue(paths)!)) return 2;
             using var s = store.Open(parse, create: true);
             if (s is null) return 1;
             var result = Run(s, parse.GetValue(paths)!, new AnalysisOptions { DefaultPublished = date }, size, Console.Error);
@@ -48,7 +51,21 @@ internal static class IngestCommand
     }
 
     /// <summary>What an ingest run did.</summary>
-    internal sealed record IngestResult(int Read, int Added, int AlreadyStored, int Rejected, int Duplicates, double Seconds, bool Failed);
+    /// <param name="Read">Documents read (including unreadable inputs).</param>
+    /// <param name="Added">Documents written.</param>
+    /// <param name="AlreadyStored">Documents whose text the store held before (or got from another writer during) this run.</param>
+    /// <param name="Repeats">Exact repeats of a document earlier in this run's input (its first copy is stored; these add only a sighting).</param>
+    /// <param name="Rejected">Documents rejected (unreadable, not Arabic, failed analysis).</param>
+    /// <param name="Duplicates">Near duplicates (stored, with status duplicate).</param>
+    /// <param name="Seconds">Wall time of the run.</param>
+    /// <param name="Failed">Reading or analysis stopped with an error.</param>
+    internal sealed record IngestResult(int Read, int Added, int AlreadyStored, int Repeats, int Rejected, int Duplicates, double Seconds, bool Failed);
+
+    /// <summary>Reason on the stand-ins for texts the store held when the run began (they are not analysed again).</summary>
+    private const string AlreadyStoredReason = "already stored";
+
+    /// <summary>Exact repeats listed one per line before the rest are only counted.</summary>
+    private const int RepeatsListed = 20;
 
     /// <summary>Reads, analyses and stores; progress and the summary go to <paramref name="log"/>.</summary>
     internal static IngestResult Run(IArticleStore store, IReadOnlyList<string> paths, AnalysisOptions options, int batchSize, TextWriter log)
@@ -85,7 +102,7 @@ internal static class IngestCommand
                                 skipped.Enqueue(new AnalyzedDocument
                                 {
                                     Id = id, Path = doc.Path, SourceId = doc.SourceId, Source = doc.Source, Url = doc.Url, Text = doc.Text,
-                                    Status = DocumentStatus.Duplicate, DuplicateOf = id,
+                                    Status = DocumentStatus.Duplicate, DuplicateOf = id, Reason = AlreadyStoredReason,
                                 });
                                 continue;
                             }
@@ -118,22 +135,34 @@ internal static class IngestCommand
         // Consumer (this thread): one transaction per batch.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
-        int added = 0, already = 0, rejected = 0, duplicates = 0, done = 0;
+        int added = 0, already = 0, repeats = 0, rejected = 0, duplicates = 0, done = 0;
+        var storedThisRun = new HashSet<string>(StringComparer.Ordinal);   // ids of texts this run has written
         void Write(List<AnalyzedDocument> docs)
         {
             var r = store.Store(docs);
             added += r.Added;
-            already += r.AlreadyStored;
             rejected += r.Rejections;
+            int repeatsHere = 0;
             foreach (var d in docs)
             {
                 if (d.Status == DocumentStatus.Rejected)
                 {
                     if (d.Text.Length > 0) rejected++;
                     log.WriteLine($"rejected: {d.Path}: {d.Reason}");
+                    continue;
+                }
+                if (d.Reason == AlreadyStoredReason) continue;
+                if (!storedThisRun.Add(d.Id))
+                {
+                    // The same text (same id) earlier in this input: the store counts it as already stored, since its
+                    // first copy was just written, but on a fresh store "already stored" reads as if it had been there.
+                    repeatsHere++;
+                    if (repeats + repeatsHere <= RepeatsListed) log.WriteLine($"duplicate: {d.Path}: duplicate of {d.Id}");
                 }
                 else if (d.Status == DocumentStatus.Duplicate && d.Id != d.DuplicateOf) duplicates++;
             }
+            repeats += repeatsHere;
+            already += Math.Max(0, r.AlreadyStored - repeatsHere);
             done += docs.Count;
             if (clock.Elapsed - lastShown >= TimeSpan.FromSeconds(1))
             {
@@ -159,8 +188,10 @@ internal static class IngestCommand
 
         double seconds = clock.Elapsed.TotalSeconds;
         if (producerError is not null) log.WriteLine($"error: reading or analysis stopped: {producerError.Message}");
+        if (repeats > RepeatsListed) log.WriteLine($"duplicate: … and {repeats - RepeatsListed:N0} more exact repeat(s) in the input, not listed");
         log.WriteLine($"ingest: {read:N0} documents in {seconds:N1} s ({read / Math.Max(seconds, 1e-6):N0}/s): " +
-                      $"{added:N0} added, {already:N0} already stored, {rejected:N0} rejected, {duplicates:N0} near-duplicate; store {store.Description}");
-        return new IngestResult(read, added, already, rejected, duplicates, seconds, producerError is not null);
+                      $"{added:N0} added, {already:N0} already stored, {repeats:N0} repeated in the input, {rejected:N0} rejected, " +
+                      $"{duplicates:N0} near-duplicate; store {store.Description}");
+        return new IngestResult(read, added, already, repeats, rejected, duplicates, seconds, producerError is not null);
     }
 }

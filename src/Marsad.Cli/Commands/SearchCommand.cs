@@ -24,6 +24,7 @@ internal static class SearchCommand
         store.AddTo(command);
         command.SetAction(parse =>
         {
+            if (!CliChecks.IsDayOrNull("--since", parse.GetValue(since)) || !CliChecks.IsDayOrNull("--until", parse.GetValue(until))) return 2;
             using var s = store.Open(parse, create: false);
             if (s is null) return 1;
             if (!s.SearchIndexIsCurrent)
@@ -37,7 +38,8 @@ internal static class SearchCommand
             double ms = clock.Elapsed.TotalMilliseconds;
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { hits }, JsonOutput.Indented));
+                // "items", like the HTTP API's search response and every other list it returns.
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { items = hits }, JsonOutput.Indented));
             }
             else
             {

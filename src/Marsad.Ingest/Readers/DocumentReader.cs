@@ -20,6 +20,9 @@ public sealed record ReaderOptions
 /// (an item per document) and WARC / WARC.gz archives (an HTML response record per document).
 /// Reading never throws for bad input: an unreadable file becomes a <see cref="SourceDocument"/> with
 /// <see cref="SourceDocument.Error"/> set (a one-line reason), and the batch goes on.
+/// A cut-off .jsonl.gz is told apart from bad JSON only when the host reads gzip strictly (the
+/// <c>System.IO.Compression.UseStrictValidation</c> runtime switch, on for every program in this repository through
+/// Directory.Build.props); otherwise .NET ends a truncated gzip stream quietly and its last, partial line reads as invalid JSON.
 /// Thread-safe (holds only immutable options).
 /// </summary>
 public sealed class DocumentReader(ReaderOptions? options = null)
@@ -225,7 +228,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 line = null;
-                error = (gz ? "jsonl.gz: truncated or corrupt after line " : "jsonl: unreadable after line ") + lineNo + " (" + e.Message + ")";
+                error = (gz ? "jsonl.gz: truncated or corrupt gzip after line " : "jsonl: unreadable after line ") + lineNo + " (" + e.Message + ")";
             }
             if (error is not null) { yield return Failed($"{path}:{lineNo + 1}", error); yield break; }
             if (line is null) break;

@@ -1,4 +1,6 @@
+using Marsad.Analysis.Normalization;
 using Marsad.Analysis.Pipeline;
+using Marsad.Analysis.Stemming;
 using Marsad.Analysis.Tokenization;
 
 namespace Marsad.Storage.Search;
@@ -18,6 +20,9 @@ public readonly record struct IndexTerm(string Term, int Start, int End);
 /// after normalization) ends in ي: سوريا and سورية → سوري; ليبيا, روسيا, تركيا likewise.</item>
 /// </list>
 /// Latin words are lower-cased; numbers are kept; punctuation is dropped. Thread-safe (the stages are).
+/// Only three stages are used (tokenizer, normalizer, stemmer), so <see cref="Default"/> builds just those: opening a
+/// store to search must not load the entity model, the actor registry and the event lexicons, which a whole
+/// <see cref="AnalysisPipeline"/> loads and which cost a short command most of its start-up.
 /// </summary>
 public sealed class SearchTermAnalyzer
 {
@@ -30,13 +35,33 @@ public sealed class SearchTermAnalyzer
     private const char Beh = '\u0628';
     private const char Kaf = '\u0643';
 
-    private readonly AnalysisPipeline _pipeline;
+    private readonly ArabicTokenizer _tokenizer;
+    private readonly ArabicNormalizer _normalizer;
+    private readonly ArabicLightStemmer _stemmer;
 
+    /// <summary>An analyzer over the tokenizer, normalizer and stemmer of <paramref name="pipeline"/>.</summary>
     public SearchTermAnalyzer(AnalysisPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        _pipeline = pipeline;
+        (_tokenizer, _normalizer, _stemmer) = (pipeline.Tokenizer, pipeline.Normalizer, pipeline.Stemmer);
     }
+
+    /// <summary>An analyzer over these three stages alone (no models are loaded).</summary>
+    public SearchTermAnalyzer(ArabicTokenizer tokenizer, ArabicNormalizer normalizer, ArabicLightStemmer stemmer)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentNullException.ThrowIfNull(stemmer);
+        (_tokenizer, _normalizer, _stemmer) = (tokenizer, normalizer, stemmer);
+    }
+
+    /// <summary>
+    /// The light query-analysis path: the stages a default <see cref="AnalysisPipelineBuilder"/> would use for terms
+    /// (tokenizer, normalizer with <see cref="AnalysisPipelineBuilder.NormalizerOptions"/>'s default, stemmer), built
+    /// without the rest of the pipeline. Terms and <see cref="Signature"/> equal those of an analyzer over the full pipeline.
+    /// </summary>
+    public static SearchTermAnalyzer CreateLight() =>
+        new(new ArabicTokenizer(), new ArabicNormalizer(new AnalysisPipelineBuilder().NormalizerOptions), new ArabicLightStemmer());
 
     /// <summary>
     /// A fingerprint of what this analyzer does: the hash of the terms it makes from a fixed probe text full of clitics,
@@ -55,14 +80,16 @@ public sealed class SearchTermAnalyzer
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
     }
 
-    /// <summary>A shared analyzer over the default pipeline.</summary>
-    public static SearchTermAnalyzer Default { get; } = new(new AnalysisPipelineBuilder().Build());
+    /// <summary>A shared analyzer with the default pipeline's term stages (<see cref="CreateLight"/>), built on first use.</summary>
+    public static SearchTermAnalyzer Default => LazyDefault.Value;
+
+    private static readonly Lazy<SearchTermAnalyzer> LazyDefault = new(CreateLight);
 
     /// <summary>Every term of <paramref name="text"/>, in order, with its original span.</summary>
     public List<IndexTerm> Terms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = _pipeline.Tokenizer.Tokenize(text);
+        var tokens = _tokenizer.Tokenize(text);
         var terms = new List<IndexTerm>(tokens.Count);
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -90,11 +117,11 @@ public sealed class SearchTermAnalyzer
             var lower = surface.ToString().ToLowerInvariant();
             return Clean(lower);
         }
-        string norm = _pipeline.Normalizer.NormalizeToString(surface);
+        string norm = _normalizer.NormalizeToString(surface);
         ReadOnlySpan<char> w = norm;
         w = StripArticle(w);
         string folded = FoldCountryEnding(w);
-        string stem = _pipeline.Stemmer.Stem(folded);
+        string stem = _stemmer.Stem(folded);
         return Clean(stem.Length == 0 ? folded : stem);
     }
 

@@ -41,10 +41,19 @@ internal static class ApiRequests
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int n;
-        while ((n = await context.Request.Body.ReadAsync(chunk, cancel)) > 0)
+        try
         {
-            if (buffer.Length + n > max) return (null, TooLarge(max));
-            buffer.Write(chunk, 0, n);
+            while ((n = await context.Request.Body.ReadAsync(chunk, cancel)) > 0)
+            {
+                if (buffer.Length + n > max) return (null, TooLarge(max));
+                buffer.Write(chunk, 0, n);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body has no Content-Length to check first: Kestrel counts it while it is read and throws at the
+            // request's MaxRequestBodySize (set to the same limit per request), which would otherwise surface as a 500.
+            return (null, TooLarge(max));
         }
         return (buffer.ToArray(), null);
     }

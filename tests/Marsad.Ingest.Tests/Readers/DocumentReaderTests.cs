@@ -56,6 +56,27 @@ public class DocumentReaderTests
     }
 
     [Fact]
+    public void A_cut_off_jsonl_gz_is_reported_as_truncated_gzip_after_the_lines_read_whole()
+    {
+        // The cut falls inside a line: that line must be reported as the gzip's fault, not as invalid JSON.
+        var line = "{\"id\":\"g\",\"text\":\"" + Arabic + "\"}\n";
+        var whole = Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => line.Replace("\"g\"", $"\"g{i}\"")))));
+        using var dir = new TempDir();
+        var p = dir.File("cut.jsonl.gz", whole[..(whole.Length / 2)]);
+        var docs = new DocumentReader().Read([p]).ToList();
+        var failed = Assert.Single(docs, d => d.Error is not null);
+        Assert.Same(failed, docs[^1]);
+        Assert.StartsWith("jsonl.gz: truncated or corrupt gzip", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalid JSON", failed.Error, StringComparison.Ordinal);
+        Assert.All(docs[..^1], d => Assert.Equal(Arabic, d.Text));
+
+        // The whole file still reads without error.
+        var all = new DocumentReader().Read([dir.File("whole.jsonl.gz", whole)]).ToList();
+        Assert.Equal(200, all.Count);
+        Assert.All(all, d => Assert.Null(d.Error));
+    }
+
+    [Fact]
     public void Glob_matches_files_in_nested_folders()
     {
         using var dir = new TempDir();
