@@ -50,7 +50,9 @@ internal static class EvalEventsCommand
             if (!File.Exists(goldPath)) { Console.Error.WriteLine($"error: gold file not found: {goldPath}"); return 2; }
             if (goldPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
-                var result = ScoreSentences(new AnalysisPipelineBuilder().Build(), goldPath, parse.GetValue(verbose));
+                var sentenceBuilder = new AnalysisPipelineBuilder();
+                if (parse.GetValue(rulesOnly)) sentenceBuilder.EventCoder = null;
+                var result = ScoreSentences(sentenceBuilder.Build(), goldPath, parse.GetValue(verbose), parse.GetValue(minConfidence));
                 if (parse.GetValue(json)) Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }));
                 else Print(result);
                 return 0;
@@ -154,7 +156,7 @@ internal static class EvalEventsCommand
         return new JsonObject { ["tp"] = c[0], ["fp"] = c[1], ["fn"] = c[2], ["precision"] = Math.Round(p, 3), ["recall"] = Math.Round(r, 3), ["f1"] = Math.Round(f, 3) };
     }
 
-    private static JsonObject ScoreSentences(AnalysisPipeline pipeline, string goldPath, bool verbose)
+    private static JsonObject ScoreSentences(AnalysisPipeline pipeline, string goldPath, bool verbose, double minConfidence)
     {
         int tp = 0, fp = 0, fn = 0, srcGold = 0, srcHit = 0, tgtGold = 0, tgtHit = 0, n = 0;
         var misses = new JsonArray();
@@ -166,7 +168,8 @@ internal static class EvalEventsCommand
             string text = (string)r["text"]!;
             string? date = (string?)r["date"];
             string? published = date is { Length: 8 } ? $"{date[..4]}-{date[4..6]}-{date[6..]}" : null;
-            var doc = pipeline.Analyze(new SourceDocument { Text = text, Published = published }, new AnalysisOptions());
+            var doc = Marsad.Analysis.Events.Coding.EventVisibility.Shown(
+                pipeline.Analyze(new SourceDocument { Text = text, Published = published }, new AnalysisOptions()), minConfidence);
             n++;
             var types = doc.Events.Where(e => e.Modality != "negated").Select(e => e.Type).ToHashSet();
             foreach (var c in new[] { "ASSAULT", "PROTEST" })
