@@ -238,9 +238,16 @@ def build():
 
 # --- agreement: the scorer's own matching rules, with annotator B's events standing in for a system's ---
 def _norm_ar(s):
-    s = re.sub(r"[\u064B-\u0652\u0670\u0640]", "", s or "")
-    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
-    return re.sub(r"\s+", " ", s).strip()
+    """The shared scorer's Arabic folding (tools/score_events.py), so agreement matches names as scoring does."""
+    global _scorer_norm_ar
+    if _scorer_norm_ar is None:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("score_events", os.path.join(SHARED, "tools/score_events.py"))
+        module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
+        _scorer_norm_ar = module.norm_ar
+    return _scorer_norm_ar(s)
+
+_scorer_norm_ar = None
 
 def _same_actor(a, b, level):
     if level == "country" or a["kind"] == "country" or b["kind"] == "country":

@@ -29,7 +29,7 @@ public static class EventScoreReport
         Line($"  of the spurious, {actorless} have no actor at all");
         Line($"dates: {s.DatesRight} of {s.DatesMatched} matched dated gold events right ({Ratio(s.DatesRight, s.DatesMatched)})");
         var q = s.Quotes;
-        Line($"quotes: {q.Found} of {q.Gold} gold quotes found (recall {Ratio(q.Found, q.Gold)}); speaker right {q.SpeakerRight} of {q.Found} ({Ratio(q.SpeakerRight, q.Found)}); direct/reported right {q.DirectRight} of {q.Found}; {q.EmittedMatched} of {q.Emitted} emitted quotes are gold quotes (precision {Ratio(q.EmittedMatched, q.Emitted)})");
+        Line($"quotes: {q.Found} of {q.Gold} gold quotes found (recall {Ratio(q.Found, q.Gold)}); speaker right {q.SpeakerRight} of {q.Found} ({Ratio(q.SpeakerRight, q.Found)}); direct/reported right {q.DirectRight} of {q.Found}; {q.Found} of {q.Emitted} emitted quotes are gold quotes (precision {Ratio(q.Found, q.Emitted)})");
         Line($"must_not hits: {s.MustNotHits}");
         int absent = s.Documents.Count(d => !d.Found);
         if (absent > 0) Line($"documents missing from the output: {absent}");
@@ -80,7 +80,7 @@ public static class EventScoreReport
             ["quotes"] = new JsonObject
             {
                 ["gold"] = q.Gold, ["found"] = q.Found, ["speaker_right"] = q.SpeakerRight, ["direct_right"] = q.DirectRight,
-                ["emitted"] = q.Emitted, ["emitted_matched"] = q.EmittedMatched,
+                ["emitted"] = q.Emitted, ["emitted_matched"] = q.Found,
                 ["recall"] = Math.Round(q.Recall, 3), ["speaker_accuracy"] = Math.Round(q.SpeakerAccuracy, 3), ["precision"] = Math.Round(q.Precision, 3),
             },
             ["documents"] = docs,

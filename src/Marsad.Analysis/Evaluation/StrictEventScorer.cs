@@ -40,12 +40,13 @@ public sealed record TypeScore(string Type, Prf Actor);
 /// <summary>
 /// Quotes: a gold quote is found when an emitted quote begins with its first words; speaker and direct/reported are
 /// judged on found quotes; precision is the share of emitted quotes that are gold quotes.
+/// Each emitted quote is found for at most one gold quote, so <see cref="Found"/> also counts the emitted quotes that are gold quotes.
 /// </summary>
-public sealed record QuoteScore(int Gold, int Found, int SpeakerRight, int DirectRight, int Emitted, int EmittedMatched)
+public sealed record QuoteScore(int Gold, int Found, int SpeakerRight, int DirectRight, int Emitted)
 {
     public double Recall => Gold == 0 ? 0 : (double)Found / Gold;
     public double SpeakerAccuracy => Found == 0 ? 0 : (double)SpeakerRight / Found;
-    public double Precision => Emitted == 0 ? 0 : (double)EmittedMatched / Emitted;
+    public double Precision => Emitted == 0 ? 0 : (double)Found / Emitted;
 }
 
 public sealed record DocumentScore(string File, bool Found, Prf Actor, Prf Country, int MustNotHits, IReadOnlyList<string> MustNotEvents);
@@ -88,7 +89,7 @@ public static class StrictEventScorer
         int violations = 0, datesRight = 0, datesMatched = 0;
         var errors = new List<EventError>();
         var types = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // matched, emitted, gold
-        var quotes = new QuoteScore(0, 0, 0, 0, 0, 0);
+        var quotes = new QuoteScore(0, 0, 0, 0, 0);
         var documents = new List<DocumentScore>();
         foreach (var gd in gold.Documents)
         {
@@ -268,11 +269,11 @@ public static class StrictEventScorer
                 break;
             }
         }
-        return new QuoteScore(gd.Quotes.Count, found, speaker, direct, emitted.Count, found);
+        return new QuoteScore(gd.Quotes.Count, found, speaker, direct, emitted.Count);
     }
 
     private static QuoteScore Add(QuoteScore a, QuoteScore b)
-        => new(a.Gold + b.Gold, a.Found + b.Found, a.SpeakerRight + b.SpeakerRight, a.DirectRight + b.DirectRight, a.Emitted + b.Emitted, a.EmittedMatched + b.EmittedMatched);
+        => new(a.Gold + b.Gold, a.Found + b.Found, a.SpeakerRight + b.SpeakerRight, a.DirectRight + b.DirectRight, a.Emitted + b.Emitted);
 
     private static string Names(IReadOnlyList<ActorRef> side) => string.Join(",", side.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
 

@@ -62,7 +62,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         List<ArgumentMention> allArgs, IActorDirectory actors, DateOnly? published, List<Coding.EventCandidate>? candidates = null)
     {
         var sentenceMatches = new List<TriggerMatch>();
-        List<ArgumentMention> previousArgs = [];
+        // word range of the last sentence long enough to code, whose mentions a candidate may take (read only for candidates)
+        int previousFrom = 0, previousTo = 0;
         int sentenceIndex = -1;
         var events = new List<EventRecord>();
         var issuers = StatementIssuers(words, allArgs);
@@ -83,11 +84,11 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             told = inherited;
             matches.Clear();
             lexicon.Match(words, from, to, matches);
-            var args = allArgs.FindAll(a => a.First >= from && a.Last < to);
-            var before = previousArgs;
-            previousArgs = args;
+            int beforeFrom = previousFrom, beforeTo = previousTo;
+            (previousFrom, previousTo) = (from, to);
             if (matches.Count == 0) continue;
             var best = TriggerLexicon.SelectBest(matches);
+            var args = allArgs.FindAll(a => a.First >= from && a.Last < to);
             sentenceMatches.Clear();
             var dateExprs = dates.Find(text, words, from, to, published);
             var sentenceEvents = new List<(EventRecord Record, List<ArgumentMention> Src, List<ArgumentMention> Tgt)>();
@@ -196,11 +197,12 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 sentenceMatches.Add(match);
                 if (src.Count + tgt.Count >= 2 && modality != "negated" && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
+            var before = candidates is null || sentenceEvents.Count == 0 ? null : allArgs.FindAll(a => a.First >= beforeFrom && a.Last < beforeTo);
             for (int i = 0; i < sentenceEvents.Count; i++)
             {
                 var e = sentenceEvents[i];
                 events.Add(e.Record);
-                candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before, e.Src, e.Tgt,
+                candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before!, e.Src, e.Tgt,
                     sentenceIndex, sentences.Count));
             }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;

@@ -26,8 +26,6 @@ public sealed class EventStage
     private readonly EventExtractor _events;
     private readonly QuoteExtractor _quotes;
     private readonly DateFinder _dates;
-    private readonly PlaceLexicon _places;
-    private readonly DemonymLexicon _demonyms;
 
     private EventStage(ArabicNormalizer normalizer, TriggerLexicon lexicon, DateFinder dates, PlaceLexicon places, DemonymLexicon demonyms, FallbackActorLinker fallback,
         Coding.EventCoder? coder)
@@ -35,8 +33,6 @@ public sealed class EventStage
         Coder = coder;
         _normalizer = normalizer;
         _dates = dates;
-        _places = places;
-        _demonyms = demonyms;
         _events = new EventExtractor(lexicon, dates, places, demonyms, GenericActorLexicon.LoadDefault(normalizer));
         _quotes = new QuoteExtractor(demonyms);
         Lexicon = lexicon;
@@ -50,16 +46,16 @@ public sealed class EventStage
     /// <summary>The stand-in actor linker (until the actor registry is wired in).</summary>
     public FallbackActorLinker Fallback { get; }
 
-    /// <summary>Loads every embedded resource of the stage.</summary>
-    public static EventStage CreateDefault(ArabicNormalizer normalizer)
+    /// <summary>Loads every embedded resource of the stage, the committed coder among them.</summary>
+    public static EventStage CreateDefault(ArabicNormalizer normalizer) => CreateDefault(normalizer, Coding.EventCoder.LoadDefault());
+
+    /// <summary>Loads the stage's embedded resources with the given coder (null: the rules' events as they are).</summary>
+    public static EventStage CreateDefault(ArabicNormalizer normalizer, Coding.EventCoder? coder)
     {
         var names = CalendarNames.LoadDefault(normalizer);
         return new EventStage(normalizer, TriggerLexicon.LoadDefault(normalizer), new DateFinder(names), PlaceLexicon.LoadDefault(normalizer),
-            DemonymLexicon.LoadDefault(normalizer), FallbackActorLinker.LoadDefault(normalizer), Coding.EventCoder.LoadDefault());
+            DemonymLexicon.LoadDefault(normalizer), FallbackActorLinker.LoadDefault(normalizer), coder);
     }
-
-    /// <summary>The same stage with another coder (null: the rules' events as they are).</summary>
-    public EventStage WithCoder(Coding.EventCoder? coder) => new(_normalizer, Lexicon, _dates, _places, _demonyms, Fallback, coder);
 
     /// <summary>Runs the stage over one document.</summary>
     /// <param name="docId">Document id, the prefix of event ids.</param>

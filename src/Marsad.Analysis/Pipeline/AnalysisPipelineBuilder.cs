@@ -53,7 +53,7 @@ public sealed class AnalysisPipelineBuilder
         // a noticeable part of a short run's start-up, so they load side by side.
         var normalizer = new ArabicNormalizer(NormalizerOptions);
         var registry = LinkActors && Actors is null ? Task.Run(() => ActorRegistry.BuiltIn) : null;
-        var events = Task.Run(() => _coderSet ? EventStage.CreateDefault(normalizer).WithCoder(_coder) : EventStage.CreateDefault(normalizer));
+        var events = Task.Run(() => _coderSet ? EventStage.CreateDefault(normalizer, _coder) : EventStage.CreateDefault(normalizer));
         var tagger = EntityTagger;
         return new AnalysisPipeline(
             normalizer,

@@ -105,7 +105,7 @@ public class StrictEventScorerTests
             new QuoteRecord(null, "قناة الجزيرة", true, null, 20, 30),
         };
         var s = Score([], [], goldQuotes: gold, quotes: emitted);
-        Assert.Equal(new QuoteScore(2, 1, 1, 1, 2, 1), s.Quotes);
+        Assert.Equal(new QuoteScore(2, 1, 1, 1, 2), s.Quotes);
         Assert.Equal(0.5, s.Quotes.Precision);
     }
 

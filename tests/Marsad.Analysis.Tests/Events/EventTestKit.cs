@@ -11,7 +11,7 @@ internal static class EventTestKit
 {
     public static readonly ArabicNormalizer Normalizer = new(ArabicNormalizerOptions.Search);
     // the trigger rules alone: these tests check the candidates the rules propose, one rule at a time (the trained coder has tests of its own)
-    public static readonly EventStage Stage = EventStage.CreateDefault(Normalizer).WithCoder(null);
+    public static readonly EventStage Stage = EventStage.CreateDefault(Normalizer, coder: null);
     private static readonly ArabicTokenizer Tokenizer = new();
     private static readonly SentenceSplitter Splitter = new();
 

@@ -83,7 +83,10 @@ public sealed class EventCoder
     /// side, likeliest first. (Tried: one best mention a side plus those و joins to it; worse on the seeds and in
     /// cross-validation, since a side often names two parties without و between them.)
     /// </summary>
-    public (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(EventCandidate c)
+    public (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(EventCandidate c) => DecodeArguments(Arguments, c);
+
+    /// <summary>The decoding above with any argument model (training decodes with models that did not see the document).</summary>
+    public static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(LogisticModel arguments, EventCandidate c)
     {
         Span<double> p = stackalloc double[3];
         var best = new Dictionary<string, (ActorRef Actor, ArgumentRole Role, double P)>(StringComparer.Ordinal);
@@ -91,7 +94,7 @@ public sealed class EventCoder
         foreach (var m in c.Mentions)
         {
             if (m.Kind == "media") continue;
-            Arguments.Predict(m.Features, p);
+            arguments.Predict(m.Features, p);
             maxSource = Math.Max(maxSource, p[1]);
             maxTarget = Math.Max(maxTarget, p[2]);
             var role = p[1] > p[0] && p[1] >= p[2] ? ArgumentRole.Source : p[2] > p[0] ? ArgumentRole.Target : ArgumentRole.None;

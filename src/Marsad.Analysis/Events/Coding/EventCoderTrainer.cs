@@ -54,7 +54,7 @@ public static class EventCoderTrainer
 
     /// <summary>Documents with only the events at or above <paramref name="threshold"/> (what outputs show).</summary>
     public static List<AnalyzedDocument> AtThreshold(IEnumerable<AnalyzedDocument> docs, double threshold)
-        => docs.Select(d => d with { Events = d.Events.Where(e => (e.Confidence ?? 1) >= threshold).ToList() }).ToList();
+        => docs.Select(d => EventVisibility.Shown(d, threshold)).ToList();
 
     /// <summary>Reliability: for confidence bins, how many events and how many of them match a gold event.</summary>
     public static string ReliabilityTable(IReadOnlyList<TrainingDocument> docs, IReadOnlyList<AnalyzedDocument> decided)
@@ -91,7 +91,7 @@ public static class EventCoderTrainer
         int n = 0, present = 0, rules = 0, model = 0;
         for (int k = 0; k < options.Folds; k++)
         {
-            var coder = new EventCoder(TrainArguments(argExamples.Where((_, i) => folds[i] != k), options), LogisticModel.Train(EventCoder.TriggerClassNames, [], 1));
+            var arguments = TrainArguments(argExamples.Where((_, i) => folds[i] != k), options);
             for (int i = 0; i < docs.Count; i++)
             {
                 if (folds[i] != k) continue;
@@ -103,7 +103,7 @@ public static class EventCoderTrainer
                     n++;
                     if (g.Source.Concat(g.Target).All(id => c.Mentions.Any(m => StrictEventScorer.ActorOk(doc.Actors[id], m.Actor, false)))) present++;
                     if (StrictEventScorer.EventOk(g, c.Rules, doc.Actors, false)) rules++;
-                    var (source, target, _, _) = coder.DecodeArguments(c);
+                    var (source, target, _, _) = EventCoder.DecodeArguments(arguments, c);
                     if (StrictEventScorer.EventOk(g, c.Rules with { Source = source, Target = target }, doc.Actors, false)) model++;
                 }
             }
@@ -150,10 +150,9 @@ public static class EventCoderTrainer
 
     private static IEnumerable<(string[], int)> TriggerExamples(TrainingDocument doc, LogisticModel arguments)
     {
-        var coder = new EventCoder(arguments, arguments); // only its argument decoding is used here
         foreach (var c in doc.Analyzed.EventCandidates)
         {
-            var (source, target, ps, pt) = coder.DecodeArguments(c);
+            var (source, target, ps, pt) = EventCoder.DecodeArguments(arguments, c);
             var decided = c.Rules with { Source = source, Target = target };
             bool right = doc.Gold.Events.Any(g => StrictEventScorer.EventOk(g, decided, doc.Actors, false));
             yield return (EventCoder.TriggerFeatures(c, source, target, ps, pt), right ? 1 : 0);
