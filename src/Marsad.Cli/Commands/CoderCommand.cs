@@ -5,6 +5,7 @@ using Marsad.Analysis.Documents;
 using Marsad.Analysis.Evaluation;
 using Marsad.Analysis.Events.Coding;
 using Marsad.Analysis.Pipeline;
+using Marsad.Cli.Output;
 using Marsad.Ingest.Batch;
 
 namespace Marsad.Cli.Commands;
@@ -25,19 +26,21 @@ internal static class CoderCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by document)", DefaultValueFactory = _ => 5 };
         var top = new Option<int>("--top") { Description = "Heaviest weights to print per class", DefaultValueFactory = _ => 15 };
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
+        var cvOut = new Option<string?>("--cv-out") { Description = "Also write the cross-validated documents (every event with its confidence, analyze --format json) to read the coder's errors; use on tune only" };
         var train = new Command("train", "Train the event coder on gold documents; print cross-validated P/R/F1 by threshold, reliability and weights.");
         train.Options.Add(gold);
         train.Options.Add(outFile);
         train.Options.Add(folds);
         train.Options.Add(top);
         train.Options.Add(seed);
-        train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed)));
+        train.Options.Add(cvOut);
+        train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed), parse.GetValue(cvOut)));
         var command = new Command("coder", "The trained event coder (argument and trigger models).");
         command.Subcommands.Add(train);
         return command;
     }
 
-    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed)
+    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut)
     {
         var clock = Stopwatch.StartNew();
         // the rules alone propose; the coder being trained decides
@@ -63,6 +66,13 @@ internal static class CoderCommand
         var options = new EventCoderTrainer.Options(Folds: folds, Seed: seed);
 
         var cv = EventCoderTrainer.CrossValidate(docs, options);
+        if (cvOut is not null)
+        {
+            using var stream = File.Create(cvOut);
+            using var writer = DocumentWriter.Create("json", stream);
+            foreach (var d in cv) writer.Write(d);
+            writer.Complete();
+        }
         var gold0 = new EventGold { Actors = MergedActors(docs), Documents = docs.Select(d => d.Gold).ToList() };
         Console.WriteLine($"\n{folds}-fold cross-validation by document (strict scorer, every shown event counts):");
         Console.WriteLine("threshold  actor P  actor R  actor F1  country F1  shown");

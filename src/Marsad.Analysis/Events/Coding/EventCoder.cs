@@ -79,9 +79,9 @@ public sealed class EventCoder
     }
 
     /// <summary>
-    /// The roles: each mention takes its most likely role; an actor met twice keeps its likelier role; at most three a
-    /// side, likeliest first. (Tried: one best mention a side plus those و joins to it; worse on the seeds and in
-    /// cross-validation, since a side often names two parties without و between them.)
+    /// The roles: an actor (over all its mentions) takes its most likely role; a side no actor won takes the likeliest
+    /// remaining actor; at most three a side, likeliest first. (Tried: one best mention a side plus those و joins to
+    /// it; worse on the seeds and in cross-validation, since a side often names two parties without و between them.)
     /// </summary>
     public (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(EventCandidate c) => DecodeArguments(Arguments, c);
 
@@ -89,27 +89,48 @@ public sealed class EventCoder
     public static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(LogisticModel arguments, EventCandidate c)
     {
         Span<double> p = stackalloc double[3];
-        var best = new Dictionary<string, (ActorRef Actor, ArgumentRole Role, double P)>(StringComparer.Ordinal);
-        double maxSource = 0, maxTarget = 0;
+        // per actor, its likeliest reading as source and as target over all its mentions
+        var actors = new Dictionary<string, (ActorRef Actor, double None, double Source, double Target)>(StringComparer.Ordinal);
         foreach (var m in c.Mentions)
         {
             if (m.Kind == "media") continue;
             arguments.Predict(m.Features, p);
-            maxSource = Math.Max(maxSource, p[1]);
-            maxTarget = Math.Max(maxTarget, p[2]);
-            var role = p[1] > p[0] && p[1] >= p[2] ? ArgumentRole.Source : p[2] > p[0] ? ArgumentRole.Target : ArgumentRole.None;
-            if (role == ArgumentRole.None) continue;
-            double pr = role == ArgumentRole.Source ? p[1] : p[2];
-            if (!best.TryGetValue(m.Actor.Id, out var old) || old.P < pr) best[m.Actor.Id] = (m.Actor, role, pr);
+            actors[m.Actor.Id] = actors.TryGetValue(m.Actor.Id, out var old)
+                ? (m.Actor, Math.Min(old.None, p[0]), Math.Max(old.Source, p[1]), Math.Max(old.Target, p[2]))
+                : (m.Actor, p[0], p[1], p[2]);
         }
-        var source = new List<ActorRef>(2);
-        var target = new List<ActorRef>(2);
-        foreach (var (actor, role, _) in best.Values.OrderByDescending(x => x.P))
+        double maxSource = 0, maxTarget = 0;
+        var source = new List<(ActorRef Actor, double P)>(2);
+        var target = new List<(ActorRef Actor, double P)>(2);
+        foreach (var (actor, none, s, t) in actors.Values)
         {
-            var side = role == ArgumentRole.Source ? source : target;
-            if (side.Count < 3) side.Add(actor);
+            maxSource = Math.Max(maxSource, s);
+            maxTarget = Math.Max(maxTarget, t);
+            if (s > none && s >= t) source.Add((actor, s));
+            else if (t > none) target.Add((actor, t));
         }
-        return (source, target, maxSource, maxTarget);
+        // A side the argmax left empty takes its likeliest actor not already on the other side, however unlikely: the
+        // trigger model reads how likely (p-src, p-tgt) and lowers the event's confidence. (Tried on tune, 5-fold
+        // cross-validation over 4 seeds: requiring 0.05, 0.2 or 0.4 to fill a side found fewer right events.)
+        if (source.Count == 0) Fill(source, target, x => x.Source);
+        if (target.Count == 0) Fill(target, source, x => x.Target);
+        source.Sort((a, b) => b.P.CompareTo(a.P));
+        target.Sort((a, b) => b.P.CompareTo(a.P));
+        return (Take(source), Take(target), maxSource, maxTarget);
+
+        void Fill(List<(ActorRef Actor, double P)> side, List<(ActorRef Actor, double P)> other, Func<(ActorRef Actor, double None, double Source, double Target), double> score)
+        {
+            (ActorRef? Actor, double P) best = (null, -1);
+            foreach (var x in actors.Values)
+                if (score(x) > best.P && !other.Exists(o => o.Actor.Id == x.Actor.Id)) best = (x.Actor, score(x));
+            if (best.Actor is not null) side.Add((best.Actor, best.P));
+        }
+        static List<ActorRef> Take(List<(ActorRef Actor, double P)> side)
+        {
+            var list = new List<ActorRef>(Math.Min(3, side.Count));
+            for (int i = 0; i < side.Count && i < 3; i++) list.Add(side[i].Actor);
+            return list;
+        }
     }
 
     /// <summary>The trigger features plus what the argument model decided.</summary>

@@ -22,7 +22,7 @@ public static class EventCoderTrainer
     {
         var argExamples = docs.Select(ArgumentExamples).ToList();
         var triggerExamples = new List<(string[], int)>();
-        var folds = FoldOf(docs.Count, options.Folds);
+        var folds = FoldOf(docs.Count, options.Folds, options.Seed);
         for (int k = 0; k < options.Folds; k++)
         {
             var args = TrainArguments(argExamples.Where((_, i) => folds[i] != k), options);
@@ -40,7 +40,7 @@ public static class EventCoderTrainer
     /// </summary>
     public static List<AnalyzedDocument> CrossValidate(IReadOnlyList<TrainingDocument> docs, Options options)
     {
-        var folds = FoldOf(docs.Count, options.Folds);
+        var folds = FoldOf(docs.Count, options.Folds, options.Seed);
         var result = new AnalyzedDocument[docs.Count];
         for (int k = 0; k < options.Folds; k++)
         {
@@ -87,7 +87,7 @@ public static class EventCoderTrainer
     public static (int Candidates, int ActorsPresent, int RulesRight, int ModelRight) ArgumentDiagnostics(IReadOnlyList<TrainingDocument> docs, Options options)
     {
         var argExamples = docs.Select(ArgumentExamples).ToList();
-        var folds = FoldOf(docs.Count, options.Folds);
+        var folds = FoldOf(docs.Count, options.Folds, options.Seed);
         int n = 0, present = 0, rules = 0, model = 0;
         for (int k = 0; k < options.Folds; k++)
         {
@@ -160,10 +160,10 @@ public static class EventCoderTrainer
     }
 
     // documents dealt into folds in a fixed shuffled order
-    private static int[] FoldOf(int n, int folds)
+    private static int[] FoldOf(int n, int folds, int seed)
     {
         var order = Enumerable.Range(0, n).ToArray();
-        new Random(7).Shuffle(order);
+        new Random(6 + seed).Shuffle(order);
         var fold = new int[n];
         for (int i = 0; i < n; i++) fold[order[i]] = i % folds;
         return fold;
