@@ -67,6 +67,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         int sentenceIndex = -1;
         var events = new List<EventRecord>();
         var issuers = StatementIssuers(words, allArgs);
+        string register = candidates is null ? "" : Coding.CandidateFeatures.Register(words);
         List<ArgumentMention>? lastParticipants = null;
         var matches = new List<TriggerMatch>();
         int tokenIndex = 0;
@@ -203,7 +204,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var e = sentenceEvents[i];
                 events.Add(e.Record);
                 candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before!, e.Src, e.Tgt,
-                    sentenceIndex, sentences.Count));
+                    sentenceIndex, sentences.Count, register));
             }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }

@@ -18,11 +18,15 @@ public static class CandidateFeatures
     private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"]);
     private static readonly HashSet<string> AgentCues = WordSets.Of(["قبل", "يد", "برصاص", "بنيران", "جراء", "بقصف", "بغاره", "بغارات", "بهجوم", "بصاروخ", "بصواريخ", "شنها", "شنته", "نفذها", "نفذته"]);
     private static readonly HashSet<string> PassiveCues = WordSets.Of(["تم", "جري", "يتم", "سيتم"]);
+    // words of a match report: a document with several is about sport, where strikes, attacks and penalties are not events
+    private static readonly HashSet<string> SportWords = WordSets.Of([
+        "مباراه", "مباريات", "الدقيقه", "هدف", "الهدف", "اهداف", "لاعب", "لاعبين", "اللاعب", "الفريق", "فريق", "الدوري", "بطوله", "البطوله",
+        "كاس", "المنتخب", "منتخب", "مدرب", "المدرب", "ركله", "جزاء", "الملعب", "ملعب", "الشوط", "تعادل", "نادي", "النادي", "الموسم", "كره"]);
     private static readonly HashSet<string> Negations = WordSets.Of(["لم", "لن", "لا", "ليس", "ليست", "دون", "بدون", "عدم", "نفي", "نفت"]);
 
     /// <summary>Features of the trigger at words [first, last] in the sentence [from, to).</summary>
     public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
-        int mentionCount, int sentence, int sentenceCount)
+        int mentionCount, int sentence, int sentenceCount, string register)
     {
         var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality,
             "word=" + words[first].Bare, "type|word=" + rules.Type + "|" + words[first].Bare };
@@ -35,6 +39,7 @@ public static class CandidateFeatures
         f.Add("len=" + Bucket((to - from) / 5));
         f.Add("rule-src=" + (rules.Source.Count > 0) + "|rule-tgt=" + (rules.Target.Count > 0));
         f.Add("type|rule-args=" + rules.Type + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
+        if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + rules.Type); }
         if (rules.Date is not null) f.Add("dated");
         if (rules.Location is not null) f.Add("located");
         int quotes = 0;
@@ -113,6 +118,15 @@ public static class CandidateFeatures
         f.Add("wbefore|pos=" + (head > from ? Word(words[head - 1]) : "<s>") + "|" + pos);
         if (a.Actor.IsMedia) f.Add("media");
         return [.. f];
+    }
+
+    /// <summary>The document's register for the trigger model: "sport" when match-report words recur, else empty.</summary>
+    public static string Register(WordView[] words)
+    {
+        int sport = 0;
+        foreach (var w in words)
+            if (!w.IsPunct && SportWords.Contains(w.Bare) && ++sport >= 4) return "sport";
+        return "";
     }
 
     private static bool IsStatement(WordView w) => StatementVerbs.Contains(w.Bare) || StatementVerbs.Contains(w.Norm);

@@ -8,7 +8,7 @@ internal static class EventCandidates
     /// <remarks><paramref name="args"/> are the actor mentions of the trigger's sentence (words [from, to)), <paramref name="previous"/>
     /// those of the sentence before (for back-references), <paramref name="src"/> and <paramref name="tgt"/> the rules' own reading.</remarks>
     public static EventCandidate Build(WordView[] words, int from, int to, TriggerMatch match, EventRecord rules, List<ArgumentMention> args,
-        List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount)
+        List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount, string register)
     {
         var mentions = new List<ArgumentCandidate>(args.Count + previous.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal static class EventCandidates
         foreach (var a in previous)
             if (!args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) && seen.Add(a.Actor.Ref.Id))
                 mentions.Add(Make(a, true, -1, -1));
-        var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount);
+        var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
         return new EventCandidate(rules, mentions, trigger, sentence);
 
         ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter)
