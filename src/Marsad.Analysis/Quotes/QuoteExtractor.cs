@@ -87,8 +87,10 @@ public sealed class QuoteExtractor
     /// <param name="sentences">Sentence spans.</param>
     /// <param name="args">Actor mentions as the argument finder reads them.</param>
     /// <param name="directory">Resolves a city speaker to its country; null to keep the city's country code only.</param>
+    /// <param name="people">Person names the entity tagger found (linked or not); a subject inside one that no actor
+    /// covers still names the speaker.</param>
     public List<QuoteRecord> Extract(string text, WordView[] words, IReadOnlyList<TextSpan> sentences, List<ArgumentMention> args,
-        IActorDirectory? directory = null)
+        IActorDirectory? directory = null, IReadOnlyList<TextSpan>? people = null)
     {
         var sentenceOf = new int[words.Length];
         var breakBefore = new bool[words.Length]; // a paragraph break between word i-1 and word i
@@ -165,7 +167,7 @@ public sealed class QuoteExtractor
             while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
             while (te > ts && (char.IsWhiteSpace(text[te - 1]) || (!c.Direct && text[te - 1] is '.' or '،' or ','))) te--;
             if (te <= ts) continue;
-            var (speaker, via, named) = Attribute(text, words, c.Verb, c.Direct ? Math.Min(c.Open, c.First) : c.First, args, argAt, sentenceOf, directory, state);
+            var (speaker, via, named) = Attribute(text, words, c.Verb, c.Direct ? Math.Min(c.Open, c.First) : c.First, args, argAt, sentenceOf, directory, people, state);
             if (speaker is null && !c.Direct && !named) continue;
             if (speaker is null && named) state.LastSpeaker = null; // the last named speaker is one the actor list does not know
             if (speaker is not null)
@@ -183,7 +185,7 @@ public sealed class QuoteExtractor
 
     private sealed class State
     {
-        public ActorRef? LastSpeaker, LastIssuer, LastAgency;
+        public ActorRef? LastSpeaker, LastIssuer, LastAgency, MainCountry;
         public int LastSentence = -1000;
         public bool LastSpeakerIsPerson;
     }
@@ -308,15 +310,18 @@ public sealed class QuoteExtractor
     private static int FindVerbBefore(WordView[] words, int open, bool[] breakBefore)
     {
         // back to the sentence start (a short quoted name such as "تاس" on the way does not stop the search)
+        int statement = -1;
         for (int k = open - 1; k >= 0 && k >= open - 40; k--)
         {
-            if (words[k].Norm == "." && k < open - 1) return -1;
-            if (words[k].Kind == TokenKind.Quote) { if (breakBefore[k + 1]) return -1; continue; }
+            if (words[k].Norm == "." && k < open - 1) return statement;
+            if (words[k].Kind == TokenKind.Quote) { if (breakBefore[k + 1]) return statement; continue; }
             if (IsSpeechVerb(words[k]) && !(WeakVerbs.Contains(words[k].Bare) && k < open - 2)) return k;
-            if (words[k].Bare is "بيان" or "البيان" && k < open) return k;
-            if (breakBefore[k]) return -1;
+            // «وقالت وزارة الدفاع في بيان: "…"»: the verb before the statement noun still governs the quote
+            if (words[k].Bare is "بيان" or "البيان" && statement < 0) statement = k;
+            if (statement >= 0 && k <= statement - 8) return statement;
+            if (breakBefore[k]) return statement;
         }
-        return -1;
+        return statement;
     }
 
     private static int FindVerbAfter(WordView[] words, int close)
@@ -332,7 +337,7 @@ public sealed class QuoteExtractor
     /// <summary>The speaker and relay of the quote whose attribution verb is <paramref name="verb"/>; <c>Named</c>
     /// is true when the text gives a subject even if it is not an actor (a private person, «مصادر»).</summary>
     private (ActorRef? Speaker, ActorRef? Via, bool Named) Attribute(string text, WordView[] words, int verb, int limit,
-        List<ArgumentMention> args, ArgumentMention?[] argAt, int[] sentenceOf, IActorDirectory? directory, State st)
+        List<ArgumentMention> args, ArgumentMention?[] argAt, int[] sentenceOf, IActorDirectory? directory, IReadOnlyList<TextSpan>? people, State st)
     {
         ActorRef? speaker = null, via = null;
         // "نقل أوشاكوف عن بوتين قوله": the relay verb governs قوله
@@ -432,8 +437,19 @@ public sealed class QuoteExtractor
             if (app is not null && app.Prep.Length == 0 && !app.Conj && !app.Actor.IsMedia
                 && (speaker is null || app.Actor.Kind == "person"))
                 speaker = Speak(app.Actor, directory);
+            // a person named further on in a long title: «أركان حرب المنطقة العسكرية الخامسة العميد عمر جوهر»; else a titled
+            // person the actor list does not know: «وزير الإدارة المحلية، عبدالرقيب فتح،»، or one the tagger found
+            else if (app is null && (speaker is null || IsCountry(speaker, directory)))
+            {
+                if (PersonInPhrase(words, argAt, k, limit) is { } person) speaker = Speak(person.Actor, directory);
+                else if ((TitledName(text, words, argAt, k, limit) ?? TaggedPerson(text, words, args, people, k, verb)) is { } name) speaker = name;
+            }
             if (speaker is null && !genitive && Anaphors.Contains(w.Norm))
                 speaker = BackReference(words, args, verb, w.Norm, sentenceOf, directory, st);
+            // «وقالت الشرطة»، «وأكد مصدر عسكري»، «وذكر الادعاء في البحرين»: an unnamed state body or official speaks for
+            // the country the phrase places it in, else the country the article is about
+            if (speaker is null && StandsForState(words, k, j))
+                speaker = PlaceInPhrase(args, k, j + 6, limit, directory) ?? (st.MainCountry ??= MainCountry(args, directory));
             break;
         }
         if (!named)
@@ -453,6 +469,143 @@ public sealed class QuoteExtractor
             else speaker = st.LastSpeaker;
         }
         return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
+    }
+
+    // the first person with no preposition in the subject phrase (up to إن/أن, a colon or a quotation mark)
+    private static ArgumentMention? PersonInPhrase(WordView[] words, ArgumentMention?[] argAt, int k, int limit)
+    {
+        for (int i = k; i < limit && i <= k + 12; i++)
+        {
+            var w = words[i];
+            if (Complementizers.Contains(w.Norm) || w.Norm is ":" or "." || w.Kind == TokenKind.Quote) break;
+            if (argAt[i] is { } a)
+            {
+                if (a.Actor.Kind == "person" && a.Prep.Length == 0 && !a.Conj) return a;
+                i = a.Last;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The subject word at <paramref name="k"/> lies in a person name the tagger found but the linker did not
+    /// resolve («وقال إينجه»، «وأكد الأحمد»): the person named in full before whose name holds it, else the name as written.</summary>
+    private static ActorRef? TaggedPerson(string text, WordView[] words, List<ArgumentMention> args, IReadOnlyList<TextSpan>? people, int k, int verb)
+    {
+        if (people is null) return null;
+        foreach (var p in people)
+        {
+            if (p.Start > words[k].Start || p.End < words[k].End) continue;
+            string name = text[p.Start..p.End];
+            string bare = words[k].Norm.Length > words[k].Bare.Length ? words[k].Bare : words[k].Norm;
+            for (int i = args.Count - 1; i >= 0; i--)
+            {
+                var a = args[i];
+                if (a.Last >= verb || a.Actor.Kind != "person") continue;
+                string? ar = a.Actor.Ref.NameAr;
+                if (ar is not null && (ar.EndsWith(name, StringComparison.Ordinal) || Normalize(ar).EndsWith(" " + bare, StringComparison.Ordinal))) return a.Actor.Ref;
+            }
+            return new ActorRef("name:" + name, null, name, null);
+        }
+        return null;
+    }
+
+    // the shared folding of alef forms, ta marbuta and alef maqsura, enough to compare a name's last word
+    private static string Normalize(string s)
+    {
+        var c = s.ToCharArray();
+        for (int i = 0; i < c.Length; i++)
+            c[i] = c[i] switch { 'أ' or 'إ' or 'آ' => 'ا', 'ة' => 'ه', 'ى' => 'ي', _ => c[i] };
+        return new string(c);
+    }
+
+    // rank titles written right before a name: «العميد عمر جوهر»، «اللواء خليفة حفتر»، «الدكتور …»
+    private static readonly HashSet<string> RankTitles = WordSets.Of([
+        "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الدكتور", "الدكتوره", "الشيخ", "المهندس", "الاستاذ",
+        "الاستاذه", "القاضي", "المستشار", "السيد", "السيده", "الامير", "الاميره", "الحاخام", "الاب", "المطران",
+    ]);
+    // bodies and unnamed officials of a state: they speak for their country (guide section 4)
+    private static readonly HashSet<string> StateBodies = WordSets.Of([
+        "الشرطه", "الهيئه", "الوزاره", "التحقيقات", "النيابه", "الادعاء", "السلطات", "الحكومه", "الجيش", "الرئاسه", "المديريه", "الداخليه",
+        "الخارجيه", "القياده", "المركز", "الاجهزه", "الاستخبارات", "الامن", "القوات",
+    ]);
+    private static readonly HashSet<string> Officials = WordSets.Of([
+        "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "متحدث", "المصدر", "المصادر", "المسؤول", "المسؤولون", "ناطق",
+    ]);
+    private static readonly HashSet<string> OfficialQualifiers = WordSets.Of([
+        "عسكري", "عسكريه", "امني", "امنيه", "حكومي", "حكوميه", "رسمي", "رسميه", "دبلوماسي", "دبلوماسيه", "العسكري", "العسكريه", "الامني",
+        "الامنيه", "الحكومي", "الرسمي", "باسم", "بالمكتب", "بالوزاره", "بالجيش", "ذاتها", "ذاته", "نفسه", "نفسها",
+    ]);
+
+    // the subject phrase words[k..j) names a state body or a qualified unnamed official («مصدر عسكري»، «المصدر الأمني»)
+    private static bool StandsForState(WordView[] words, int k, int j)
+    {
+        var w = words[k];
+        if (StateBodies.Contains(w.Norm) || StateBodies.Contains(w.Bare)) return true;
+        if (!Officials.Contains(w.Norm) && !Officials.Contains(w.Bare)) return false;
+        for (int i = k + 1; i < j && i <= k + 3; i++)
+            if (OfficialQualifiers.Contains(words[i].Norm) || OfficialQualifiers.Contains(words[i].Bare)) return true;
+        return false;
+    }
+
+    // «الادعاء في البحرين»، «مصدر عسكري في ليبيا»: a country or city named in the subject phrase
+    private static ActorRef? PlaceInPhrase(List<ArgumentMention> args, int from, int to, int limit, IActorDirectory? directory)
+    {
+        foreach (var a in args)
+            if (a.HeadFirst > from && a.HeadFirst <= to && a.HeadFirst < limit && a.Actor.Kind is "country" or "city" && a.Prep is "في" or "ب")
+                return Speak(a.Actor, directory);
+        return null;
+    }
+
+    // the country the article is about: the one its country and city mentions name most often (the first on a tie)
+    private static ActorRef? MainCountry(List<ArgumentMention> args, IActorDirectory? directory)
+    {
+        var counts = new Dictionary<string, (int N, int First, ActorRef Ref)>(StringComparer.Ordinal);
+        foreach (var a in args)
+        {
+            if (a.Actor.Kind is not ("country" or "city")) continue;
+            var r = Speak(a.Actor, directory);
+            counts[r.Id] = counts.TryGetValue(r.Id, out var c) ? (c.N + 1, c.First, c.Ref) : (1, a.First, r);
+        }
+        ActorRef? best = null;
+        int bestN = 0, bestFirst = int.MaxValue;
+        foreach (var (n, first, r) in counts.Values)
+            if (n > bestN || n == bestN && first < bestFirst) (best, bestN, bestFirst) = (r, n, first);
+        return best;
+    }
+
+    private static bool IsCountry(ActorRef r, IActorDirectory? directory)
+        => directory is not null && r.Country is not null && directory.TryGetCountry(r.Country, out var c) && c.Ref.Id == r.Id;
+
+    /// <summary>A person the actor list does not know, named in the subject phrase that starts at <paramref name="k"/>:
+    /// after a rank title («العميد عمر جوهر») or after a comma that closes a title («وزير الإدارة المحلية، عبدالرقيب فتح،»).
+    /// The name is one to four words that end at punctuation, إن/أن or an adjunct («خلال»، «في»، «لوكالة»).</summary>
+    private static ActorRef? TitledName(string text, WordView[] words, ArgumentMention?[] argAt, int k, int limit)
+    {
+        for (int i = k; i < limit && i <= k + 12; i++)
+        {
+            var w = words[i];
+            if (Complementizers.Contains(w.Norm) || w.Norm is ":" or "." || w.Kind == TokenKind.Quote) break;
+            bool rank = RankTitles.Contains(w.Norm) || RankTitles.Contains(w.Bare);
+            bool comma = w.Norm is "،" or "," && i > k;
+            if (!rank && !comma) continue;
+            int n = 0, e = i + 1;
+            for (; e < limit && e < words.Length && n < 4; e++, n++)
+            {
+                var x = words[e];
+                if (x.Kind != TokenKind.ArabicWord || argAt[e] is not null || Complementizers.Contains(x.Norm) || IsPrepositionLike(x)
+                    || Skippable.Contains(x.Bare) || Anaphors.Contains(x.Norm) || CommonSubjects.Contains(x.Bare) || RankTitles.Contains(x.Norm)
+                    || x.Bare is "الذي" or "التي" or "الذين" or "وهو" or "وهي" or "قائلا" or "قائله") break;
+                // a name's first word is not definite («طارق الملا» yes, «الأمين العام» no)
+                if (n == 0 && x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank) break;
+            }
+            if (n == 0 || e >= words.Length) continue;
+            var end = words[e];
+            bool closed = end.IsPunct || Complementizers.Contains(end.Norm) || IsPrepositionLike(end) || Skippable.Contains(end.Bare);
+            if (!closed || comma && n == 1 && !(end.Norm is "،" or ",")) continue;
+            string name = text[words[i + 1].Start..words[e - 1].End];
+            return new ActorRef("name:" + name, null, name, null);
+        }
+        return null;
     }
 
     // «وقالت الوزارة», «وأضاف البيان»: the body named before whose name holds the noun, or for «الوزير», «المتحدث»
