@@ -54,6 +54,8 @@ public sealed class QuoteExtractor
     private static readonly HashSet<string> Negators = WordSets.Of(["لم", "لا", "لن", "ما", "ولم", "ولا", "ولن", "وما", "دون", "بدون"]);
     // "بعد أن", "إلا أن", "حتى وإن", "كيف أنها": not the complementizer of the verb before
     private static readonly HashSet<string> NotSpeechLead = WordSets.Of(["بعد", "قبل", "الا", "حتي", "كيف", "رغم", "منذ", "لو", "بعدما", "غير", "يجب", "يمكن", "بد", "اجل", "من"]);
+    // «وقال فيها»، «جاء فيه»: a preposition with a pronoun, never a subject
+    private static readonly HashSet<string> PronounPreps = WordSets.Of(["فيها", "فيه", "فيهم", "عنها", "عنه", "منها", "منه", "عليها", "عليه", "بها", "به"]);
     private static readonly HashSet<string> Addressees = WordSets.Of(["لي", "له", "لها", "لهم", "لنا", "لك", "لهما"]);
     // definite back-references to a speaker already named: «وقالت الوزارة»، «وأضاف البيان»
     private static readonly HashSet<string> Anaphors = WordSets.Of([
@@ -186,6 +188,7 @@ public sealed class QuoteExtractor
     private sealed class State
     {
         public ActorRef? LastSpeaker, LastIssuer, LastAgency, MainCountry;
+        public readonly Dictionary<string, ActorRef> Bodies = new(StringComparer.Ordinal);
         public int LastSentence = -1000;
         public bool LastSpeakerIsPerson;
     }
@@ -428,6 +431,7 @@ public sealed class QuoteExtractor
             }
             // «وأكدت وايت أن»: a name the actor list does not know is still the speaker
             if (speaker is null && j == k + 1 && !w.Bare.StartsWith("ال", StringComparison.Ordinal) && !CommonSubjects.Contains(w.Bare)
+                && !w.Bare.Any(char.IsDigit) && !PronounPreps.Contains(w.Norm)
                 && !Anaphors.Contains(w.Norm) && w.Bare.Length >= 3 && (j >= words.Length || words[j].IsPunct || Complementizers.Contains(words[j].Norm)))
                 speaker = new ActorRef("name:" + text[w.Start..w.End], null, text[w.Start..w.End], null);
             // «وزير البترول المصري، طارق الملا،»: a name in apposition after a comma is the speaker
@@ -449,7 +453,13 @@ public sealed class QuoteExtractor
             // «وقالت الشرطة»، «وأكد مصدر عسكري»، «وذكر الادعاء في البحرين»: an unnamed state body or official speaks for
             // the country the phrase places it in, else the country the article is about
             if (speaker is null && StandsForState(words, k, j))
-                speaker = PlaceInPhrase(args, k, j + 6, limit, directory) ?? (st.MainCountry ??= MainCountry(args, directory));
+            {
+                // «وذكر الادعاء في بيان» after «قال الادعاء في البحرين»: the same body speaks again
+                string body = w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare : "ال" + w.Bare;
+                speaker = PlaceInPhrase(args, k, j + 6, limit, directory)
+                    ?? st.Bodies.GetValueOrDefault(body) ?? (st.MainCountry ??= MainCountry(args, directory));
+                if (speaker is not null) st.Bodies[body] = speaker;
+            }
             break;
         }
         if (!named)
@@ -462,13 +472,39 @@ public sealed class QuoteExtractor
             {
                 var before = SubjectBefore(words, args, verb, sentenceOf);
                 if (before is not null) speaker = Speak(before.Actor, directory);
+                // «المصادر أشارت»، «مصدر عسكري آخر يقول»: an unnamed body or official as the subject before the verb
+                else if (ClauseStart(words, verb, sentenceOf) is int s0 && StandsForState(words, s0, verb))
+                    speaker = PlaceInPhrase(args, s0, verb, verb, directory) ?? (st.MainCountry ??= MainCountry(args, directory));
                 named = true;
             }
+            // «رد عليه الرئيس الإيراني، حسن روحاني قائلا»: the actor right before the participle is its subject
+            else if (IsParticiple(w) && ActorRightBefore(words, args, verb, sentenceOf) is { } subject) speaker = Speak(subject.Actor, directory);
             else if (IsParticiple(w) && st.LastSpeaker is not null && sentenceOf[verb] - st.LastSentence <= 1) speaker = st.LastSpeaker;
             else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? st.LastSpeaker;
             else speaker = st.LastSpeaker;
         }
         return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
+    }
+
+    // the first word of the clause that ends at the verb: back to punctuation or the sentence start, at most five words
+    private static int? ClauseStart(WordView[] words, int verb, int[] sentenceOf)
+    {
+        int s0 = verb;
+        while (s0 > 0 && verb - s0 < 5 && sentenceOf[s0 - 1] == sentenceOf[verb] && !words[s0 - 1].IsPunct && words[s0 - 1].Kind != TokenKind.Quote) s0--;
+        if (s0 == verb || verb - s0 >= 5 && s0 > 0 && sentenceOf[s0 - 1] == sentenceOf[verb] && !words[s0 - 1].IsPunct) return null;
+        // «وكانت اللجنة الأمنية قالت»: an auxiliary before the subject
+        if (words[s0].Bare is "كانت" or "كان" && s0 + 1 < verb) s0++;
+        return s0;
+    }
+
+    // an actor with no preposition ending at most two words (a comma) before the verb, in its sentence
+    private static ArgumentMention? ActorRightBefore(WordView[] words, List<ArgumentMention> args, int verb, int[] sentenceOf)
+    {
+        var a = args.FindLast(x => x.Last < verb && x.Last >= verb - 2 && sentenceOf[x.Last] == sentenceOf[verb]);
+        if (a is null || a.Prep.Length > 0 || a.Actor.IsMedia) return null;
+        for (int k = a.Last + 1; k < verb; k++)
+            if (!words[k].IsPunct) return null;
+        return a;
     }
 
     // the first person with no preposition in the subject phrase (up to إن/أن, a colon or a quotation mark)
@@ -529,7 +565,7 @@ public sealed class QuoteExtractor
         "الخارجيه", "القياده", "المركز", "الاجهزه", "الاستخبارات", "الامن", "القوات",
     ]);
     private static readonly HashSet<string> Officials = WordSets.Of([
-        "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "متحدث", "المصدر", "المصادر", "المسؤول", "المسؤولون", "ناطق",
+        "مصدر", "مصادر", "مسؤول", "مسؤل", "مسؤولون", "مسؤولين", "متحدث", "المصدر", "المصادر", "المسؤول", "المسؤولون", "ناطق",
     ]);
     private static readonly HashSet<string> OfficialQualifiers = WordSets.Of([
         "عسكري", "عسكريه", "امني", "امنيه", "حكومي", "حكوميه", "رسمي", "رسميه", "دبلوماسي", "دبلوماسيه", "العسكري", "العسكريه", "الامني",
@@ -541,6 +577,13 @@ public sealed class QuoteExtractor
     {
         var w = words[k];
         if (StateBodies.Contains(w.Norm) || StateBodies.Contains(w.Bare)) return true;
+        // «بيان الوزارة»، «بيان صادر عن الجيش»، «تقرير الشرطة»: a statement of a state body
+        if (w.Has("بيان") || w.Has("تقرير"))
+        {
+            for (int i = k + 1; i < j && i <= k + 3; i++)
+                if (StateBodies.Contains(words[i].Norm) || StateBodies.Contains(words[i].Bare)) return true;
+            return false;
+        }
         if (!Officials.Contains(w.Norm) && !Officials.Contains(w.Bare)) return false;
         for (int i = k + 1; i < j && i <= k + 3; i++)
             if (OfficialQualifiers.Contains(words[i].Norm) || OfficialQualifiers.Contains(words[i].Bare)) return true;
@@ -562,8 +605,11 @@ public sealed class QuoteExtractor
         var counts = new Dictionary<string, (int N, int First, ActorRef Ref)>(StringComparer.Ordinal);
         foreach (var a in args)
         {
-            if (a.Actor.Kind is not ("country" or "city")) continue;
-            var r = Speak(a.Actor, directory);
+            if (a.Actor.IsMedia || a.Actor.Kind == "person" || a.Actor.Ref.Country is null) continue;
+            // a body of a state (وزارة الدفاع اليمنية) counts for its country
+            var r = a.Actor.Kind is "country" or "city" ? Speak(a.Actor, directory)
+                : directory is not null && directory.TryGetCountry(a.Actor.Ref.Country, out var c0) ? c0.Ref : null;
+            if (r is null) continue;
             counts[r.Id] = counts.TryGetValue(r.Id, out var c) ? (c.N + 1, c.First, c.Ref) : (1, a.First, r);
         }
         ActorRef? best = null;
@@ -623,9 +669,18 @@ public sealed class QuoteExtractor
             for (int k = a.HeadFirst; k <= a.Last; k++)
                 if (words[k].Has(stem) || words[k].Has(noun)) return Speak(a.Actor, directory);
         }
-        if (noun is "البيان" or "التقرير" && st.LastIssuer is not null) return st.LastIssuer;
-        if (PersonAnaphors.Contains(noun) && st.LastSpeakerIsPerson) return st.LastSpeaker;
-        return null;
+        if (noun is "البيان" or "التقرير") return st.LastIssuer ?? (st.LastSpeakerIsPerson ? null : st.LastSpeaker);
+        if (!PersonAnaphors.Contains(noun)) return null;
+        // «وأضاف الوزير»: the last person named with that title («وزير الخارجية الفرنسي جان إيف لودريان»)
+        for (int i = args.Count - 1; i >= 0; i--)
+        {
+            var a = args[i];
+            if (a.Last >= verb || a.Actor.Kind != "person") continue;
+            if (sentenceOf[verb] - sentenceOf[a.Last] > 6) break;
+            for (int k = a.HeadFirst; k < a.First; k++)
+                if (words[k].Has(stem) || words[k].Has(noun)) return a.Actor.Ref;
+        }
+        return st.LastSpeakerIsPerson ? st.LastSpeaker : null;
     }
 
     private static ActorRef? Via(string text, WordView[] words, List<ArgumentMention> args, int verb, int limit, State st)
@@ -636,7 +691,7 @@ public sealed class QuoteExtractor
     {
         if (w.Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "اثر" or "عقب" or "حسب" or "وفق" or "ل" or "الي") return true;
         if (w.Norm.StartsWith("لل", StringComparison.Ordinal) || w.Norm.StartsWith("بال", StringComparison.Ordinal)) return true;
-        if (Addressees.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
+        if (Addressees.Contains(w.Norm) || PronounPreps.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
         foreach (var f in w.Forms)
             if ((f.Kind & FormKind.Noun) != 0 && f.Text.Length < w.Norm.Length && w.Norm[0] is 'ل' or 'ب' && OutletWords.Contains(f.Text)) return true;
         return false;
