@@ -234,8 +234,17 @@ public sealed class QuoteExtractor
         => v > 0 && words[v - 1].Kind == TokenKind.ArabicWord && Negators.Contains(words[v - 1].Norm);
 
     // "يذكر أن" / "ويذكر أن": the article's own background ("it is worth noting")
+    // "مما يقولون إنها" (what they call …): a relative clause, not an attribution
     private static bool Impersonal(WordView[] words, int v)
-        => words[v].Bare is "يذكر" or "يشار" or "يعتبر" && v + 1 < words.Length && Complementizers.Contains(words[v + 1].Norm);
+        => words[v].Bare is "يذكر" or "يشار" or "يعتبر" && v + 1 < words.Length && Complementizers.Contains(words[v + 1].Norm)
+           || v > 0 && words[v - 1].Norm is "مما" or "عما"
+           || v + 1 < words.Length && Speechless.Contains(words[v + 1].Bare);
+
+    // subjects that point at evidence, not speakers: «وتشير استطلاعات الرأي إلى أن»، «يوضح السجل التهديفي»
+    private static readonly HashSet<string> Speechless = WordSets.Of([
+        "استطلاعات", "استطلاع", "التغييرات", "السجل", "الارقام", "الاحصاءات", "احصاءات", "المؤشرات", "مؤشرات", "الدلائل", "المعطيات",
+        "التوقعات", "البيانات", "الصور", "اللقطات", "الادله",
+    ]);
 
     // "فقال لي: «…»"، "وقالت له": remembered private dialogue, not news quotation
     private static bool IsDialogue(WordView[] words, int v)
@@ -460,6 +469,15 @@ public sealed class QuoteExtractor
                     ?? st.Bodies.GetValueOrDefault(body) ?? (st.MainCountry ??= MainCountry(args, directory));
                 if (speaker is not null) st.Bodies[body] = speaker;
             }
+            // an organization the actor list does not know speaks under its name as written («قالت المفوضية العليا
+            // للانتخابات في العراق»); the same head word alone later («وقالت المفوضية») refers back to it
+            else if (speaker is null && OrgHeads.Contains(w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare[2..] : w.Bare))
+            {
+                string body = w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare : "ال" + w.Bare;
+                bool alone = j == k + 1 || words[k + 1].IsPunct || IsPrepositionLike(words[k + 1]) || Skippable.Contains(words[k + 1].Bare);
+                speaker = alone ? st.Bodies.GetValueOrDefault(body) : PhraseName(text, words, k, j);
+                if (speaker is not null) st.Bodies[body] = speaker;
+            }
             break;
         }
         if (!named)
@@ -505,6 +523,21 @@ public sealed class QuoteExtractor
         for (int k = a.Last + 1; k < verb; k++)
             if (!words[k].IsPunct) return null;
         return a;
+    }
+
+    // heads of organization names («منظمة …»، «الاتحاد …»، «اللجنة …»), without the article
+    private static readonly HashSet<string> OrgHeads = WordSets.Of([
+        "منظمه", "اتحاد", "لجنه", "مفوضيه", "جمعيه", "نقابه", "هيئه", "جبهه", "رابطه", "مؤسسه", "منظمات", "جامعه",
+    ]);
+
+    // the subject phrase words[k..j) as written, up to six words, as a name speaker
+    private static ActorRef? PhraseName(string text, WordView[] words, int k, int j)
+    {
+        int e = Math.Min(j, k + 6) - 1;
+        while (e > k && (words[e].IsPunct || words[e].Kind != TokenKind.ArabicWord)) e--;
+        if (e <= k) return null;
+        string name = text[words[k].Start..words[e].End];
+        return new ActorRef("name:" + name, null, name, null);
     }
 
     // the first person with no preposition in the subject phrase (up to إن/أن, a colon or a quotation mark)

@@ -264,3 +264,24 @@ public class QuoteSpeakerRuleTests
         Assert.Equal("sergey-lavrov", Assert.Single(quotes).Speaker?.Id);
     }
 }
+
+/// <summary>Unknown organizations and evidence-words as subjects (docs/quotes.md).</summary>
+public class QuoteOrganizationRuleTests
+{
+    [Fact]
+    public void An_unknown_organization_speaks_under_its_name_and_its_head_word_refers_back()
+    {
+        var quotes = EventTestKit.Run("قالت النقابة الوطنية للمعلمين في بيان إن الإضراب سيستمر حتى تلبية المطالب كاملة.\nوذكرت النقابة أن الحكومة لم تقدم أي عرض جديد حتى الآن.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.StartsWith("النقابة الوطنية للمعلمين", quotes[0].Speaker?.NameAr);
+        Assert.Equal(quotes[0].Speaker, quotes[1].Speaker);
+    }
+
+    [Theory]
+    [InlineData("وتشير استطلاعات الرأي إلى أن المرشح الحاكم يتقدم بفارق كبير على منافسيه.")]
+    [InlineData("ويفر السكان من القرى هربا مما يقولون إنها حملة اعتقالات واسعة في المنطقة.")]
+    public void Evidence_words_and_relative_clauses_do_not_make_quotes(string text)
+    {
+        Assert.Empty(EventTestKit.Run(text).Quotes);
+    }
+}
