@@ -19,7 +19,11 @@ public sealed record GoldEvent(string Type, IReadOnlyList<string> AltTypes, stri
 public sealed record GoldMustNot(string Type, string Source, string Target, string? Why);
 
 /// <summary>A gold quote: its speaker (null when the text never names one), first words, and relay.</summary>
-public sealed record GoldQuote(string? Speaker, string StartsWith, bool Direct, string? Via);
+public sealed record GoldQuote(string? Speaker, string StartsWith, bool Direct, string? Via)
+{
+    /// <summary>Where <see cref="StartsWith"/> begins in the text (the built gold gives it; the seeds' gold does not).</summary>
+    public int? Start { get; init; }
+}
 
 /// <summary>One annotated document. <see cref="File"/> is a seed file name or a corpus article id.</summary>
 public sealed record GoldDocument(string File, string? Published, IReadOnlyList<GoldEvent> Events,
@@ -72,7 +76,10 @@ public sealed class EventGold
             }
             var quotes = new List<GoldQuote>();
             foreach (var q in Array(d, "quotes"))
-                quotes.Add(new GoldQuote(Str(q, "speaker"), Str(q, "starts_with") ?? "", q.TryGetProperty("direct", out var dir) && dir.ValueKind == JsonValueKind.True, Str(q, "via")));
+                quotes.Add(new GoldQuote(Str(q, "speaker"), Str(q, "starts_with") ?? "", q.TryGetProperty("direct", out var dir) && dir.ValueKind == JsonValueKind.True, Str(q, "via"))
+                {
+                    Start = q.TryGetProperty("start", out var st) && st.ValueKind == JsonValueKind.Number ? st.GetInt32() : null,
+                });
             documents.Add(new GoldDocument(file, Str(d, "published"), events, mustNot, quotes));
         }
         return new EventGold { Actors = actors, Documents = documents, Articles = Str(root, "articles") };

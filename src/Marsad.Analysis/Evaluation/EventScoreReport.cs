@@ -30,6 +30,11 @@ public static class EventScoreReport
         Line($"dates: {s.DatesRight} of {s.DatesMatched} matched dated gold events right ({Ratio(s.DatesRight, s.DatesMatched)})");
         var q = s.Quotes;
         Line($"quotes: {q.Found} of {q.Gold} gold quotes found (recall {Ratio(q.Found, q.Gold)}); speaker right {q.SpeakerRight} of {q.Found} ({Ratio(q.SpeakerRight, q.Found)}); direct/reported right {q.DirectRight} of {q.Found}; {q.Found} of {q.Emitted} emitted quotes are gold quotes (precision {Ratio(q.Found, q.Emitted)})");
+        foreach (var kind in Enum.GetValues<QuoteErrorKind>())
+        {
+            var reasons = s.QuoteErrors.Where(e => e.Kind == kind).GroupBy(e => e.Reason).OrderByDescending(g => g.Count());
+            Line($"  quotes {QuoteLabel(kind)}: {string.Join(", ", reasons.Select(g => $"{g.Key} {g.Count()}"))}");
+        }
         Line($"must_not hits: {s.MustNotHits}");
         int absent = s.Documents.Count(d => !d.Found);
         if (absent > 0) Line($"documents missing from the output: {absent}");
@@ -42,6 +47,8 @@ public static class EventScoreReport
                 foreach (var h in d.MustNotEvents) Line($"   MUST NOT {h}");
                 foreach (var e in s.Errors.Where(e => e.Document == d.File))
                     Line($"   {Label(e.Kind),-12} {Describe(e)}");
+                foreach (var e in s.QuoteErrors.Where(e => e.Document == d.File))
+                    Line($"   quote {QuoteLabel(e.Kind),-13} {Describe(e)}");
             }
         }
         sb.Append(s.SummaryLines()).Append('\n');
@@ -59,6 +66,8 @@ public static class EventScoreReport
         {
             var list = new JsonArray();
             foreach (var e in s.Errors.Where(e => e.Document == d.File)) list.Add(new JsonObject { ["kind"] = Key(e.Kind), ["what"] = Describe(e) });
+            foreach (var e in s.QuoteErrors.Where(e => e.Document == d.File))
+                list.Add(new JsonObject { ["kind"] = "quote_" + QuoteLabel(e.Kind).Replace(' ', '_'), ["reason"] = e.Reason, ["what"] = Describe(e) });
             docs.Add(new JsonObject
             {
                 ["file"] = d.File, ["found"] = d.Found, ["actor"] = Prf(d.Actor), ["country"] = Prf(d.Country),
@@ -82,9 +91,37 @@ public static class EventScoreReport
                 ["gold"] = q.Gold, ["found"] = q.Found, ["speaker_right"] = q.SpeakerRight, ["direct_right"] = q.DirectRight,
                 ["emitted"] = q.Emitted, ["emitted_matched"] = q.Found,
                 ["recall"] = Math.Round(q.Recall, 3), ["speaker_accuracy"] = Math.Round(q.SpeakerAccuracy, 3), ["precision"] = Math.Round(q.Precision, 3),
+                ["errors"] = QuoteReasons(s),
             },
             ["documents"] = docs,
         };
+    }
+
+    // {"missed": {"not emitted": 12, …}, "wrong_speaker": {…}, "spurious": {…}}
+    private static JsonObject QuoteReasons(EventScore s)
+    {
+        var o = new JsonObject();
+        foreach (var kind in Enum.GetValues<QuoteErrorKind>())
+        {
+            var r = new JsonObject();
+            foreach (var g in s.QuoteErrors.Where(e => e.Kind == kind).GroupBy(e => e.Reason).OrderByDescending(g => g.Count())) r[g.Key] = g.Count();
+            o[QuoteLabel(kind).Replace(' ', '_')] = r;
+        }
+        return o;
+    }
+
+    private static string QuoteLabel(QuoteErrorKind k) => k switch
+    {
+        QuoteErrorKind.WrongSpeaker => "wrong speaker",
+        _ => k.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(QuoteError e)
+    {
+        static string Head(string t) => (t.Length > 60 ? t[..60] + "…" : t).ReplaceLineEndings(" ");
+        string gold = e.Gold is null ? "" : $"gold {e.Gold.Speaker ?? "(none)"} «{Head(e.Gold.StartsWith)}»";
+        string sys = e.Emitted is null ? "" : $"emitted {(e.Emitted.Speaker is { } sp ? sp.NameEn ?? sp.NameAr ?? sp.Id : "(none)")} «{Head(e.Emitted.Text)}» @{e.Emitted.Start}";
+        return $"[{e.Reason}] " + (gold.Length > 0 && sys.Length > 0 ? gold + " | " + sys : gold + sys);
     }
 
     private static JsonObject Prf(Prf p) => new()

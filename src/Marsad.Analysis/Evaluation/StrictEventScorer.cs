@@ -49,6 +49,20 @@ public sealed record QuoteScore(int Gold, int Found, int SpeakerRight, int Direc
     public double Precision => Emitted == 0 ? 0 : (double)Found / Emitted;
 }
 
+/// <summary>How a quote went wrong.</summary>
+public enum QuoteErrorKind
+{
+    /// <summary>No emitted quote begins with the gold quote's first words.</summary>
+    Missed,
+    /// <summary>Found, but the speaker is missing, extra or another actor.</summary>
+    WrongSpeaker,
+    /// <summary>An emitted quote that is no gold quote.</summary>
+    Spurious,
+}
+
+/// <summary>One quote error with a short reason (see <see cref="StrictEventScorer"/> for the reasons).</summary>
+public sealed record QuoteError(string Document, QuoteErrorKind Kind, string Reason, GoldQuote? Gold, QuoteRecord? Emitted);
+
 public sealed record DocumentScore(string File, bool Found, Prf Actor, Prf Country, int MustNotHits, IReadOnlyList<string> MustNotEvents);
 
 /// <summary>The result of scoring one output against one gold file.</summary>
@@ -56,6 +70,9 @@ public sealed record EventScore(Prf Actor, Prf Country, int MustNotHits, int Dat
     IReadOnlyList<TypeScore> Types, IReadOnlyList<EventError> Errors, QuoteScore Quotes, IReadOnlyList<DocumentScore> Documents)
 {
     public int Count(EventErrorKind kind) => Errors.Count(e => e.Kind == kind);
+
+    /// <summary>Every missed, wrongly attributed and spurious quote, in document order.</summary>
+    public IReadOnlyList<QuoteError> QuoteErrors { get; init; } = [];
 
     /// <summary>The shared scorer's two summary lines, character for character (tests compare them).</summary>
     public string SummaryLines()
@@ -90,6 +107,7 @@ public static class StrictEventScorer
         var errors = new List<EventError>();
         var types = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // matched, emitted, gold
         var quotes = new QuoteScore(0, 0, 0, 0, 0);
+        var quoteErrors = new List<QuoteError>();
         var documents = new List<DocumentScore>();
         foreach (var gd in gold.Documents)
         {
@@ -134,11 +152,11 @@ public static class StrictEventScorer
                     if (MustNotHit(n, s, gold.Actors))
                         hits.Add($"{s.Type} {Names(s.Source)} → {Names(s.Target)} «{s.Trigger?.Text}» (must not: {n.Why})");
             violations += hits.Count;
-            quotes = Add(quotes, ScoreQuotes(gd, doc, gold.Actors));
+            quotes = Add(quotes, ScoreQuotes(gd, doc, gold.Actors, quoteErrors));
             documents.Add(new DocumentScore(gd.File, found, levels[0], levels[1], hits.Count, hits));
         }
         var typeRows = types.Select(kv => new TypeScore(kv.Key, new Prf(kv.Value[0], kv.Value[1], kv.Value[2]))).ToList();
-        return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents);
+        return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents) { QuoteErrors = quoteErrors };
 
         static int[] Count(SortedDictionary<string, int[]> t, string type)
         {
@@ -244,7 +262,15 @@ public static class StrictEventScorer
     // quotes: the first words of the gold quote must open an emitted quote (after any quotation mark or إن / أن)
     private const int QuoteHead = 20, QuoteLead = 12;
 
-    private static QuoteScore ScoreQuotes(GoldDocument gd, AnalyzedDocument? doc, IReadOnlyDictionary<string, GoldActor> actors)
+    /// <summary>
+    /// Scores one document's quotes and records each error with a reason a rule-writer can act on:
+    /// missed — "inside an emitted quote" (an emitted quote covers the gold start: a boundary or merge problem) or
+    /// "not emitted"; wrong speaker — "no speaker", "speaker where the gold has none", "an outlet" (a relay taken as
+    /// the speaker), "same country, other actor" (a body or country for a named person, or the reverse), "another actor";
+    /// spurious — "overlaps a gold quote" (a second piece of a gold quote), "short quoted phrase" (a direct quote of six
+    /// words or fewer: usually a name or term), "direct, no gold" or "reported, no gold".
+    /// </summary>
+    private static QuoteScore ScoreQuotes(GoldDocument gd, AnalyzedDocument? doc, IReadOnlyDictionary<string, GoldActor> actors, List<QuoteError> errors)
     {
         var emitted = doc?.Quotes ?? [];
         var texts = emitted.Select(q => NormAr(q.Text)).ToArray();
@@ -255,21 +281,48 @@ public static class StrictEventScorer
             var head = NormAr(gq.StartsWith);
             if (head.Length > QuoteHead) head = head[..QuoteHead];
             if (head.Length == 0) continue;
+            int hit = -1;
             for (int i = 0; i < emitted.Count; i++)
             {
                 if (used[i]) continue;
                 int at = texts[i].IndexOf(head, StringComparison.Ordinal);
                 if (at < 0 || at > QuoteLead) continue;
-                used[i] = true;
-                found++;
-                var q = emitted[i];
-                bool sp = gq.Speaker is null ? q.Speaker is null : q.Speaker is not null && ActorOk(actors[gq.Speaker], q.Speaker, false);
-                if (sp) speaker++;
-                if (q.Direct == gq.Direct) direct++;
+                hit = i;
                 break;
             }
+            if (hit < 0)
+            {
+                bool inside = gq.Start is int s && emitted.Any(q => q.Start <= s && s < q.End);
+                errors.Add(new QuoteError(gd.File, QuoteErrorKind.Missed, inside ? "inside an emitted quote" : "not emitted", gq, null));
+                continue;
+            }
+            used[hit] = true;
+            found++;
+            var q = emitted[hit];
+            bool sp = gq.Speaker is null ? q.Speaker is null : q.Speaker is not null && ActorOk(actors[gq.Speaker], q.Speaker, false);
+            if (sp) speaker++;
+            else errors.Add(new QuoteError(gd.File, QuoteErrorKind.WrongSpeaker, SpeakerReason(gq, q, doc!, actors), gq, q));
+            if (q.Direct == gq.Direct) direct++;
+        }
+        for (int i = 0; i < emitted.Count; i++)
+        {
+            if (used[i]) continue;
+            var q = emitted[i];
+            string reason = gd.Quotes.Any(g => g.Start is int s && q.Start <= s + 40 && s < q.End) ? "overlaps a gold quote"
+                : q.Direct && q.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? "short quoted phrase"
+                : q.Direct ? "direct, no gold" : "reported, no gold";
+            errors.Add(new QuoteError(gd.File, QuoteErrorKind.Spurious, reason, null, q));
         }
         return new QuoteScore(gd.Quotes.Count, found, speaker, direct, emitted.Count);
+    }
+
+    private static string SpeakerReason(GoldQuote gq, QuoteRecord q, AnalyzedDocument doc, IReadOnlyDictionary<string, GoldActor> actors)
+    {
+        if (q.Speaker is null) return "no speaker";
+        if (gq.Speaker is null) return "speaker where the gold has none";
+        string id = q.Speaker.Id;
+        if (id.StartsWith("media:", StringComparison.Ordinal) || doc.Actors.Any(a => a.Id == id && a.Code is { } c && c.EndsWith("MED", StringComparison.Ordinal))) return "an outlet";
+        return q.Speaker.Country is not null && q.Speaker.Country == actors[gq.Speaker].Country ? "same country, other actor" : "another actor";
     }
 
     private static QuoteScore Add(QuoteScore a, QuoteScore b)

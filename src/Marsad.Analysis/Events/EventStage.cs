@@ -65,8 +65,10 @@ public sealed class EventStage
     /// <param name="published">Publication date from metadata (yyyy-MM-dd or longer ISO); null to look for a dateline.</param>
     /// <param name="link">Actor linking, called with the publication date once it is known (metadata or dateline);
     /// null to use the fallback linker.</param>
+    /// <param name="people">Person names the entity tagger found, for quote speakers the actor list does not know.</param>
     public EventStageResult Run(string docId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences,
-        string? published, Func<DateOnly?, (IReadOnlyList<ActorMention> Mentions, IActorDirectory Directory)>? link = null)
+        string? published, Func<DateOnly?, (IReadOnlyList<ActorMention> Mentions, IActorDirectory Directory)>? link = null,
+        IReadOnlyList<TextSpan>? people = null)
     {
         var words = WordView.Build(text, tokens, _normalizer);
         DateOnly? pub = ParseDate(published);
@@ -90,7 +92,7 @@ public sealed class EventStage
         var candidates = new List<Coding.EventCandidate>();
         var events = _events.Extract(docId, text, words, sentences, args, dir, pub, candidates);
         if (Coder is not null) events = Coder.Decide(candidates);
-        var quotes = _quotes.Extract(text, words, sentences, args, dir);
+        var quotes = _quotes.Extract(text, words, sentences, args, dir, people);
         return new EventStageResult(events, quotes, dateline) { Candidates = candidates };
     }
 

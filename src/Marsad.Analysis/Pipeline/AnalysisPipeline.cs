@@ -8,6 +8,7 @@ using Marsad.Analysis.Normalization;
 using Marsad.Analysis.Sentences;
 using Marsad.Analysis.Stemming;
 using Marsad.Analysis.Tagging;
+using Marsad.Analysis.Text;
 using Marsad.Analysis.Tokenization;
 
 namespace Marsad.Analysis.Pipeline;
@@ -100,7 +101,7 @@ public sealed class AnalysisPipeline
             {
                 actors = linker.Link(text, date, entities);
                 return (actors.Mentions, new LinkedActorDirectory(actors, linker.Registry));
-            });
+            }, People(entities));
         doc = doc with
         {
             Status = DocumentStatus.Ok,
@@ -119,6 +120,14 @@ public sealed class AnalysisPipeline
         if (!language.IsArabic)
             return doc with { Status = DocumentStatus.Rejected, Reason = $"language: {language.Code} (confidence {language.Confidence:0.00}), not Arabic" };
         return doc;
+    }
+
+    private static List<TextSpan> People(IReadOnlyList<EntityMention> entities)
+    {
+        var people = new List<TextSpan>();
+        foreach (var e in entities)
+            if (e.Type == "PER") people.Add(new TextSpan(e.Start, e.End));
+        return people;
     }
 
     private static List<T> KeepOutside<T>(IReadOnlyList<T> items, Func<T, int> start, IReadOnlyList<RemovedSpan> removed)

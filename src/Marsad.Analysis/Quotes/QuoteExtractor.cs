@@ -54,6 +54,8 @@ public sealed class QuoteExtractor
     private static readonly HashSet<string> Negators = WordSets.Of(["لم", "لا", "لن", "ما", "ولم", "ولا", "ولن", "وما", "دون", "بدون"]);
     // "بعد أن", "إلا أن", "حتى وإن", "كيف أنها": not the complementizer of the verb before
     private static readonly HashSet<string> NotSpeechLead = WordSets.Of(["بعد", "قبل", "الا", "حتي", "كيف", "رغم", "منذ", "لو", "بعدما", "غير", "يجب", "يمكن", "بد", "اجل", "من"]);
+    // «وقال فيها»، «جاء فيه»: a preposition with a pronoun, never a subject
+    private static readonly HashSet<string> PronounPreps = WordSets.Of(["فيها", "فيه", "فيهم", "عنها", "عنه", "منها", "منه", "عليها", "عليه", "بها", "به"]);
     private static readonly HashSet<string> Addressees = WordSets.Of(["لي", "له", "لها", "لهم", "لنا", "لك", "لهما"]);
     // definite back-references to a speaker already named: «وقالت الوزارة»، «وأضاف البيان»
     private static readonly HashSet<string> Anaphors = WordSets.Of([
@@ -87,8 +89,10 @@ public sealed class QuoteExtractor
     /// <param name="sentences">Sentence spans.</param>
     /// <param name="args">Actor mentions as the argument finder reads them.</param>
     /// <param name="directory">Resolves a city speaker to its country; null to keep the city's country code only.</param>
+    /// <param name="people">Person names the entity tagger found (linked or not); a subject inside one that no actor
+    /// covers still names the speaker.</param>
     public List<QuoteRecord> Extract(string text, WordView[] words, IReadOnlyList<TextSpan> sentences, List<ArgumentMention> args,
-        IActorDirectory? directory = null)
+        IActorDirectory? directory = null, IReadOnlyList<TextSpan>? people = null)
     {
         var sentenceOf = new int[words.Length];
         var breakBefore = new bool[words.Length]; // a paragraph break between word i-1 and word i
@@ -165,7 +169,7 @@ public sealed class QuoteExtractor
             while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
             while (te > ts && (char.IsWhiteSpace(text[te - 1]) || (!c.Direct && text[te - 1] is '.' or '،' or ','))) te--;
             if (te <= ts) continue;
-            var (speaker, via, named) = Attribute(text, words, c.Verb, c.Direct ? Math.Min(c.Open, c.First) : c.First, args, argAt, sentenceOf, directory, state);
+            var (speaker, via, named) = Attribute(text, words, c.Verb, c.Direct ? Math.Min(c.Open, c.First) : c.First, args, argAt, sentenceOf, directory, people, state);
             if (speaker is null && !c.Direct && !named) continue;
             if (speaker is null && named) state.LastSpeaker = null; // the last named speaker is one the actor list does not know
             if (speaker is not null)
@@ -183,7 +187,8 @@ public sealed class QuoteExtractor
 
     private sealed class State
     {
-        public ActorRef? LastSpeaker, LastIssuer, LastAgency;
+        public ActorRef? LastSpeaker, LastIssuer, LastAgency, MainCountry;
+        public readonly Dictionary<string, ActorRef> Bodies = new(StringComparer.Ordinal);
         public int LastSentence = -1000;
         public bool LastSpeakerIsPerson;
     }
@@ -229,8 +234,17 @@ public sealed class QuoteExtractor
         => v > 0 && words[v - 1].Kind == TokenKind.ArabicWord && Negators.Contains(words[v - 1].Norm);
 
     // "يذكر أن" / "ويذكر أن": the article's own background ("it is worth noting")
+    // "مما يقولون إنها" (what they call …): a relative clause, not an attribution
     private static bool Impersonal(WordView[] words, int v)
-        => words[v].Bare is "يذكر" or "يشار" or "يعتبر" && v + 1 < words.Length && Complementizers.Contains(words[v + 1].Norm);
+        => words[v].Bare is "يذكر" or "يشار" or "يعتبر" && v + 1 < words.Length && Complementizers.Contains(words[v + 1].Norm)
+           || v > 0 && words[v - 1].Norm is "مما" or "عما"
+           || v + 1 < words.Length && Speechless.Contains(words[v + 1].Bare);
+
+    // subjects that point at evidence, not speakers: «وتشير استطلاعات الرأي إلى أن»، «يوضح السجل التهديفي»
+    private static readonly HashSet<string> Speechless = WordSets.Of([
+        "استطلاعات", "استطلاع", "التغييرات", "السجل", "الارقام", "الاحصاءات", "احصاءات", "المؤشرات", "مؤشرات", "الدلائل", "المعطيات",
+        "التوقعات", "البيانات", "الصور", "اللقطات", "الادله",
+    ]);
 
     // "فقال لي: «…»"، "وقالت له": remembered private dialogue, not news quotation
     private static bool IsDialogue(WordView[] words, int v)
@@ -308,15 +322,18 @@ public sealed class QuoteExtractor
     private static int FindVerbBefore(WordView[] words, int open, bool[] breakBefore)
     {
         // back to the sentence start (a short quoted name such as "تاس" on the way does not stop the search)
+        int statement = -1;
         for (int k = open - 1; k >= 0 && k >= open - 40; k--)
         {
-            if (words[k].Norm == "." && k < open - 1) return -1;
-            if (words[k].Kind == TokenKind.Quote) { if (breakBefore[k + 1]) return -1; continue; }
+            if (words[k].Norm == "." && k < open - 1) return statement;
+            if (words[k].Kind == TokenKind.Quote) { if (breakBefore[k + 1]) return statement; continue; }
             if (IsSpeechVerb(words[k]) && !(WeakVerbs.Contains(words[k].Bare) && k < open - 2)) return k;
-            if (words[k].Bare is "بيان" or "البيان" && k < open) return k;
-            if (breakBefore[k]) return -1;
+            // «وقالت وزارة الدفاع في بيان: "…"»: the verb before the statement noun still governs the quote
+            if (words[k].Bare is "بيان" or "البيان" && statement < 0) statement = k;
+            if (statement >= 0 && k <= statement - 8) return statement;
+            if (breakBefore[k]) return statement;
         }
-        return -1;
+        return statement;
     }
 
     private static int FindVerbAfter(WordView[] words, int close)
@@ -332,7 +349,7 @@ public sealed class QuoteExtractor
     /// <summary>The speaker and relay of the quote whose attribution verb is <paramref name="verb"/>; <c>Named</c>
     /// is true when the text gives a subject even if it is not an actor (a private person, «مصادر»).</summary>
     private (ActorRef? Speaker, ActorRef? Via, bool Named) Attribute(string text, WordView[] words, int verb, int limit,
-        List<ArgumentMention> args, ArgumentMention?[] argAt, int[] sentenceOf, IActorDirectory? directory, State st)
+        List<ArgumentMention> args, ArgumentMention?[] argAt, int[] sentenceOf, IActorDirectory? directory, IReadOnlyList<TextSpan>? people, State st)
     {
         ActorRef? speaker = null, via = null;
         // "نقل أوشاكوف عن بوتين قوله": the relay verb governs قوله
@@ -423,6 +440,7 @@ public sealed class QuoteExtractor
             }
             // «وأكدت وايت أن»: a name the actor list does not know is still the speaker
             if (speaker is null && j == k + 1 && !w.Bare.StartsWith("ال", StringComparison.Ordinal) && !CommonSubjects.Contains(w.Bare)
+                && !w.Bare.Any(char.IsDigit) && !PronounPreps.Contains(w.Norm)
                 && !Anaphors.Contains(w.Norm) && w.Bare.Length >= 3 && (j >= words.Length || words[j].IsPunct || Complementizers.Contains(words[j].Norm)))
                 speaker = new ActorRef("name:" + text[w.Start..w.End], null, text[w.Start..w.End], null);
             // «وزير البترول المصري، طارق الملا،»: a name in apposition after a comma is the speaker
@@ -432,8 +450,34 @@ public sealed class QuoteExtractor
             if (app is not null && app.Prep.Length == 0 && !app.Conj && !app.Actor.IsMedia
                 && (speaker is null || app.Actor.Kind == "person"))
                 speaker = Speak(app.Actor, directory);
+            // a person named further on in a long title: «أركان حرب المنطقة العسكرية الخامسة العميد عمر جوهر»; else a titled
+            // person the actor list does not know: «وزير الإدارة المحلية، عبدالرقيب فتح،»، or one the tagger found
+            else if (app is null && (speaker is null || IsCountry(speaker, directory)))
+            {
+                if (PersonInPhrase(words, argAt, k, limit) is { } person) speaker = Speak(person.Actor, directory);
+                else if ((TitledName(text, words, argAt, k, limit) ?? TaggedPerson(text, words, args, people, k, verb)) is { } name) speaker = name;
+            }
             if (speaker is null && !genitive && Anaphors.Contains(w.Norm))
                 speaker = BackReference(words, args, verb, w.Norm, sentenceOf, directory, st);
+            // «وقالت الشرطة»، «وأكد مصدر عسكري»، «وذكر الادعاء في البحرين»: an unnamed state body or official speaks for
+            // the country the phrase places it in, else the country the article is about
+            if (speaker is null && StandsForState(words, k, j))
+            {
+                // «وذكر الادعاء في بيان» after «قال الادعاء في البحرين»: the same body speaks again
+                string body = w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare : "ال" + w.Bare;
+                speaker = PlaceInPhrase(args, k, j + 6, limit, directory)
+                    ?? st.Bodies.GetValueOrDefault(body) ?? (st.MainCountry ??= MainCountry(args, directory));
+                if (speaker is not null) st.Bodies[body] = speaker;
+            }
+            // an organization the actor list does not know speaks under its name as written («قالت المفوضية العليا
+            // للانتخابات في العراق»); the same head word alone later («وقالت المفوضية») refers back to it
+            else if (speaker is null && OrgHeads.Contains(w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare[2..] : w.Bare))
+            {
+                string body = w.Bare.StartsWith("ال", StringComparison.Ordinal) ? w.Bare : "ال" + w.Bare;
+                bool alone = j == k + 1 || words[k + 1].IsPunct || IsPrepositionLike(words[k + 1]) || Skippable.Contains(words[k + 1].Bare);
+                speaker = alone ? st.Bodies.GetValueOrDefault(body) : PhraseName(text, words, k, j);
+                if (speaker is not null) st.Bodies[body] = speaker;
+            }
             break;
         }
         if (!named)
@@ -446,13 +490,201 @@ public sealed class QuoteExtractor
             {
                 var before = SubjectBefore(words, args, verb, sentenceOf);
                 if (before is not null) speaker = Speak(before.Actor, directory);
+                // «المصادر أشارت»، «مصدر عسكري آخر يقول»: an unnamed body or official as the subject before the verb
+                else if (ClauseStart(words, verb, sentenceOf) is int s0 && StandsForState(words, s0, verb))
+                    speaker = PlaceInPhrase(args, s0, verb, verb, directory) ?? (st.MainCountry ??= MainCountry(args, directory));
                 named = true;
             }
+            // «رد عليه الرئيس الإيراني، حسن روحاني قائلا»: the actor right before the participle is its subject
+            else if (IsParticiple(w) && ActorRightBefore(words, args, verb, sentenceOf) is { } subject) speaker = Speak(subject.Actor, directory);
             else if (IsParticiple(w) && st.LastSpeaker is not null && sentenceOf[verb] - st.LastSentence <= 1) speaker = st.LastSpeaker;
             else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? st.LastSpeaker;
             else speaker = st.LastSpeaker;
         }
         return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
+    }
+
+    // the first word of the clause that ends at the verb: back to punctuation or the sentence start, at most five words
+    private static int? ClauseStart(WordView[] words, int verb, int[] sentenceOf)
+    {
+        int s0 = verb;
+        while (s0 > 0 && verb - s0 < 5 && sentenceOf[s0 - 1] == sentenceOf[verb] && !words[s0 - 1].IsPunct && words[s0 - 1].Kind != TokenKind.Quote) s0--;
+        if (s0 == verb || verb - s0 >= 5 && s0 > 0 && sentenceOf[s0 - 1] == sentenceOf[verb] && !words[s0 - 1].IsPunct) return null;
+        // «وكانت اللجنة الأمنية قالت»: an auxiliary before the subject
+        if (words[s0].Bare is "كانت" or "كان" && s0 + 1 < verb) s0++;
+        return s0;
+    }
+
+    // an actor with no preposition ending at most two words (a comma) before the verb, in its sentence
+    private static ArgumentMention? ActorRightBefore(WordView[] words, List<ArgumentMention> args, int verb, int[] sentenceOf)
+    {
+        var a = args.FindLast(x => x.Last < verb && x.Last >= verb - 2 && sentenceOf[x.Last] == sentenceOf[verb]);
+        if (a is null || a.Prep.Length > 0 || a.Actor.IsMedia) return null;
+        for (int k = a.Last + 1; k < verb; k++)
+            if (!words[k].IsPunct) return null;
+        return a;
+    }
+
+    // heads of organization names («منظمة …»، «الاتحاد …»، «اللجنة …»), without the article
+    private static readonly HashSet<string> OrgHeads = WordSets.Of([
+        "منظمه", "اتحاد", "لجنه", "مفوضيه", "جمعيه", "نقابه", "هيئه", "جبهه", "رابطه", "مؤسسه", "منظمات", "جامعه",
+    ]);
+
+    // the subject phrase words[k..j) as written, up to six words, as a name speaker
+    private static ActorRef? PhraseName(string text, WordView[] words, int k, int j)
+    {
+        int e = Math.Min(j, k + 6) - 1;
+        while (e > k && (words[e].IsPunct || words[e].Kind != TokenKind.ArabicWord)) e--;
+        if (e <= k) return null;
+        string name = text[words[k].Start..words[e].End];
+        return new ActorRef("name:" + name, null, name, null);
+    }
+
+    // the first person with no preposition in the subject phrase (up to إن/أن, a colon or a quotation mark)
+    private static ArgumentMention? PersonInPhrase(WordView[] words, ArgumentMention?[] argAt, int k, int limit)
+    {
+        for (int i = k; i < limit && i <= k + 12; i++)
+        {
+            var w = words[i];
+            if (Complementizers.Contains(w.Norm) || w.Norm is ":" or "." || w.Kind == TokenKind.Quote) break;
+            if (argAt[i] is { } a)
+            {
+                if (a.Actor.Kind == "person" && a.Prep.Length == 0 && !a.Conj) return a;
+                i = a.Last;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The subject word at <paramref name="k"/> lies in a person name the tagger found but the linker did not
+    /// resolve («وقال إينجه»، «وأكد الأحمد»): the person named in full before whose name holds it, else the name as written.</summary>
+    private static ActorRef? TaggedPerson(string text, WordView[] words, List<ArgumentMention> args, IReadOnlyList<TextSpan>? people, int k, int verb)
+    {
+        if (people is null) return null;
+        foreach (var p in people)
+        {
+            if (p.Start > words[k].Start || p.End < words[k].End) continue;
+            string name = text[p.Start..p.End];
+            string bare = words[k].Norm.Length > words[k].Bare.Length ? words[k].Bare : words[k].Norm;
+            for (int i = args.Count - 1; i >= 0; i--)
+            {
+                var a = args[i];
+                if (a.Last >= verb || a.Actor.Kind != "person") continue;
+                string? ar = a.Actor.Ref.NameAr;
+                if (ar is not null && (ar.EndsWith(name, StringComparison.Ordinal) || Normalize(ar).EndsWith(" " + bare, StringComparison.Ordinal))) return a.Actor.Ref;
+            }
+            return new ActorRef("name:" + name, null, name, null);
+        }
+        return null;
+    }
+
+    // the shared folding of alef forms, ta marbuta and alef maqsura, enough to compare a name's last word
+    private static string Normalize(string s)
+    {
+        var c = s.ToCharArray();
+        for (int i = 0; i < c.Length; i++)
+            c[i] = c[i] switch { 'أ' or 'إ' or 'آ' => 'ا', 'ة' => 'ه', 'ى' => 'ي', _ => c[i] };
+        return new string(c);
+    }
+
+    // rank titles written right before a name: «العميد عمر جوهر»، «اللواء خليفة حفتر»، «الدكتور …»
+    private static readonly HashSet<string> RankTitles = WordSets.Of([
+        "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الدكتور", "الدكتوره", "الشيخ", "المهندس", "الاستاذ",
+        "الاستاذه", "القاضي", "المستشار", "السيد", "السيده", "الامير", "الاميره", "الحاخام", "الاب", "المطران",
+    ]);
+    // bodies and unnamed officials of a state: they speak for their country (guide section 4)
+    private static readonly HashSet<string> StateBodies = WordSets.Of([
+        "الشرطه", "الهيئه", "الوزاره", "التحقيقات", "النيابه", "الادعاء", "السلطات", "الحكومه", "الجيش", "الرئاسه", "المديريه", "الداخليه",
+        "الخارجيه", "القياده", "المركز", "الاجهزه", "الاستخبارات", "الامن", "القوات",
+    ]);
+    private static readonly HashSet<string> Officials = WordSets.Of([
+        "مصدر", "مصادر", "مسؤول", "مسؤل", "مسؤولون", "مسؤولين", "متحدث", "المصدر", "المصادر", "المسؤول", "المسؤولون", "ناطق",
+    ]);
+    private static readonly HashSet<string> OfficialQualifiers = WordSets.Of([
+        "عسكري", "عسكريه", "امني", "امنيه", "حكومي", "حكوميه", "رسمي", "رسميه", "دبلوماسي", "دبلوماسيه", "العسكري", "العسكريه", "الامني",
+        "الامنيه", "الحكومي", "الرسمي", "باسم", "بالمكتب", "بالوزاره", "بالجيش", "ذاتها", "ذاته", "نفسه", "نفسها",
+    ]);
+
+    // the subject phrase words[k..j) names a state body or a qualified unnamed official («مصدر عسكري»، «المصدر الأمني»)
+    private static bool StandsForState(WordView[] words, int k, int j)
+    {
+        var w = words[k];
+        if (StateBodies.Contains(w.Norm) || StateBodies.Contains(w.Bare)) return true;
+        // «بيان الوزارة»، «بيان صادر عن الجيش»، «تقرير الشرطة»: a statement of a state body
+        if (w.Has("بيان") || w.Has("تقرير"))
+        {
+            for (int i = k + 1; i < j && i <= k + 3; i++)
+                if (StateBodies.Contains(words[i].Norm) || StateBodies.Contains(words[i].Bare)) return true;
+            return false;
+        }
+        if (!Officials.Contains(w.Norm) && !Officials.Contains(w.Bare)) return false;
+        for (int i = k + 1; i < j && i <= k + 3; i++)
+            if (OfficialQualifiers.Contains(words[i].Norm) || OfficialQualifiers.Contains(words[i].Bare)) return true;
+        return false;
+    }
+
+    // «الادعاء في البحرين»، «مصدر عسكري في ليبيا»: a country or city named in the subject phrase
+    private static ActorRef? PlaceInPhrase(List<ArgumentMention> args, int from, int to, int limit, IActorDirectory? directory)
+    {
+        foreach (var a in args)
+            if (a.HeadFirst > from && a.HeadFirst <= to && a.HeadFirst < limit && a.Actor.Kind is "country" or "city" && a.Prep is "في" or "ب")
+                return Speak(a.Actor, directory);
+        return null;
+    }
+
+    // the country the article is about: the one its country and city mentions name most often (the first on a tie)
+    private static ActorRef? MainCountry(List<ArgumentMention> args, IActorDirectory? directory)
+    {
+        var counts = new Dictionary<string, (int N, int First, ActorRef Ref)>(StringComparer.Ordinal);
+        foreach (var a in args)
+        {
+            if (a.Actor.IsMedia || a.Actor.Kind == "person" || a.Actor.Ref.Country is null) continue;
+            // a body of a state (وزارة الدفاع اليمنية) counts for its country
+            var r = a.Actor.Kind is "country" or "city" ? Speak(a.Actor, directory)
+                : directory is not null && directory.TryGetCountry(a.Actor.Ref.Country, out var c0) ? c0.Ref : null;
+            if (r is null) continue;
+            counts[r.Id] = counts.TryGetValue(r.Id, out var c) ? (c.N + 1, c.First, c.Ref) : (1, a.First, r);
+        }
+        ActorRef? best = null;
+        int bestN = 0, bestFirst = int.MaxValue;
+        foreach (var (n, first, r) in counts.Values)
+            if (n > bestN || n == bestN && first < bestFirst) (best, bestN, bestFirst) = (r, n, first);
+        return best;
+    }
+
+    private static bool IsCountry(ActorRef r, IActorDirectory? directory)
+        => directory is not null && r.Country is not null && directory.TryGetCountry(r.Country, out var c) && c.Ref.Id == r.Id;
+
+    /// <summary>A person the actor list does not know, named in the subject phrase that starts at <paramref name="k"/>:
+    /// after a rank title («العميد عمر جوهر») or after a comma that closes a title («وزير الإدارة المحلية، عبدالرقيب فتح،»).
+    /// The name is one to four words that end at punctuation, إن/أن or an adjunct («خلال»، «في»، «لوكالة»).</summary>
+    private static ActorRef? TitledName(string text, WordView[] words, ArgumentMention?[] argAt, int k, int limit)
+    {
+        for (int i = k; i < limit && i <= k + 12; i++)
+        {
+            var w = words[i];
+            if (Complementizers.Contains(w.Norm) || w.Norm is ":" or "." || w.Kind == TokenKind.Quote) break;
+            bool rank = RankTitles.Contains(w.Norm) || RankTitles.Contains(w.Bare);
+            bool comma = w.Norm is "،" or "," && i > k;
+            if (!rank && !comma) continue;
+            int n = 0, e = i + 1;
+            for (; e < limit && e < words.Length && n < 4; e++, n++)
+            {
+                var x = words[e];
+                if (x.Kind != TokenKind.ArabicWord || argAt[e] is not null || Complementizers.Contains(x.Norm) || IsPrepositionLike(x)
+                    || Skippable.Contains(x.Bare) || Anaphors.Contains(x.Norm) || CommonSubjects.Contains(x.Bare) || RankTitles.Contains(x.Norm)
+                    || x.Bare is "الذي" or "التي" or "الذين" or "وهو" or "وهي" or "قائلا" or "قائله") break;
+                // a name's first word is not definite («طارق الملا» yes, «الأمين العام» no)
+                if (n == 0 && x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank) break;
+            }
+            if (n == 0 || e >= words.Length) continue;
+            var end = words[e];
+            bool closed = end.IsPunct || Complementizers.Contains(end.Norm) || IsPrepositionLike(end) || Skippable.Contains(end.Bare);
+            if (!closed || comma && n == 1 && !(end.Norm is "،" or ",")) continue;
+            string name = text[words[i + 1].Start..words[e - 1].End];
+            return new ActorRef("name:" + name, null, name, null);
+        }
+        return null;
     }
 
     // «وقالت الوزارة», «وأضاف البيان»: the body named before whose name holds the noun, or for «الوزير», «المتحدث»
@@ -470,9 +702,18 @@ public sealed class QuoteExtractor
             for (int k = a.HeadFirst; k <= a.Last; k++)
                 if (words[k].Has(stem) || words[k].Has(noun)) return Speak(a.Actor, directory);
         }
-        if (noun is "البيان" or "التقرير" && st.LastIssuer is not null) return st.LastIssuer;
-        if (PersonAnaphors.Contains(noun) && st.LastSpeakerIsPerson) return st.LastSpeaker;
-        return null;
+        if (noun is "البيان" or "التقرير") return st.LastIssuer ?? (st.LastSpeakerIsPerson ? null : st.LastSpeaker);
+        if (!PersonAnaphors.Contains(noun)) return null;
+        // «وأضاف الوزير»: the last person named with that title («وزير الخارجية الفرنسي جان إيف لودريان»)
+        for (int i = args.Count - 1; i >= 0; i--)
+        {
+            var a = args[i];
+            if (a.Last >= verb || a.Actor.Kind != "person") continue;
+            if (sentenceOf[verb] - sentenceOf[a.Last] > 6) break;
+            for (int k = a.HeadFirst; k < a.First; k++)
+                if (words[k].Has(stem) || words[k].Has(noun)) return a.Actor.Ref;
+        }
+        return st.LastSpeakerIsPerson ? st.LastSpeaker : null;
     }
 
     private static ActorRef? Via(string text, WordView[] words, List<ArgumentMention> args, int verb, int limit, State st)
@@ -483,7 +724,7 @@ public sealed class QuoteExtractor
     {
         if (w.Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "اثر" or "عقب" or "حسب" or "وفق" or "ل" or "الي") return true;
         if (w.Norm.StartsWith("لل", StringComparison.Ordinal) || w.Norm.StartsWith("بال", StringComparison.Ordinal)) return true;
-        if (Addressees.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
+        if (Addressees.Contains(w.Norm) || PronounPreps.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
         foreach (var f in w.Forms)
             if ((f.Kind & FormKind.Noun) != 0 && f.Text.Length < w.Norm.Length && w.Norm[0] is 'ل' or 'ب' && OutletWords.Contains(f.Text)) return true;
         return false;

@@ -110,6 +110,36 @@ public class StrictEventScorerTests
     }
 
     [Fact]
+    public void Quote_errors_carry_their_reasons()
+    {
+        var gold = new[]
+        {
+            new GoldQuote("vladimir-putin", "سنرد على أي عدوان بحزم", true, null) { Start = 0 },
+            new GoldQuote("joe-biden", "لن نسمح بذلك أبدا", false, null) { Start = 100 },
+            new GoldQuote(null, "الوضع صعب للغاية هنا", true, null) { Start = 200 },
+            new GoldQuote("joe-biden", "نحن ندعم الحلفاء دائما", false, null) { Start = 300 },
+        };
+        var emitted = new[]
+        {
+            new QuoteRecord(null, "سنرد على أي عدوان بحزم", true, null, 0, 30),           // found, no speaker
+            new QuoteRecord(Usa, "لن نسمح بذلك أبدا", false, null, 100, 120),             // found, the country for the person
+            new QuoteRecord(Iran, "الوضع صعب للغاية هنا", true, null, 200, 225),          // found, a speaker the gold has none for
+            new QuoteRecord(Biden, "وقال الرئيس الأمريكي جو بايدن إن نحن ندعم الحلفاء دائما", false, null, 260, 330), // starts too early: the gold is missed inside it
+            new QuoteRecord(null, "صفقة القرن", true, null, 400, 410),                     // a quoted term
+        };
+        var s = Score([], [], goldQuotes: gold, quotes: emitted);
+        string Reason(QuoteErrorKind k, int i = 0) => s.QuoteErrors.Where(e => e.Kind == k).ElementAt(i).Reason;
+        Assert.Equal("no speaker", Reason(QuoteErrorKind.WrongSpeaker));
+        Assert.Equal("same country, other actor", Reason(QuoteErrorKind.WrongSpeaker, 1));
+        Assert.Equal("speaker where the gold has none", Reason(QuoteErrorKind.WrongSpeaker, 2));
+        Assert.Equal("inside an emitted quote", Reason(QuoteErrorKind.Missed));
+        Assert.Equal(["overlaps a gold quote", "short quoted phrase"], s.QuoteErrors.Where(e => e.Kind == QuoteErrorKind.Spurious).Select(e => e.Reason));
+        Assert.Equal(3, s.Quotes.Found);
+        Assert.Equal(6, s.QuoteErrors.Count); // 3 wrong speakers, 1 missed, 2 spurious
+        Assert.Contains("quotes wrong speaker: no speaker 1", EventScoreReport.ToText(s, "g.json", false));
+    }
+
+    [Fact]
     public void Document_keys_follow_the_shared_scorer()
     {
         Assert.Equal("000_cef4b004c1786cdc", StrictEventScorer.Stem("../shared/data/seeds/000_cef4b004c1786cdc.txt"));

@@ -178,3 +178,110 @@ public class QuoteRuleTests
         }
     }
 }
+
+/// <summary>Speaker rules added with the quote error breakdown (docs/quotes.md), one behaviour per test, run with the
+/// fallback actor list (no tagger: the tagged-name rule has its own test through the whole pipeline).</summary>
+public class QuoteSpeakerRuleTests
+{
+    [Fact]
+    public void The_speech_verb_before_a_statement_noun_governs_the_direct_quote()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقالت وزارة الخارجية المصرية في بيان: \"نرفض أي تدخل في شؤوننا الداخلية مهما كان مصدره\".").Quotes);
+        Assert.True(q.Direct);
+        Assert.Equal("EGY", q.Speaker?.Country);
+    }
+
+    [Fact]
+    public void A_rank_title_before_an_unknown_name_makes_that_name_the_speaker()
+    {
+        var q = Assert.Single(EventTestKit.Run("وأكد قائد المنطقة العسكرية الثالثة العميد سالم الحربي، أن القوات استعادت السيطرة على التلال المحيطة بالمدينة.").Quotes);
+        Assert.Equal("سالم الحربي", q.Speaker?.NameAr);
+    }
+
+    [Fact]
+    public void An_unknown_name_after_a_comma_that_closes_a_title_is_the_speaker()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقال وزير النقل اليمني، نادر الصبري، إن الميناء سيستقبل السفن التجارية ابتداء من الأسبوع المقبل.").Quotes);
+        Assert.Equal("نادر الصبري", q.Speaker?.NameAr);
+    }
+
+    [Fact]
+    public void An_unnamed_state_body_speaks_for_the_country_its_phrase_names()
+    {
+        var q = Assert.Single(EventTestKit.Run("وقالت الشرطة في العراق إن ثلاثة أشخاص أصيبوا في انفجار عبوة ناسفة قرب السوق.").Quotes);
+        Assert.Equal("IRQ", q.Speaker?.Country);
+    }
+
+    [Fact]
+    public void An_unnamed_state_body_with_no_place_speaks_for_the_country_the_article_is_about()
+    {
+        var quotes = EventTestKit.Run("شهدت اليمن اشتباكات عنيفة في محافظة الحديدة. وتقدمت القوات اليمنية نحو الساحل.\nوأفاد مصدر عسكري أن العملية أسفرت عن تحرير ثلاث قرى في المديرية.").Quotes;
+        Assert.Equal("YEM", Assert.Single(quotes).Speaker?.Country);
+    }
+
+    [Fact]
+    public void An_unqualified_source_stays_without_a_speaker()
+    {
+        // «مصادر» alone is an unclear unnamed source (guide section 13, ruling 14): no country is given to it
+        var quotes = EventTestKit.Run("شهدت اليمن اشتباكات عنيفة في محافظة الحديدة.\nوقالت مصادر إن العملية ما زالت مستمرة في أطراف المدينة.").Quotes;
+        Assert.All(quotes, q => Assert.Null(q.Speaker));
+    }
+
+    [Fact]
+    public void The_same_body_named_again_keeps_the_country_it_spoke_for()
+    {
+        var quotes = EventTestKit.Run("قال الادعاء في مصر إن المحكمة أصدرت أحكاما بحق عشرين متهما في القضية. وتحدثت إيران عن الأمر. وتابعت إيران نشر التقارير. وذكر الادعاء في بيان إن الأحكام قابلة للطعن أمام محكمة النقض.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("EGY", q.Speaker?.Country));
+    }
+
+    [Fact]
+    public void A_body_subject_before_the_verb_speaks_for_the_country()
+    {
+        var quotes = EventTestKit.Run("تقدمت القوات اليمنية في محافظة صعدة بعد معارك مع مسلحين في اليمن.\nالمصادر العسكرية أشارت إلى أن القوات سيطرت على مواقع جديدة في الجبال.").Quotes;
+        Assert.Equal("YEM", Assert.Single(quotes).Speaker?.Country);
+    }
+
+    [Fact]
+    public void A_participle_right_after_a_named_actor_takes_that_actor()
+    {
+        var quotes = EventTestKit.Run("قال جون بولتون إن العقوبات على موسكو ستبقى طويلا. ورد عليه وزير الخارجية الروسي، سيرغي لافروف، قائلا إن موسكو لن تتراجع عن موقفها.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("sergey-lavrov", quotes[1].Speaker?.Id);
+    }
+
+    [Fact]
+    public void A_preposition_with_a_pronoun_is_never_the_speaker()
+    {
+        var quotes = EventTestKit.Run("ونشرت الوزارة تغريدة جاء فيها \"لم تتعرض المنشآت لأي أضرار وستعود الحركة إلى طبيعتها\".").Quotes;
+        Assert.DoesNotContain(quotes, q => q.Speaker?.NameAr == "فيها");
+    }
+
+    [Fact]
+    public void A_titled_back_reference_resolves_to_the_person_named_with_that_title()
+    {
+        var quotes = EventTestKit.Run("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في أنقرة. وتحدث جون بولتون عن الملف. وأضاف الوزير أن المحادثات تناولت الوضع في سوريا وليبيا.").Quotes;
+        Assert.Equal("sergey-lavrov", Assert.Single(quotes).Speaker?.Id);
+    }
+}
+
+/// <summary>Unknown organizations and evidence-words as subjects (docs/quotes.md).</summary>
+public class QuoteOrganizationRuleTests
+{
+    [Fact]
+    public void An_unknown_organization_speaks_under_its_name_and_its_head_word_refers_back()
+    {
+        var quotes = EventTestKit.Run("قالت النقابة الوطنية للمعلمين في بيان إن الإضراب سيستمر حتى تلبية المطالب كاملة.\nوذكرت النقابة أن الحكومة لم تقدم أي عرض جديد حتى الآن.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.StartsWith("النقابة الوطنية للمعلمين", quotes[0].Speaker?.NameAr);
+        Assert.Equal(quotes[0].Speaker, quotes[1].Speaker);
+    }
+
+    [Theory]
+    [InlineData("وتشير استطلاعات الرأي إلى أن المرشح الحاكم يتقدم بفارق كبير على منافسيه.")]
+    [InlineData("ويفر السكان من القرى هربا مما يقولون إنها حملة اعتقالات واسعة في المنطقة.")]
+    public void Evidence_words_and_relative_clauses_do_not_make_quotes(string text)
+    {
+        Assert.Empty(EventTestKit.Run(text).Quotes);
+    }
+}
