@@ -12,18 +12,18 @@ The same run assigns the tune/check split (150/50, stratified by outlet through 
 the 30 articles annotated twice for agreement, and the annotator of each article (a1..a7), so the whole plan
 is reproducible from this file.
 
-A second wave (2026-12-07, second session) adds EXTRA_SIZE more tune articles, drawn the same way with EXTRA_SEED
-from the articles the first wave left (and texts it did not already hold), each annotated once by a8..a10 under
-the guideline with its section-13 rulings. The first 200 rows do not change; the check half does not grow."""
+Later waves (WAVES: seed, size, annotators) add tune articles, each drawn the same way with its own seed from the
+articles the earlier waves left (and texts they did not already hold), each article annotated once under the
+guideline with its section-13 rulings. Earlier rows never change; the check half does not grow."""
 import argparse, json, os, random, sys
 from collections import defaultdict
 
 SEED = 20261207          # the sample
 SPLIT_SEED = 20261208    # tune / check
 DOUBLE_SEED = 20261209   # which articles get a second annotation
-EXTRA_SEED = 20261210    # the second wave (tune only)
 SAMPLE_SIZE, CHECK_SIZE, DOUBLE_SIZE, ANNOTATORS = 200, 50, 30, 7
-EXTRA_SIZE, EXTRA_ANNOTATORS = 90, ["a8", "a9", "a10"]
+# later waves, tune only: (seed, articles, annotators)
+WAVES = [(20261210, 90, ["a8", "a9", "a10"]), (20261211, 120, ["a11", "a12", "a13", "a14"])]
 
 def allocate(counts, total):
     n = sum(counts.values())
@@ -72,25 +72,26 @@ def main():
         if r["id"] in double:
             row["second_annotator"] = f"a{(i + 3) % ANNOTATORS + 1}"   # never the first one
         rows.append(row)
-    # second wave: the same stratified draw over what the first left, all tune, one annotator each
-    first_ids = {r["id"] for r in drawn}
-    left = {o: [r for r in v if r["id"] not in first_ids] for o, v in by_outlet.items()}
-    extra_alloc = allocate({k: len(v) for k, v in left.items()}, EXTRA_SIZE)
-    erng, extra = random.Random(EXTRA_SEED), []
-    for outlet in sorted(left):
-        pool = sorted(left[outlet], key=lambda r: r["id"])
-        taken = 0
-        for i in erng.sample(range(len(pool)), len(pool)):
-            if taken == extra_alloc[outlet]: break
-            r = pool[i]
-            if r["text"] in seen_text: continue
-            seen_text.add(r["text"]); extra.append(r); taken += 1
-    extra.sort(key=lambda r: r["id"])
-    for i, r in enumerate(extra):
-        rows.append({"id": r["id"], "source": r["source"], "category": r["category"], "date": r["date"],
-                     "chars": len(r["text"]), "half": "tune", "annotator": EXTRA_ANNOTATORS[i % len(EXTRA_ANNOTATORS)], "wave": 2})
+    # later waves: the same stratified draw over what the earlier ones left, all tune, one annotator each
+    taken_ids = {r["id"] for r in drawn}
+    for wave, (wave_seed, size, annotators) in enumerate(WAVES, 2):
+        left = {o: [r for r in v if r["id"] not in taken_ids] for o, v in by_outlet.items()}
+        wave_alloc = allocate({k: len(v) for k, v in left.items()}, size)
+        wrng, extra = random.Random(wave_seed), []
+        for outlet in sorted(left):
+            pool = sorted(left[outlet], key=lambda r: r["id"])
+            taken = 0
+            for i in wrng.sample(range(len(pool)), len(pool)):
+                if taken == wave_alloc[outlet]: break
+                r = pool[i]
+                if r["text"] in seen_text: continue
+                seen_text.add(r["text"]); extra.append(r); taken_ids.add(r["id"]); taken += 1
+        extra.sort(key=lambda r: r["id"])
+        for i, r in enumerate(extra):
+            rows.append({"id": r["id"], "source": r["source"], "category": r["category"], "date": r["date"],
+                         "chars": len(r["text"]), "half": "tune", "annotator": annotators[i % len(annotators)], "wave": wave})
     out = {"about": "Event-gold sample drawn by eval/events/draw_sample.py from shared/data/news/dev/articles.jsonl",
-           "seeds": {"sample": SEED, "split": SPLIT_SEED, "double": DOUBLE_SEED, "extra": EXTRA_SEED}, "articles": rows}
+           "seeds": {"sample": SEED, "split": SPLIT_SEED, "double": DOUBLE_SEED, "waves": [w[0] for w in WAVES]}, "articles": rows}
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1); f.write("\n")
     halves = defaultdict(int)
