@@ -1,7 +1,7 @@
 // The map: the world's countries (Natural Earth 1:50m from the world-atlas package, served by this app) shaded by the
 // events located in them, cities as circles sized by their events; a click on either lists its events.
 import { feature } from "topojson-client";
-import { M, eventPanel, typeOptions } from "./shared.js";
+import { M, eventPanel, statusCounts, typeOptions } from "./shared.js";
 import { chartIn, echarts, FONT, TOOLTIP } from "./echarts.js";
 
 let worldReady = null;
@@ -94,8 +94,8 @@ export async function mapPage() {
       }, { notMerge: true });
       mapBox.dataset.places = String(cities.length);
       mapBox.dataset.countries = String(countries.length);
-      M.setStatus(`${m.located} حدث له مكان · located events: ${cities.length} مدينة · cities, ${countries.length} بلد · countries` +
-        (m.unplaced ? `; ${m.unplaced} بلا إحداثيات · not placed` : ""));
+      statusCounts(M.count(m.located, "حدث له مكان", "located events"), M.count(cities.length, "مدينة", "cities"),
+        M.count(countries.length, "بلد", "countries"), ...(m.unplaced ? [M.count(m.unplaced, "بلا إحداثيات", "not placed")] : []));
     } catch (e) { M.setStatus(e.message, true); }
   };
 

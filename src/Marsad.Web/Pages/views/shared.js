@@ -32,3 +32,10 @@ export function eventPanel(panel, title, list, more) {
 export function typeOptions(select) {
   for (const t of M.EVENT_TYPES) select.append(M.el("option", { value: t }, `${M.TYPE_AR[t]} · ${t}`));
 }
+
+/** Puts counts (M.count elements and text) into the page's status line, each count isolated for either direction. */
+export function statusCounts(...parts) {
+  const s = document.getElementById("status");
+  s.className = "muted";
+  s.replaceChildren(...parts.flatMap((x, i) => i ? [" · ", x] : [x]));
+}

@@ -1,6 +1,6 @@
 // The timeline: events per day, week or month, stacked by PLOVER type (ECharts bars), a slider under the bars to
 // pick a range, and the events of that range listed below.
-import { M, typeOptions } from "./shared.js";
+import { M, statusCounts, typeOptions } from "./shared.js";
 import { chartIn, FONT, TOOLTIP, TYPE_COLOURS } from "./echarts.js";
 
 const MAX_FILLED = 4000;   // empty periods are drawn as gaps up to this many periods; beyond, only periods with events
@@ -133,7 +133,8 @@ export async function timelinePage() {
       }
       describeRange();
       await listEvents(false);
-      M.setStatus(`${t.total} حدث · events, ${buckets.length} ${granularity === "day" ? "يوم · days" : granularity === "week" ? "أسبوع · weeks" : "شهر · months"}`);
+      const unit = { day: ["يوم", "days"], week: ["أسبوع", "weeks"], month: ["شهر", "months"] }[granularity];
+      statusCounts(M.count(t.total, "حدث", "events"), M.count(buckets.length, ...unit));
     } catch (e) { M.setStatus(e.message, true); }
   };
 
