@@ -55,6 +55,15 @@ public interface IArticleStore : IDisposable
     /// <summary>Who did what to whom: source → target edges per event type, weighted by the number of merged events, heaviest first.</summary>
     IReadOnlyList<NetworkEdge> ActorNetwork(NetworkQuery query);
 
+    /// <summary>The events matching the filters (not the page) counted per day and PLOVER type, oldest day first; undated events are left out.</summary>
+    IReadOnlyList<DayTypeCount> EventDayCounts(EventQuery query);
+
+    /// <summary>The events matching the filters (not the page) counted per location, most events first; events without a location are left out.</summary>
+    IReadOnlyList<PlaceCount> EventPlaceCounts(EventQuery query);
+
+    /// <summary>The days the stored articles were published on (the timeline's default window).</summary>
+    PublicationRange PublicationDays();
+
     /// <summary>
     /// False when the stored search index was built by a different search-term analyzer (a new normalizer or stemmer
     /// changes the terms, and old index terms would no longer meet new query terms); <see cref="RebuildSearchIndex"/> fixes it.

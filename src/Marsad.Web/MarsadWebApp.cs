@@ -74,6 +74,7 @@ public static class MarsadWebApp
         app.MapAnalyzeApi();
         app.MapEventsApi();
         app.MapActorsApi();
+        app.MapViewsApi();
         app.MapSearchApi();
         app.MapPages();
         return app;

@@ -56,6 +56,16 @@ public sealed record EventQuery
     public int Offset { get; init; }
     /// <summary>Exact actor id on either side (unlike <see cref="Actor"/>, never matched against names).</summary>
     public string? ActorId { get; init; }
+    /// <summary>Exact actor id on the source side (an edge of the actor network is a source and a target id).</summary>
+    public string? SourceId { get; init; }
+    /// <summary>Exact actor id on the target side.</summary>
+    public string? TargetId { get; init; }
+    /// <summary>The event's location by its English or its Arabic name, exactly.</summary>
+    public string? Place { get; init; }
+    /// <summary>ISO 3166 alpha-3 code of the event's location only (unlike <see cref="Country"/>, never an actor's).</summary>
+    public string? PlaceCountry { get; init; }
+    /// <summary>Leave out negated events ("did not accuse"), as the actor network does.</summary>
+    public bool NotNegated { get; init; }
 }
 
 /// <summary>

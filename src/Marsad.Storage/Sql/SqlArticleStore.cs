@@ -741,12 +741,12 @@ public abstract partial class SqlArticleStore : IArticleStore
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    /// <summary>
+    /// Appends <paramref name="query"/>'s filters (not its page) as <c>AND …</c> conditions on events aliased <c>e</c>;
+    /// returns the parameters to add once the statement is complete.
+    /// </summary>
+    private List<(string, object?, DbType)> AppendEventFilters(SqlQuery q, EventQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var q = new SqlQuery(Connection).Append(
-            "SELECT e.global_id, e.event_key, e.type, e.mode, e.cameo, e.event_date, e.event_day, e.modality, e.source_json, e.target_json, " +
-            "e.location_json, e.topics_json, e.date_added FROM events e WHERE 1 = 1");
         var extra = new List<(string, object?, DbType)>();
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
@@ -787,6 +787,17 @@ public abstract partial class SqlArticleStore : IArticleStore
             q.Append(" AND e.event_day <= @until");
             extra.Add(("@until", query.Until.Trim(), DbType.String));
         }
+        AppendViewFilters(q, extra, query);
+        return extra;
+    }
+
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = new SqlQuery(Connection).Append(
+            "SELECT e.global_id, e.event_key, e.type, e.mode, e.cameo, e.event_date, e.event_day, e.modality, e.source_json, e.target_json, " +
+            "e.location_json, e.topics_json, e.date_added FROM events e WHERE 1 = 1");
+        var extra = AppendEventFilters(q, query);
         q.Append(" ORDER BY COALESCE(e.event_day, '') DESC, e.global_id");
         AppendPage(q, query.Limit, query.Offset);
         foreach (var (n, v, t) in extra) q.Param(n, v, t);

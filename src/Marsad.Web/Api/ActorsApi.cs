@@ -17,7 +17,8 @@ internal static class ActorsApi
         app.MapGet("/api/actors/{id}", Get).WithTags("Actors").WithName("GetActor").ProducesProblem(404)
             .WithSummary("One actor: counts, registry roles with dates, roles seen in documents, co-occurring actors, recent events and quotes.");
         app.MapGet("/api/network", Network).WithTags("Actors").WithName("ActorNetwork")
-            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events.");
+            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events (negated ones left out). " +
+                         "`limit`: the heaviest edges read; `min_weight`: edges with fewer events dropped; `top`: only the actors with the most events, and the edges between them.");
         app.MapGet("/api/quotes", Quotes).WithTags("Quotes").WithName("ListQuotes")
             .WithSummary("Quotes, most recent first. `speaker`: id or part of a name; `speaker_id`: exact id.");
     }
@@ -56,12 +57,15 @@ internal static class ActorsApi
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Results<Ok<NetworkResponse>, ValidationProblem> Network(HttpContext context, StorePool stores, QueryCache cache,
-        string? types, [FromQuery(Name = "actor_id")] string? actorId, string? since, string? until, int limit = 150)
+        string? types, [FromQuery(Name = "actor_id")] string? actorId, string? since, string? until, int limit = 150,
+        [FromQuery(Name = "min_weight")] int minWeight = 1, int top = 1000)
     {
         var errors = new ApiRequests.Errors();
         errors.Day("since", since);
         errors.Day("until", until);
         errors.Range("limit", limit, 1, 2000);
+        errors.Range("min_weight", minWeight, 1, 1_000_000);
+        errors.Range("top", top, 1, 1000);
         if (errors.Any) return errors.ToResult();
         var query = new NetworkQuery
         {
@@ -70,7 +74,7 @@ internal static class ActorsApi
         };
         return TypedResults.Ok(cache.GetOrAdd(context, () =>
         {
-            var edges = stores.Use(s => s.ActorNetwork(query));
+            var edges = stores.Use(s => s.ActorNetwork(query)).Where(e => e.Events >= minWeight).ToList();
             var nodes = new Dictionary<string, NetworkNode>(StringComparer.Ordinal);
             void Add(Marsad.Analysis.Documents.ActorRef a, int weight) =>
                 nodes[a.Id] = nodes.TryGetValue(a.Id, out var n) ? n with { Weight = n.Weight + weight } : new NetworkNode(a.Id, a.NameEn, a.NameAr, a.Country, weight);
@@ -79,8 +83,13 @@ internal static class ActorsApi
                 Add(e.Source, e.Events);
                 Add(e.Target, e.Events);
             }
-            return new NetworkResponse(nodes.Values.OrderByDescending(n => n.Weight).ThenBy(n => n.Id, StringComparer.Ordinal).ToList(),
-                edges.Select(e => new NetworkLink(e.Source.Id, e.Target.Id, e.Type, e.Events)).ToList());
+            // The top actors by weight over the edges read; edges to anyone else go, and node weights stay those of the whole selection.
+            var kept = nodes.Values.OrderByDescending(n => n.Weight).ThenBy(n => n.Id, StringComparer.Ordinal).Take(top).ToList();
+            var keptIds = kept.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            var links = edges.Where(e => keptIds.Contains(e.Source.Id) && keptIds.Contains(e.Target.Id))
+                .Select(e => new NetworkLink(e.Source.Id, e.Target.Id, e.Type, e.Events)).ToList();
+            var linked = links.SelectMany(l => new[] { l.Source, l.Target }).ToHashSet(StringComparer.Ordinal);
+            return new NetworkResponse(kept.Where(n => linked.Contains(n.Id)).ToList(), links);
         }));
     }
 

@@ -15,7 +15,8 @@ internal static class EventsApi
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", List).WithTags("Events").WithName("ListEvents")
-            .WithSummary("Merged events, most recent day first, each with all its mentions. `actor`: id or part of a name; `actor_id`: exact id; `type`: PLOVER type or CAMEO prefix; `country`: ISO3 of an actor or the location.");
+            .WithSummary("Merged events, most recent day first, each with all its mentions. `actor`: id or part of a name; `actor_id`: exact id; `type`: PLOVER type or CAMEO prefix; `country`: ISO3 of an actor or the location. " +
+                         "An edge of the actor network: `source_id`, `target_id`, `not_negated=true`; a place of the map: `place` (English or Arabic name), `place_country` (ISO3 of the location).");
         app.MapGet("/api/export/events", Export).WithTags("Exports").WithName("ExportEvents")
             .WithSummary("The filtered events as a file: csv, gdelt (GDELT 2.0 event table TSV), gdelt-mentions, plover (PLOVER JSON) or jsonl.")
             .Produces<string>(200, "text/csv", "text/tab-separated-values", "application/json", "application/x-ndjson");
@@ -40,18 +41,26 @@ internal static class EventsApi
 
     private static Results<Ok<EventPage>, ValidationProblem> List(HttpContext context, StorePool stores, QueryCache cache,
         string? actor, [FromQuery(Name = "actor_id")] string? actorId, string? type, string? country, string? since, string? until,
+        [FromQuery(Name = "source_id")] string? sourceId, [FromQuery(Name = "target_id")] string? targetId, string? place,
+        [FromQuery(Name = "place_country")] string? placeCountry, [FromQuery(Name = "not_negated")] bool notNegated = false,
         int limit = 50, int offset = 0)
     {
         var filters = new EventFilters(actor, actorId, type, country, since, until);
         var errors = new ApiRequests.Errors();
         filters.Check(errors);
+        if (placeCountry is { } pc && !string.IsNullOrWhiteSpace(pc) && (pc.Trim().Length != 3 || !pc.Trim().All(char.IsAsciiLetter)))
+            errors.Add("place_country", "must be an ISO 3166 alpha-3 code such as RUS.");
         errors.Range("limit", limit, 1, MaxPage);
         errors.Range("offset", offset, 0, int.MaxValue);
         if (errors.Any) return errors.ToResult();
         return TypedResults.Ok(cache.GetOrAdd(context, () =>
         {
             // One more than asked tells whether another page follows, without counting every match.
-            var items = stores.Use(s => s.Events(filters.ToQuery(limit + 1, offset))).ToList();
+            var query = filters.ToQuery(limit + 1, offset) with
+            {
+                SourceId = sourceId, TargetId = targetId, Place = place, PlaceCountry = placeCountry, NotNegated = notNegated,
+            };
+            var items = stores.Use(s => s.Events(query)).ToList();
             bool more = items.Count > limit;
             if (more) items.RemoveAt(items.Count - 1);
             return new EventPage(items, limit, offset, more ? offset + limit : null);

@@ -4,9 +4,10 @@ using System.Reflection;
 namespace Marsad.Web.Pages;
 
 /// <summary>
-/// The pages: static HTML, CSS and JavaScript written for Marsad, embedded in this assembly (no CDN, no build step,
-/// nothing fetched from outside). Each page loads <c>/assets/app.js</c>, which reads the HTTP API and builds the page
-/// with DOM text nodes only, so article text can never become markup.
+/// The pages: static HTML, CSS and JavaScript written for Marsad, embedded in this assembly (no CDN, nothing fetched
+/// from outside). Each page loads <c>/assets/app.js</c>, which reads the HTTP API and builds the page with DOM text
+/// nodes only, so article text can never become markup. The timeline, network and map pages also load
+/// <c>/assets/views.js</c>, their code bundled with ECharts at build time, and the map fetches <c>/assets/world-50m.json</c>.
 /// </summary>
 internal static class PageEndpoints
 {
@@ -18,6 +19,7 @@ internal static class PageEndpoints
         ("/timeline", "timeline", "الخط الزمني", "Timeline"),
         ("/actor", "actor", "فاعل", "Actor"),
         ("/network", "network", "شبكة الفاعلين", "Actor network"),
+        ("/map", "map", "الخريطة", "Map"),
         ("/analyze", "analyze", "تحليل نص", "Analyze"),
     ];
 
@@ -43,6 +45,7 @@ internal static class PageEndpoints
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".svg" => "image/svg+xml",
+        ".json" => "application/json",
         _ => "application/octet-stream",
     };
 

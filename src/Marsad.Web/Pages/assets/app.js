@@ -1,4 +1,4 @@
-// Marsad pages: vanilla JavaScript written for this project, no libraries, nothing loaded from outside.
+// Marsad pages: JavaScript written for this project, nothing loaded from outside. The chart pages add views.js (ECharts).
 // Rule: text from the store (articles, titles, names, quotes) only ever enters the page as DOM text nodes
 // (el() below, textContent), never as markup, so a crawled page cannot inject HTML or script.
 "use strict";
@@ -33,10 +33,15 @@ function el(tag, attrs, ...children) {
 /** An Arabic label with its English gloss beside it (either may be missing). */
 function gloss(ar, en) {
   const parts = [];
-  if (ar) parts.push(el("span", { lang: "ar" }, ar));
-  if (en && en !== ar) parts.push(" ", el("span", { class: "gloss", lang: "en", dir: "ltr" }, en));
+  if (ar) parts.push(el("bdi", { lang: "ar" }, ar));
+  if (en && en !== ar) parts.push(" ", el("bdi", { class: "gloss", lang: "en", dir: "ltr" }, en));
   if (parts.length === 0) parts.push("؟");
   return el("span", {}, parts);
+}
+
+/** A count with its Arabic and English unit, each part isolated so the number stays with its unit in either direction. */
+function count(n, ar, en) {
+  return el("span", { class: "count" }, el("bdi", {}, String(n)), " ", ar, " · ", el("bdi", { class: "gloss", lang: "en", dir: "ltr" }, en));
 }
 
 function actorLink(a) {
@@ -85,18 +90,28 @@ function setStatus(text, isError) {
 /** Fills a filter form from the address bar and, on submit, puts its values back there (pages are linkable). */
 function bindForm(form, onQuery) {
   const p = params();
-  for (const input of form.elements) if (input.name && p.has(input.name) && input.type !== "checkbox") input.value = p.get(input.name);
+  for (const input of form.elements) {
+    if (!input.name || !p.has(input.name)) continue;
+    if (input.type === "radio") input.checked = input.value === p.get(input.name);
+    else if (input.type !== "checkbox") input.value = p.get(input.name);
+  }
   form.addEventListener("submit", ev => {
     ev.preventDefault();
-    const q = new URLSearchParams();
-    for (const input of form.elements) {
-      if (!input.name || (input.type === "checkbox" && !input.checked)) continue;
-      if (input.value.trim() !== "") q.append(input.name, input.value.trim());
-    }
+    const q = formQuery(form);
     history.replaceState(null, "", "?" + q.toString());
     onQuery(q);
   });
   return p;
+}
+
+/** The filters of a form (its non-empty values; checkboxes and radio buttons when checked) as query parameters. */
+function formQuery(form) {
+  const q = new URLSearchParams();
+  for (const input of form.elements) {
+    if (!input.name || ((input.type === "checkbox" || input.type === "radio") && !input.checked)) continue;
+    if (input.value.trim() !== "") q.append(input.name, input.value.trim());
+  }
+  return q;
 }
 
 // ------------------------------------------------------------------ search
@@ -266,7 +281,7 @@ async function articlePage() {
   } catch (e) { box.replaceChildren(el("p", { class: "error" }, e.message)); }
 }
 
-// ------------------------------------------------------------------ timeline
+// ------------------------------------------------------------------ events (timeline, actor, network and map pages)
 
 function eventItem(ev) {
   const first = ev.mentions && ev.mentions[0];
@@ -275,70 +290,45 @@ function eventItem(ev) {
     el("span", {}, actorList(ev.source), " ← ", actorList(ev.target)),
     ev.location ? el("span", { class: "muted" }, " · ", gloss(ev.location.name_ar, ev.location.name_en)) : null,
     el("div", { class: "meta" },
-      el("span", {}, `${ev.num_mentions} ذكر · mentions, ${ev.num_sources} مصدر · sources`),
+      count(ev.num_mentions, "ذكر", "mentions"), count(ev.num_sources, "مصدر", "sources"),
+      ev.day ? el("bdi", { dir: "ltr" }, ev.day) : null,
       ev.cameo ? el("span", { dir: "ltr" }, "CAMEO " + ev.cameo) : null,
-      first ? el("a", { href: "/article?id=" + encodeURIComponent(first.document_id) }, first.title || first.document_id) : null),
-    first && first.sentence_text ? el("div", { class: "muted" }, first.sentence_text.length > 220 ? first.sentence_text.slice(0, 220) + "…" : first.sentence_text) : null);
-}
-
-function drawMonthChart(svg, events) {
-  const counts = new Map();
-  for (const ev of events) if (ev.day) counts.set(ev.day.slice(0, 7), (counts.get(ev.day.slice(0, 7)) || 0) + 1);
-  const months = [...counts.keys()].sort();
-  svg.replaceChildren();
-  if (months.length === 0) return;
-  const width = svg.clientWidth || 800, height = 120, max = Math.max(...counts.values());
-  const bar = width / months.length;
-  months.forEach((m, i) => {
-    const h = Math.max(2, (counts.get(m) / max) * (height - 24));
-    // Oldest on the right, as the page reads right to left.
-    const x = width - (i + 1) * bar;
-    svg.append(el("svg:rect", { x: x + 1, y: height - 18 - h, width: Math.max(1, bar - 2), height: h },
-      el("svg:title", {}, `${m}: ${counts.get(m)}`)));
-    if (months.length <= 24 || i % Math.ceil(months.length / 12) === 0)
-      svg.append(el("svg:text", { x: x + bar / 2, y: height - 4, "text-anchor": "middle", "font-size": 10 }, m));
-  });
-}
-
-async function timelinePage() {
-  const select = document.getElementById("type-select");
-  for (const t of EVENT_TYPES) select.append(el("option", { value: t }, `${TYPE_AR[t]} · ${t}`));
-  const box = document.getElementById("timeline");
-  const more = document.getElementById("more");
-  let shown = [], query = null, nextOffset = null;
-  const load = async append => {
-    setStatus("…");
-    try {
-      const q = new URLSearchParams(query);
-      q.set("limit", "100");
-      if (append) q.set("offset", nextOffset);
-      const page = await api("/api/events?" + q.toString());
-      shown = append ? shown.concat(page.items) : page.items;
-      nextOffset = page.next_offset ?? null;
-      more.hidden = nextOffset === null;
-      box.replaceChildren();
-      let day = null, list = null;
-      for (const ev of shown) {
-        if (ev.day !== day || !list) {
-          day = ev.day;
-          box.append(el("div", { class: "day" }, day || "?"));
-          list = el("ul", { class: "items" });
-          box.append(list);
-        }
-        list.append(eventItem(ev));
-      }
-      drawMonthChart(document.getElementById("chart"), shown);
-      setStatus(`${shown.length} حدث · events` + (nextOffset !== null ? " (more)" : ""));
-    } catch (e) { setStatus(e.message, true); }
-  };
-  const p = bindForm(document.getElementById("timeline-form"), q => { query = q; load(false); });
-  if (p.get("actor_id")) document.querySelector("#timeline-form input[name=actor]").value = p.get("actor_id");
-  query = p;
-  more.addEventListener("click", () => load(true));
-  load(false);
+      first ? el("a", { href: "/article?id=" + encodeURIComponent(first.document_id), dir: "auto" }, first.title || first.document_id) : null),
+    first && first.sentence_text ? el("div", { class: "muted", dir: "auto" }, first.sentence_text.length > 220 ? first.sentence_text.slice(0, 220) + "…" : first.sentence_text) : null);
 }
 
 // ------------------------------------------------------------------ actor
+
+/** A date range, isolated left to right inside Arabic text. */
+function dateRange(from, to) { return el("bdi", { dir: "ltr", class: "gloss" }, `${from || "…"} → ${to || "…"}`); }
+
+/** Registry titles that only say where a code came from (the UniversalPetrarch dictionary's dated CAMEO codes). */
+const isCodeOnly = title => /^CAMEO dated code/i.test(title || "");
+
+/**
+ * Roles: the dictionary's dated roles first; titles read in articles are shown when the dictionary knows them and
+ * folded away when it does not (a title read from context alone is often a misread), as are bare dated CAMEO codes.
+ */
+function actorRoles(d) {
+  const registry = [...d.registry_roles].sort((x, y) => (x.from || "").localeCompare(y.from || ""));
+  const known = new Set(registry.map(r => (r.title || "").toLowerCase()));
+  const titled = registry.filter(r => !isCodeOnly(r.title)), codes = registry.filter(r => isCodeOnly(r.title));
+  const seenKnown = d.roles_seen.filter(r => known.has((r.role || "").toLowerCase()) && !isCodeOnly(r.role));
+  const seenOther = d.roles_seen.filter(r => !known.has((r.role || "").toLowerCase()));
+  const main = el("ul", { class: "items roles", id: "roles" },
+    titled.map(r => el("li", {}, dateRange(r.from, r.to), " ", el("bdi", { lang: "en", dir: "ltr" }, r.title), " ", el("span", { class: "badge" }, r.code))),
+    seenKnown.map(r => el("li", {}, dateRange(r.first, r.last), " ", el("bdi", { dir: "auto" }, r.role), " ",
+      el("span", { class: "muted" }, "— ", count(r.documents, "مقال", "docs")))));
+  if (!main.childElementCount) main.append(el("li", { class: "muted" }, "—"));
+  const fold = (id, ar, en, items) => items.length ? el("details", { class: "folded", id },
+    el("summary", {}, ar, " ", el("bdi", { class: "gloss" }, `${en} (${items.length})`)), el("ul", { class: "items roles" }, items)) : null;
+  return [main,
+    fold("roles-codes", "رموز CAMEO مؤرخة", "dated CAMEO codes, UniversalPetrarch dictionary",
+      codes.map(r => el("li", {}, dateRange(r.from, r.to), " ", el("span", { class: "badge" }, r.code)))),
+    fold("roles-unsourced", "ألقاب من النص فقط", "titles read in articles, not in the dictionary",
+      seenOther.map(r => el("li", {}, dateRange(r.first, r.last), " ", el("bdi", { dir: "auto" }, r.role), " ",
+        el("span", { class: "muted" }, "— ", count(r.documents, "مقال", "docs")))))];
+}
 
 async function actorPage() {
   const box = document.getElementById("actor");
@@ -348,117 +338,29 @@ async function actorPage() {
     const d = await api("/api/actors/" + encodeURIComponent(id));
     const a = d.actor;
     document.title = "مرصد — " + (a.name_ar || a.name_en || a.id);
-    const roles = el("ul", { class: "items roles" });
-    const sorted = [...d.registry_roles].sort((x, y) => (x.from || "").localeCompare(y.from || ""));
-    for (const r of sorted)
-      roles.append(el("li", {}, el("span", { dir: "ltr", class: "gloss" }, `${r.from || "…"} → ${r.to || "…"}`), " ", el("span", { lang: "en", dir: "ltr" }, r.title), " ", el("span", { class: "badge" }, r.code)));
-    for (const r of d.roles_seen)
-      roles.append(el("li", {}, el("span", { dir: "ltr", class: "gloss" }, `${r.first || "?"} → ${r.last || "?"}`), " ", r.role, el("span", { class: "muted" }, ` (${r.documents} مقال · docs)`)));
-    if (!roles.childElementCount) roles.append(el("li", { class: "muted" }, "—"));
-    const co = el("ul", { class: "items" }, d.co_occurring.map(c => el("li", {}, actorLink(c), el("span", { class: "muted" }, ` (${c.documents})`))));
+    const co = el("ul", { class: "items" }, d.co_occurring.map(c => el("li", {}, actorLink(c), " ", el("span", { class: "muted" }, "— ", count(c.documents, "مقال", "docs")))));
     const events = el("ul", { class: "items" }, d.events.map(eventItem));
     const quotes = el("ul", { class: "items" }, d.quotes.map(q => el("li", { class: "card" },
-      el("div", {}, "«", q.quote.text, "»"),
-      el("div", { class: "meta" }, el("span", {}, (q.published || "").slice(0, 10)), el("span", {}, q.source || ""),
+      el("div", { dir: "auto" }, "«", q.quote.text, "»"),
+      el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, (q.published || "").slice(0, 10)), el("bdi", {}, q.source || ""),
         q.quote.via ? el("span", {}, "عبر · via ", gloss(q.quote.via.name_ar, q.quote.via.name_en)) : null,
-        el("a", { href: "/article?id=" + encodeURIComponent(q.document_id) }, q.title || q.document_id)))));
+        el("a", { href: "/article?id=" + encodeURIComponent(q.document_id), dir: "auto" }, q.title || q.document_id)))));
     box.replaceChildren(
       el("h1", {}, gloss(a.name_ar, a.name_en || a.id)),
-      el("div", { class: "meta" }, el("span", { dir: "ltr" }, a.id), el("span", {}, a.kind || ""), el("span", {}, a.country || ""), d.code ? el("span", {}, d.code) : null,
-        el("span", {}, `${a.documents} مقال · documents`), el("span", {}, `${a.events} حدث · events`), el("span", {}, `${a.quotes} اقتباس · quotes`),
+      el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, a.id), a.kind ? el("bdi", {}, a.kind) : null, a.country ? el("bdi", {}, a.country) : null,
+        d.code ? el("bdi", { dir: "ltr" }, d.code) : null,
+        count(a.documents, "مقال", "documents"), count(a.events, "حدث", "events"), count(a.quotes, "اقتباس", "quotes"),
         el("a", { href: "/timeline?actor_id=" + encodeURIComponent(a.id) }, "الخط الزمني · timeline"),
-        el("a", { href: "/network?actor_id=" + encodeURIComponent(a.id) }, "الشبكة · network")),
+        el("a", { href: "/network?actor_id=" + encodeURIComponent(a.id) }, "الشبكة · network"),
+        el("a", { href: "/map?actor_id=" + encodeURIComponent(a.id) }, "الخريطة · map")),
       el("div", { class: "layout" },
         el("section", {},
           el("h2", {}, "الأحداث ", el("span", { class: "gloss" }, "Events")), events,
           el("h2", {}, "الاقتباسات ", el("span", { class: "gloss" }, "Quotes")), quotes),
         el("aside", {},
-          el("h2", {}, "المناصب عبر الزمن ", el("span", { class: "gloss" }, "Roles over time")), roles,
+          el("h2", {}, "المناصب عبر الزمن ", el("span", { class: "gloss" }, "Roles over time")), actorRoles(d),
           el("h2", {}, "فاعلون يظهرون معه ", el("span", { class: "gloss" }, "Co-occurring actors")), co)));
   } catch (e) { box.replaceChildren(el("p", { class: "error" }, e.message)); }
-}
-
-// ------------------------------------------------------------------ network
-
-const TYPE_COLOURS = { CONSULT: "#3a7bd5", AGREE: "#2e9e5b", COOPERATE: "#2e9e5b", SUPPORT: "#48a868", AID: "#48a868", REQUEST: "#8a6bd1",
-  ACCUSE: "#d64545", REJECT: "#c0772b", THREATEN: "#b3261e", SANCTION: "#e08a00", COERCE: "#9c2f2f", ASSAULT: "#7a1010", PROTEST: "#a05a9e" };
-
-/** A small force layout (repulsion between all nodes, springs along edges), run to rest before drawing. */
-function layout(nodes, edges, width, height) {
-  const n = nodes.length;
-  nodes.forEach((d, i) => { const a = 2 * Math.PI * i / Math.max(1, n); d.x = width / 2 + Math.cos(a) * width / 3; d.y = height / 2 + Math.sin(a) * height / 3; });
-  const index = new Map(nodes.map((d, i) => [d.id, i]));
-  const links = edges.map(e => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt(width * height / Math.max(1, n)) * 1.0;
-  for (let step = 0, t = width / 10; step < 300; step++, t *= 0.985) {
-    const dx = new Float64Array(n), dy = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      let x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
-      const d2 = Math.max(x * x + y * y, 1), f = k * k / d2;
-      dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
-    }
-    for (const [a, b] of links) {
-      const x = nodes[a].x - nodes[b].x, y = nodes[a].y - nodes[b].y, d = Math.max(Math.sqrt(x * x + y * y), 1), f = d / k;
-      dx[a] -= x * f; dy[a] -= y * f; dx[b] += x * f; dy[b] += y * f;
-    }
-    for (let i = 0; i < n; i++) {
-      const len = Math.max(Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 1e-9), m = Math.min(len, t);
-      // A pull towards the centre keeps small separate groups from drifting to the edges.
-      nodes[i].x = Math.min(width - 60, Math.max(60, nodes[i].x + dx[i] / len * m + (width / 2 - nodes[i].x) * 0.006));
-      nodes[i].y = Math.min(height - 24, Math.max(24, nodes[i].y + dy[i] / len * m + (height / 2 - nodes[i].y) * 0.006));
-    }
-  }
-}
-
-async function networkPage() {
-  const boxes = document.getElementById("type-boxes");
-  const p = params();
-  const chosen = new Set((p.getAll("types").join(",") || "CONSULT,ACCUSE,SANCTION,THREATEN,COERCE").split(",").filter(Boolean));
-  for (const t of EVENT_TYPES)
-    boxes.append(el("label", { class: "check" }, el("input", { type: "checkbox", name: "types", value: t, checked: chosen.has(t) }), `${TYPE_AR[t]} · ${t}`));
-  const svg = document.getElementById("graph");
-  const draw = async q => {
-    const types = q.getAll("types").join(",");
-    const api_q = new URLSearchParams(q);
-    api_q.delete("types");
-    if (types) api_q.set("types", types);
-    setStatus("…");
-    try {
-      const net = await api("/api/network?" + api_q.toString());
-      const width = svg.clientWidth || 1000, height = svg.clientHeight || 640;
-      layout(net.nodes, net.edges, width, height);
-      const byId = new Map(net.nodes.map(n => [n.id, n]));
-      svg.replaceChildren();
-      const defs = el("svg:defs", {});
-      for (const t of EVENT_TYPES)
-        defs.append(el("svg:marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
-          el("svg:path", { d: "M 0 0 L 10 5 L 0 10 z", fill: TYPE_COLOURS[t] || "#777" })));
-      svg.append(defs);
-      const maxW = Math.max(1, ...net.edges.map(e => e.events));
-      for (const e of net.edges) {
-        const a = byId.get(e.source), b = byId.get(e.target);
-        if (!a || !b) continue;
-        svg.append(el("svg:line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge", "data-type": e.type, "data-events": e.events,
-          stroke: TYPE_COLOURS[e.type] || "#777", "stroke-opacity": 0.7, "stroke-width": 1 + 6 * Math.sqrt(e.events / maxW), "marker-end": `url(#arrow-${e.type})` },
-          el("svg:title", {}, `${a.name_en || a.id} → ${b.name_en || b.id}: ${e.type} × ${e.events}`)));
-      }
-      const maxN = Math.max(1, ...net.nodes.map(n => n.weight));
-      for (const n of net.nodes) {
-        const go = () => { location.href = "/actor?id=" + encodeURIComponent(n.id); };
-        const r = 4 + 10 * Math.sqrt(n.weight / maxN);
-        svg.append(el("svg:g", { class: "node", "data-id": n.id },
-          el("svg:circle", { cx: n.x, cy: n.y, r, fill: "#14213d", onclick: go }, el("svg:title", {}, `${n.name_en || n.id} (${n.weight})`)),
-          el("svg:text", { x: n.x, y: n.y - r - 3, "text-anchor": "middle", onclick: go, direction: "rtl" }, n.name_ar || n.name_en || n.id),
-          n.name_en ? el("svg:text", { x: n.x, y: n.y + r + 12, "text-anchor": "middle", class: "gloss", "font-size": 10, onclick: go }, n.name_en) : null));
-      }
-      setStatus(`${net.nodes.length} فاعل · actors, ${net.edges.length} رابط · edges`);
-    } catch (e) { setStatus(e.message, true); }
-  };
-  bindForm(document.getElementById("network-form"), draw);
-  const initial = new URLSearchParams(p);
-  if (!initial.has("types")) for (const t of chosen) initial.append("types", t);
-  if (!initial.has("limit")) initial.set("limit", "120");
-  draw(initial);
 }
 
 // ------------------------------------------------------------------ analyze
@@ -487,7 +389,11 @@ async function analyzePage() {
 
 // ------------------------------------------------------------------ start
 
-const PAGES = { search: searchPage, article: articlePage, timeline: timelinePage, actor: actorPage, network: networkPage, analyze: analyzePage };
+const PAGES = { search: searchPage, article: articlePage, actor: actorPage, analyze: analyzePage };
+
+// The timeline, network and map pages live in /assets/views.js (bundled with their chart libraries, see docs/pages.md),
+// loaded after this file by those pages only: they use these helpers and add themselves to PAGES.
+window.Marsad = { el, gloss, count, actorLink, actorList, api, params, setStatus, bindForm, formQuery, eventItem, typeBadge, modalityBadge, EVENT_TYPES, TYPE_AR, PAGES };
 
 document.addEventListener("DOMContentLoaded", () => {
   const page = document.body.dataset.page;
