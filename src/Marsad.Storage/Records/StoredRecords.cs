@@ -94,8 +94,11 @@ public sealed record EventQuery
     /// confidence, e.g. stored by <c>analyze --rules-only</c>) always passes, as in <c>analyze --min-confidence</c>.
     /// </summary>
     public double MinConfidence { get; init; }
-    /// <summary>Only these modalities (asserted, planned, proposed, possible, negated); empty = any.</summary>
+    /// <summary>Only these modalities (<see cref="AllModalities"/>); empty = any.</summary>
     public IReadOnlyList<string> Modalities { get; init; } = [];
+
+    /// <summary>Every modality an event can have: what happened, what was planned or proposed, what may happen, what did not.</summary>
+    public static readonly IReadOnlyList<string> AllModalities = ["asserted", "planned", "proposed", "possible", "negated"];
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Documents;
 using Marsad.Ingest.Readers;
 using Marsad.Web.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ internal static class AnalyzeApi
     {
         var g = app.MapGroup("/api/analyze").WithTags("Analyze");
         g.MapPost("", AnalyzeText).WithName("AnalyzeText").Accepts<DocumentInput>("application/json")
-            .WithSummary("Analyse one document given as JSON; nothing is stored.");
+            .WithSummary("Analyse one document given as JSON; nothing is stored. Events at confidence 0.5 or above, as `marsad analyze`.");
         g.MapPost("/file", AnalyzeFile).WithName("AnalyzeFile").Accepts<byte[]>("application/octet-stream")
             .WithSummary("Analyse an uploaded file (text, HTML page, RSS/Atom feed, JSONL, WARC; any supported encoding); `name` gives its file name. Nothing is stored.");
     }
@@ -24,8 +25,12 @@ internal static class AnalyzeApi
         var errors = new ApiRequests.Errors();
         analyzer.Validate(input!, "", errors);
         if (errors.Any) return errors.ToResult();
-        return TypedResults.Ok(new AnalysisResponse(analyzer.Analyze([input!], "pasted:")));
+        return TypedResults.Ok(new AnalysisResponse(Shown(analyzer.Analyze([input!], "pasted:"))));
     }
+
+    /// <summary>The events <c>marsad analyze</c> shows by default: at or above the coder's default threshold.</summary>
+    private static List<AnalyzedDocument> Shown(IReadOnlyList<AnalyzedDocument> docs) =>
+        docs.Select(d => Marsad.Analysis.Events.Coding.EventVisibility.Shown(d, Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold)).ToList();
 
     /// <summary>Extensions the readers know; anything else is read as a file without extension (format guessed from its bytes).</summary>
     private static readonly HashSet<string> KnownExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -56,7 +61,7 @@ internal static class AnalyzeApi
             await File.WriteAllBytesAsync(file, bytes, cancel);
             var read = new DocumentReader().ReadFile(file).Take(options.MaxBatchDocuments).ToList();
             var docs = analyzer.Analyze(read.Select(d => d with { Path = name ?? "upload" }).ToList());
-            return TypedResults.Ok(new AnalysisResponse(docs));
+            return TypedResults.Ok(new AnalysisResponse(Shown(docs)));
         }
         finally
         {
