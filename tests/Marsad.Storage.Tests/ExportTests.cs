@@ -188,6 +188,20 @@ public sealed class ExportTests : IDisposable
         Assert.StartsWith("the event coder", reader.CustomMetadata["marsad.column.confidence"]);
     }
 
+    [Fact]
+    public void Docs_exports_lists_every_column_of_both_tables_in_order()
+    {
+        var doc = File.ReadAllLines(Path.Combine(SharedData.RepoRoot, "docs", "exports.md"));
+        var documented = doc.Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.Split('`')[1]).ToList();
+        int Index(string name) => documented.IndexOf(name);
+        foreach (var columns in new[] { EventExport.Columns.Select(c => c.Name).ToList(), SearchExport.Columns.Select(c => c.Name).ToList() })
+        {
+            Assert.All(columns, c => Assert.True(Index(c) >= 0, $"docs/exports.md does not list the column {c}"));
+            var at = columns.Select(c => documented.IndexOf(c, Index(columns[0]))).ToList();
+            Assert.Equal(at.Order(), at);
+        }
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); }
