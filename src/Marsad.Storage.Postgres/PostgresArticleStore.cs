@@ -80,6 +80,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         new(5, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
         new(6, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
         new(7, "document day on document actors, document order on quotes", CoreSchema.ActorPageIndexes()),
+        new(8, "coder confidence on merged events", CoreSchema.EventConfidence("DOUBLE PRECISION", "CAST(CAST(m.record_json AS jsonb) ->> 'confidence' AS DOUBLE PRECISION)")),
     ];
 
     /// <summary>VACUUM moves the GIN index's pending entries into the index proper; ANALYZE gives the planner fresh statistics.</summary>
@@ -115,6 +116,9 @@ public sealed class PostgresArticleStore : SqlArticleStore
         queue.Add(upsert);
         return true;
     }
+
+    protected override FullTextParts MatchParts(ParsedQuery query) =>
+        new("doc_search s", "s.seq", "s.tsv @@ CAST(@q AS tsquery)", "ts_rank(s.tsv, CAST(@q AS tsquery), 1)", query.ToTsQuery());
 
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) =>
     (

@@ -73,6 +73,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         new(4, "search filters from indexes (document seq per actor, lower-case source)", CoreSchema.SearchFilterIndexes()),
         new(5, "actor counts and co-occurrence kept by the write path", CoreSchema.ActorAggregates()),
         new(6, "document day on document actors, document order on quotes", CoreSchema.ActorPageIndexes()),
+        new(7, "coder confidence on merged events", CoreSchema.EventConfidence("REAL", "json_extract(m.record_json, '$.confidence')")),
     ];
 
     private const string FtsTableSql = "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content = '', tokenize = 'ascii')";
@@ -103,6 +104,8 @@ public sealed class SqliteArticleStore : SqlArticleStore
     protected override (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql) => FullTextSql(query, filterSql, sharded: false);
 
     private const string Bm25 = "-bm25(doc_fts, 2.0, 1.0)";
+
+    protected override FullTextParts MatchParts(ParsedQuery query) => new("doc_fts", "doc_fts.rowid", "doc_fts MATCH @q", Bm25, query.ToFts5());
 
     private static (string Sql, string QueryValue) FullTextSql(ParsedQuery query, string filterSql, bool sharded)
     {

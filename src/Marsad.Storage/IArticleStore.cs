@@ -34,11 +34,21 @@ public interface IArticleStore : IDisposable
     /// <summary>A document by id, or by a unique id prefix (at least 4 characters); null when none or ambiguous.</summary>
     StoredDocument? GetDocument(string idOrPrefix);
 
-    /// <summary>Ranked full-text search over documents whose status is ok.</summary>
+    /// <summary>One page of full-text results over documents whose status is ok, in the query's sort order, from its offset.</summary>
     IReadOnlyList<SearchHit> Search(SearchQuery query);
+
+    /// <summary>
+    /// The number of documents the search matches (all of them, whatever the page) and, when <paramref name="facetSize"/>
+    /// is positive, the matching documents counted by outlet, actor and event type (the <paramref name="facetSize"/>
+    /// largest of each) and by month (the newest 60).
+    /// </summary>
+    SearchSummary Summarize(SearchQuery query, int facetSize);
 
     /// <summary>Merged events matching the filters, most recent day first, each with all its mentions.</summary>
     IReadOnlyList<StoredEvent> Events(EventQuery query);
+
+    /// <summary>How many merged events match the filters (<see cref="EventQuery.Limit"/> and <see cref="EventQuery.Offset"/> are ignored).</summary>
+    long CountEvents(EventQuery query);
 
     /// <summary>The <paramref name="top"/> actors mentioned by the most documents.</summary>
     IReadOnlyList<ActorSummary> Actors(int top);

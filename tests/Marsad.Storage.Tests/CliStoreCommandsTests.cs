@@ -37,7 +37,7 @@ public sealed class CliStoreCommandsTests : IDisposable
         string path = doc.GetProperty("path").GetString()!;
         Assert.Equal(File.ReadAllText(path), doc.GetProperty("text").GetString());
 
-        foreach (var format in new[] { "table", "json", "csv", "gdelt", "gdelt-mentions", "plover", "jsonl" })
+        foreach (var format in new[] { "table", "json", "csv", "parquet", "gdelt", "gdelt-mentions", "plover", "jsonl" })
         {
             var (eExit, _, eErr) = CliProcess.Run("events", "--db", Db, "--format", format);
             Assert.True(eExit == 0, format + ": " + eErr);
@@ -49,6 +49,49 @@ public sealed class CliStoreCommandsTests : IDisposable
         var (rExit, _, rErr) = CliProcess.Run("ingest", SharedData.Data("seeds"), "--db", Db);
         Assert.Equal(0, rExit);
         Assert.Contains("0 added, 5 already stored", rErr);
+    }
+
+    [Fact]
+    public async Task Search_pages_with_a_total_and_events_export_at_a_confidence_threshold()
+    {
+        Directory.CreateDirectory(_dir);
+        Assert.Equal(0, CliProcess.Run("ingest", SharedData.Data("seeds"), "--db", Db).Exit);
+
+        var (sExit, sOut, sErr) = CliProcess.Run("search", "بوتين", "--db", Db, "--json", "--limit", "2", "--offset", "2", "--sort", "newest");
+        Assert.True(sExit == 0, sErr);
+        using (var page = JsonDocument.Parse(sOut))
+        {
+            Assert.Equal(5, page.RootElement.GetProperty("total").GetInt64());
+            Assert.Equal(2, page.RootElement.GetProperty("items").GetArrayLength());
+        }
+        Assert.Contains("results 3-4 of 5", sErr);
+        Assert.NotEqual(0, CliProcess.Run("search", "بوتين", "--db", Db, "--sort", "oldest").Exit);
+
+        int Lines(params string[] extra)
+        {
+            var (exit, stdout, stderr) = CliProcess.Run(["events", "--db", Db, "--format", "jsonl", .. extra]);
+            Assert.True(exit == 0, stderr);
+            return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+        int shown = Lines(), all = Lines("--min-confidence", "0");
+        Assert.True(all > shown && shown > 0, $"all {all}, shown {shown}");
+        Assert.True(Lines("--min-confidence", "0", "--modality", "asserted") < all);
+
+        string parquet = Path.Combine(_dir, "events.parquet");
+        Assert.Equal(0, CliProcess.Run("events", "--db", Db, "--format", "parquet", "--out", parquet).Exit);
+        await using (var file = File.OpenRead(parquet))
+            Assert.Equal(shown, (await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(file)).Data.Count);
+        string csv = Path.Combine(_dir, "events.csv");
+        Assert.Equal(0, CliProcess.Run("events", "--db", Db, "--format", "csv", "--out", csv).Exit);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(csv)[..3]);
+
+        var (gExit, _, gErr) = CliProcess.Run("events", "--db", Db, "--format", "gdelt", "--min-confidence", "0");
+        Assert.Equal(0, gExit);
+        Assert.Contains("left out of the gdelt file", gErr);
+        Assert.Equal(2, CliProcess.Run("events", "--db", Db, "--min-confidence", "1.5").Exit);
+        var (mExit, _, mErr) = CliProcess.Run("events", "--db", Db, "--modality", "maybe");
+        Assert.Equal(2, mExit);
+        Assert.Contains("--modality 'maybe'", mErr);
     }
 
     [Fact]

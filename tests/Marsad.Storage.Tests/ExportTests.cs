@@ -74,10 +74,10 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public void Csv_quotes_cells_with_commas_quotes_and_line_breaks()
     {
-        Assert.Equal("plain", EventExport.CsvCell("plain"));
-        Assert.Equal("\"a,b\"", EventExport.CsvCell("a,b"));
-        Assert.Equal("\"say \"\"hi\"\"\"", EventExport.CsvCell("say \"hi\""));
-        Assert.Equal("\"x\ny\"", EventExport.CsvCell("x\ny"));
+        Assert.Equal("plain", ExportTable.CsvCell("plain"));
+        Assert.Equal("\"a,b\"", ExportTable.CsvCell("a,b"));
+        Assert.Equal("\"say \"\"hi\"\"\"", ExportTable.CsvCell("say \"hi\""));
+        Assert.Equal("\"x\ny\"", ExportTable.CsvCell("x\ny"));
         var w = new StringWriter();
         EventExport.WriteCsv(w, Events());
         var lines = w.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -113,6 +113,92 @@ public sealed class ExportTests : IDisposable
         {
             using var j = JsonDocument.Parse(l);
             Assert.True(j.RootElement.GetProperty("mentions").GetArrayLength() >= 1);
+        }
+    }
+
+    /// <summary>C's sanctions (scored 0.7), its expulsion negated, and a meeting with no actor code on either side.</summary>
+    private IReadOnlyList<StoredEvent> MixedEvents()
+    {
+        using var store = SqliteArticleStore.Open(Path.Combine(_dir, "mixed.db"));
+        var c = TestDocuments.C();
+        var nobody = new Marsad.Analysis.Documents.ActorRef("someone", null, "شخص ما", null);
+        var a = TestDocuments.A();
+        store.Store([
+            c with { Events = [c.Events[0] with { Confidence = 0.7 }, c.Events[1] with { Modality = "negated" }] },
+            a with { Events = [a.Events[0] with { Source = [nobody], Target = [] }] },
+        ]);
+        return store.Events(new EventQuery());
+    }
+
+    [Fact]
+    public void Gdelt_tables_leave_out_and_count_events_they_cannot_express_and_mentions_carry_confidence_and_modality()
+    {
+        var events = MixedEvents();
+        Assert.Equal(3, events.Count);
+        var w = new StringWriter();
+        var result = GdeltExport.WriteEvents(w, events);
+        Assert.Equal(new GdeltWriteResult(1, 1, 1), result);
+        var row = Assert.Single(w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)).Split('\t');
+        Assert.Equal(61, row.Length);
+        Assert.Equal("163", row[26]);
+        var m = new StringWriter();
+        Assert.Equal(new GdeltWriteResult(1, 1, 1), GdeltExport.WriteMentions(m, events));
+        var mention = Assert.Single(m.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)).Split('\t');
+        Assert.Equal(row[0], mention[0]);
+        Assert.Equal("70", mention[GdeltExport.MentionColumns.ToList().IndexOf("Confidence")]);
+        Assert.EndsWith(";marsad_modality=asserted", mention[15]);
+        Assert.Equal("negated", Assert.Single(events, e => GdeltExport.Excluded(e) == "not asserted").Modality);
+    }
+
+    [Fact]
+    public async Task Csv_files_start_with_a_byte_order_mark_and_carry_confidence()
+    {
+        using var ms = new MemoryStream();
+        var outcome = await EventFiles.WriteAsync(ms, "csv", MixedEvents());
+        Assert.Equal(new ExportOutcome(3, 0, null), outcome);
+        byte[] bytes = ms.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = new UTF8Encoding(false).GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', EventExport.CsvColumns), lines[0]);
+        int confidence = EventExport.CsvColumns.ToList().IndexOf("confidence");
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[confidence] == "0.7");
+        Assert.Contains(lines.Skip(1), l => l.Contains("شخص ما", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Parquet_files_read_back_with_the_documented_schema_and_every_row()
+    {
+        var events = MixedEvents();
+        using var ms = new MemoryStream();
+        await EventFiles.WriteAsync(ms, "parquet", events);
+        ms.Position = 0;
+        // Read as a Parquet DATE (the logical type pandas, R and DuckDB turn into a date), not as a timestamp.
+        await using var reader = await Parquet.ParquetReader.CreateAsync(ms, new Parquet.ParquetOptions { UseDateOnlyTypeForDates = true });
+        Assert.Equal(EventExport.Columns.Select(c => c.Name), reader.Schema.Fields.Select(f => f.Name));
+        Assert.Equal(events.Count, reader.RowGroups.Sum(g => g.RowCount));
+        ms.Position = 0;
+        var rows = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(ms);
+        var sanction = rows.Data.Single(r => (string?)r["type"] == "SANCTION");
+        Assert.Equal(0.7, sanction["confidence"]);
+        Assert.Equal(new DateTime(2021, 4, 15), Convert.ToDateTime(sanction["day"], System.Globalization.CultureInfo.InvariantCulture).Date);
+        Assert.Equal(["USA"], ((System.Collections.IEnumerable)sanction["source_ids"]!).Cast<object>().Select(o => o.ToString()));
+        Assert.Equal(events.Single(e => e.Type == "SANCTION").GlobalId, sanction["event_id"]);
+        Assert.Contains(rows.Data, r => !r.TryGetValue("confidence", out var c) || c is null);   // unscored events stay null, not 0
+        Assert.Equal(typeof(DateOnly), reader.Schema.DataFields.Single(f => f.Name == "day").ClrType);
+        Assert.StartsWith("the event coder", reader.CustomMetadata["marsad.column.confidence"]);
+    }
+
+    [Fact]
+    public void Docs_exports_lists_every_column_of_both_tables_in_order()
+    {
+        var doc = File.ReadAllLines(Path.Combine(SharedData.RepoRoot, "docs", "exports.md"));
+        var documented = doc.Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.Split('`')[1]).ToList();
+        int Index(string name) => documented.IndexOf(name);
+        foreach (var columns in new[] { EventExport.Columns.Select(c => c.Name).ToList(), SearchExport.Columns.Select(c => c.Name).ToList() })
+        {
+            Assert.All(columns, c => Assert.True(Index(c) >= 0, $"docs/exports.md does not list the column {c}"));
+            var at = columns.Select(c => documented.IndexOf(c, Index(columns[0]))).ToList();
+            Assert.Equal(at.Order(), at);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return cs!;
     }
 
-    protected override int LatestSchemaVersion => 7;
+    protected override int LatestSchemaVersion => 8;
 
     [Fact]
     public void Full_text_vectors_are_stored_inline()
@@ -37,6 +37,14 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         c.Open();
         using var cmd = new NpgsqlCommand("SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'doc_search'::regclass AND attname = 'tsv'", c);
         Assert.Equal("m", cmd.ExecuteScalar());
+    }
+
+    protected override void Execute(string sql)
+    {
+        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RequireConnection()) { SearchPath = _schema, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
     }
 
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null)

@@ -7,9 +7,18 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
 
-    protected override int LatestSchemaVersion => 6;
+    protected override int LatestSchemaVersion => 7;
 
     protected override IArticleStore Open(Search.SearchTermAnalyzer? analyzer = null) => SqliteArticleStore.Open(Path.Combine(_dir, "test.db"), analyzer);
+
+    protected override void Execute(string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir, "test.db"), Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
 
     [Fact]
     public void The_file_is_in_wal_mode()

@@ -5,13 +5,16 @@ using Marsad.Storage.Records;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad search "QUERY" [--limit N] [--source S] [--since D] [--until D] [--actor A] [--json]</c></summary>
+/// <summary><c>marsad search "QUERY" [--limit N] [--offset N] [--sort relevance|newest] [--source S] [--since D] [--until D] [--actor A] [--json]</c></summary>
 internal static class SearchCommand
 {
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "Words and \"quoted phrases\" (all must occur); Arabic spelling variants and clitics are folded" };
         var limit = new Option<int>("--limit") { Description = "Number of results", DefaultValueFactory = _ => 10 };
+        var offset = new Option<int>("--offset") { Description = "Skip this many results (the next page: --offset 10 with --limit 10)", DefaultValueFactory = _ => 0 };
+        var sort = new Option<string>("--sort") { Description = "relevance (best first) or newest (most recently published first)", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "newest");
         var source = new Option<string?>("--source") { Description = "Only this outlet" };
         var since = new Option<string?>("--since") { Description = "Published on or after yyyy-MM-dd" };
         var until = new Option<string?>("--until") { Description = "Published on or before yyyy-MM-dd" };
@@ -20,7 +23,7 @@ internal static class SearchCommand
         var store = new StoreOptions();
         var command = new Command("search", "Full-text search over stored documents, ranked, with the hits marked in snippets.");
         command.Arguments.Add(query);
-        foreach (var o in new Option[] { limit, source, since, until, actor, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { limit, offset, sort, source, since, until, actor, json }) command.Options.Add(o);
         store.AddTo(command);
         command.SetAction(parse =>
         {
@@ -30,20 +33,28 @@ internal static class SearchCommand
             if (!s.SearchIndexIsCurrent)
                 Console.Error.WriteLine("search: warning: the index was built with older search terms (normalizer/stemmer changed); re-run `marsad ingest` (any path, even one already stored) to rebuild it");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var hits = s.Search(new SearchQuery
+            if (parse.GetValue(offset) < 0)
             {
-                Text = parse.GetValue(query)!, Limit = parse.GetValue(limit), Source = parse.GetValue(source),
+                Console.Error.WriteLine("error: --offset must be 0 or more");
+                return 2;
+            }
+            var searchQuery = new SearchQuery
+            {
+                Text = parse.GetValue(query)!, Limit = parse.GetValue(limit), Offset = parse.GetValue(offset), Source = parse.GetValue(source),
                 Since = parse.GetValue(since), Until = parse.GetValue(until), Actor = parse.GetValue(actor),
-            });
+                Sort = parse.GetValue(sort) == "newest" ? SearchSort.Newest : SearchSort.Relevance,
+            };
+            var hits = s.Search(searchQuery);
+            long total = s.Summarize(searchQuery, 0).Total;
             double ms = clock.Elapsed.TotalMilliseconds;
             if (parse.GetValue(json))
             {
-                // "items", like the HTTP API's search response and every other list it returns.
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { items = hits }, JsonOutput.Indented));
+                // "items" and "total", like the HTTP API's search response and every other list it returns.
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { total, offset = searchQuery.Offset, items = hits }, JsonOutput.Indented));
             }
             else
             {
-                int rank = 0;
+                int rank = searchQuery.Offset;
                 foreach (var h in hits)
                 {
                     rank++;
@@ -52,7 +63,8 @@ internal static class SearchCommand
                     Console.Out.WriteLine($"     {h.Snippet}");
                 }
             }
-            Console.Error.WriteLine($"search: {hits.Count} result(s) in {ms:0.0} ms");
+            string shown = hits.Count == 0 ? "none" : $"{searchQuery.Offset + 1}-{searchQuery.Offset + hits.Count}";
+            Console.Error.WriteLine($"search: results {shown} of {total} in {ms:0.0} ms");
             return 0;
         });
         return command;

@@ -7,57 +7,61 @@ using Marsad.Storage.Records;
 namespace Marsad.Storage.Export;
 
 /// <summary>
-/// Event exports besides GDELT: PLOVER JSON with POLECAT-like field names, CSV (RFC 4180) and JSONL (the stored
-/// event with its mentions, one per line). All streaming and stateless; thread-safe.
+/// Event exports besides GDELT: PLOVER JSON with POLECAT-like field names, the flat event table as CSV (RFC 4180, UTF-8
+/// with a byte-order mark) and Parquet, and JSONL (the stored event with its mentions, one per line). Stateless; thread-safe.
 /// </summary>
 public static class EventExport
 {
-    /// <summary>The CSV header, one column per field written by <see cref="WriteCsv"/>.</summary>
-    public static readonly IReadOnlyList<string> CsvColumns =
+    /// <summary>
+    /// The flat event table written as CSV and Parquet (docs/exports.md lists it): one row per merged event, its first
+    /// report standing for the event's document, URL, trigger and sentence; several actors are a list.
+    /// </summary>
+    public static readonly IReadOnlyList<ExportColumn<StoredEvent>> Columns =
     [
-        "event_id", "day", "date", "type", "mode", "cameo", "modality",
-        "source_ids", "source_names", "source_countries", "target_ids", "target_names", "target_countries",
-        "location", "location_country", "topics", "num_mentions", "num_sources", "num_articles",
-        "first_document", "first_url", "trigger", "sentence",
+        new("event_id", ExportKind.Integer, "the store's integer event id (GDELT GLOBALEVENTID)", e => e.GlobalId),
+        new("day", ExportKind.Day, "the event's day: its date when known to the day, else the first report's publication day", e => DayOf(e.Day)),
+        new("date", ExportKind.Text, "the event's date at its known precision (yyyy-MM-dd, yyyy-MM or yyyy), empty when unknown", e => e.Date),
+        new("type", ExportKind.Text, "PLOVER event type (CONSULT, SANCTION …)", e => e.Type),
+        new("mode", ExportKind.Text, "PLOVER mode (visit, phone …)", e => e.Mode),
+        new("cameo", ExportKind.Text, "CAMEO event code", e => e.Cameo),
+        new("modality", ExportKind.Text, "asserted, planned, proposed, possible or negated", e => e.Modality),
+        new("confidence", ExportKind.Real, "the event coder's confidence (0-1, best report); empty when not scored", e => e.Confidence),
+        new("source_ids", ExportKind.TextList, "source actor ids", e => e.Source.Select(a => a.Id)),
+        new("source_names", ExportKind.TextList, "source actor names (English, else Arabic)", e => e.Source.Select(Name)),
+        new("source_countries", ExportKind.TextList, "source actor countries (ISO 3166 alpha-3, empty when unknown)", e => e.Source.Select(a => a.Country ?? "")),
+        new("target_ids", ExportKind.TextList, "target actor ids", e => e.Target.Select(a => a.Id)),
+        new("target_names", ExportKind.TextList, "target actor names (English, else Arabic)", e => e.Target.Select(Name)),
+        new("target_countries", ExportKind.TextList, "target actor countries", e => e.Target.Select(a => a.Country ?? "")),
+        new("location", ExportKind.Text, "where it happened (English, else Arabic name)", e => e.Location?.NameEn ?? e.Location?.NameAr),
+        new("location_country", ExportKind.Text, "the location's country (ISO 3166 alpha-3)", e => e.Location?.Country),
+        new("topics", ExportKind.TextList, "topics discussed", e => e.Topics),
+        new("num_mentions", ExportKind.Integer, "reports of the event", e => e.NumMentions),
+        new("num_sources", ExportKind.Integer, "distinct outlets reporting it", e => e.NumSources),
+        new("num_articles", ExportKind.Integer, "distinct documents reporting it", e => e.NumArticles),
+        new("first_document", ExportKind.Text, "id of the first report's document", e => First(e)?.DocumentId),
+        new("first_url", ExportKind.Text, "URL of the first report", e => First(e)?.Url),
+        new("trigger", ExportKind.Text, "the first report's trigger words (Arabic)", e => First(e)?.Trigger?.Text),
+        new("sentence", ExportKind.Text, "the first report's sentence (Arabic)", e => First(e)?.SentenceText),
+        new("date_added", ExportKind.Text, "when the event was first stored (UTC, ISO 8601)", e => e.DateAdded),
     ];
 
-    /// <summary>Writes a header line, then one line per event. Multi-valued cells are joined with |.</summary>
-    public static void WriteCsv(TextWriter output, IEnumerable<StoredEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(events);
-        output.Write(string.Join(',', CsvColumns));
-        output.Write("\r\n");
-        foreach (var e in events)
-        {
-            var first = e.Mentions.Count > 0 ? e.Mentions[0] : null;
-            string[] cells =
-            [
-                e.GlobalId.ToString(CultureInfo.InvariantCulture), e.Day ?? "", e.Date ?? "", e.Type, e.Mode ?? "", e.Cameo ?? "", e.Modality,
-                Join(e.Source.Select(a => a.Id)), Join(e.Source.Select(Name)), Join(e.Source.Select(a => a.Country ?? "")),
-                Join(e.Target.Select(a => a.Id)), Join(e.Target.Select(Name)), Join(e.Target.Select(a => a.Country ?? "")),
-                e.Location?.NameEn ?? e.Location?.NameAr ?? "", e.Location?.Country ?? "", Join(e.Topics),
-                e.NumMentions.ToString(CultureInfo.InvariantCulture), e.NumSources.ToString(CultureInfo.InvariantCulture),
-                e.NumArticles.ToString(CultureInfo.InvariantCulture),
-                first?.DocumentId ?? "", first?.Url ?? "", first?.Trigger?.Text ?? "", first?.SentenceText ?? "",
-            ];
-            for (int i = 0; i < cells.Length; i++)
-            {
-                if (i > 0) output.Write(',');
-                output.Write(CsvCell(cells[i]));
-            }
-            output.Write("\r\n");
-        }
-    }
+    /// <summary>The CSV header, one column per field written by <see cref="WriteCsv(TextWriter, IEnumerable{StoredEvent})"/>.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = Columns.Select(c => c.Name).ToArray();
 
-    /// <summary>A CSV cell, quoted when it holds a comma, quote or line break (quotes doubled).</summary>
-    public static string CsvCell(string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return value;
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>Writes the header line, then one line per event, as text (no byte-order mark: the writer's encoding decides).</summary>
+    public static void WriteCsv(TextWriter output, IEnumerable<StoredEvent> events) => ExportTable.WriteCsv(output, Columns, events);
 
-    private static string Join(IEnumerable<string> values) => string.Join('|', values);
+    /// <summary>The CSV file: UTF-8 with a byte-order mark, so Excel shows the Arabic right.</summary>
+    public static void WriteCsv(Stream output, IEnumerable<StoredEvent> events) => ExportTable.WriteCsv(output, Columns, events);
+
+    /// <summary>The same table as a Parquet file (schema in docs/exports.md).</summary>
+    public static Task WriteParquetAsync(Stream output, IEnumerable<StoredEvent> events, CancellationToken cancel = default) =>
+        ExportTable.WriteParquetAsync(output, Columns, events, cancel);
+
+    private static StoredEventMention? First(StoredEvent e) => e.Mentions.Count > 0 ? e.Mentions[0] : null;
+
+    private static DateOnly? DayOf(string? day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static string Name(ActorRef a) => a.NameEn ?? a.NameAr ?? a.Id;
 
@@ -75,7 +79,7 @@ public static class EventExport
 
     private static object Jsonl(StoredEvent e) => new
     {
-        e.GlobalId, e.Key, e.Type, e.Mode, e.Cameo, e.Date, e.Day, e.Modality, e.Source, e.Target, e.Location, e.Topics,
+        e.GlobalId, e.Key, e.Type, e.Mode, e.Cameo, e.Date, e.Day, e.Modality, e.Confidence, e.Source, e.Target, e.Location, e.Topics,
         e.NumMentions, e.NumSources, e.NumArticles, e.DateAdded, e.Mentions,
     };
 
@@ -107,6 +111,8 @@ public static class EventExport
             foreach (var t in e.Topics) w.WriteStringValue(t);
             w.WriteEndArray();
             w.WriteString("modality", e.Modality);
+            if (e.Confidence is { } confidence) w.WriteNumber("confidence", confidence);
+            else w.WriteNull("confidence");
             Str(w, "cameo_code", e.Cameo);
             Str(w, "actor_id", actor?.Id);
             Str(w, "actor_name", actor?.NameEn);

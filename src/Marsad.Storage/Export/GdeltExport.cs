@@ -9,7 +9,7 @@ namespace Marsad.Storage.Export;
 /// <summary>
 /// Writes merged events as GDELT 2.0 Event-table rows (61 tab-separated columns, no header, the codebook's order)
 /// and their reports as Mentions-table rows (16 columns). What Marsad does not know stays empty, as GDELT itself
-/// leaves unknown fields empty: religion/ethnic/known-group codes, geo FIPS codes and coordinates, tone, confidence.
+/// leaves unknown fields empty: religion/ethnic/known-group codes, geo FIPS codes and coordinates, tone (and the Mentions confidence of events the coder did not score).
 /// <list type="bullet">
 /// <item>GLOBALEVENTID: the store's integer event id. SQLDATE/MonthYear/Year/FractionDate: the event's day.</item>
 /// <item>ActorNCode: the actor's country code (Marsad codes no CAMEO role fragments yet); ActorNName: English name
@@ -20,6 +20,12 @@ namespace Marsad.Storage.Export;
 /// <item>ActionGeo_FullName and ActionGeo_Type (1 = country) from the event's location; DATEADDED: when first stored (UTC);
 /// SOURCEURL: the first report's URL (else its path).</item>
 /// </list>
+/// The 61 columns stay exactly GDELT's, so GDELT tooling reads the file unchanged; what they cannot say is left out and
+/// counted (<see cref="GdeltWriteResult"/>): an event that is not asserted (negated, planned, proposed, possible: GDELT
+/// codes only what happened and has no column to say otherwise; the CSV, Parquet, JSONL and PLOVER exports carry
+/// <c>modality</c>), and an event with no actor code on either side (no source or target actor with a known country,
+/// which a GDELT row cannot be without). The Mentions table carries only the written events' reports, each with the
+/// coder's confidence in <c>Confidence</c> (percent, as GDELT's) and <c>marsad_modality=…</c> in <c>Extras</c>.
 /// Thread-safe (stateless).
 /// </summary>
 public static class GdeltExport
@@ -47,14 +53,32 @@ public static class GdeltExport
 
     private static readonly Lazy<FrozenDictionary<string, (string Quad, string Goldstein)>> Cameo = new(LoadCameo);
 
-    /// <summary>Writes one Event-table row per event.</summary>
-    public static void WriteEvents(TextWriter output, IEnumerable<StoredEvent> events)
+    /// <summary>Why an event is left out of the GDELT tables, or null when it is written.</summary>
+    public static string? Excluded(StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!string.Equals(e.Modality, "asserted", StringComparison.Ordinal)) return "not asserted";
+        if (!HasCode(e.Source) && !HasCode(e.Target)) return "no actor code";
+        return null;
+    }
+
+    private static bool HasCode(IReadOnlyList<ActorRef> actors) => actors.Count > 0 && !string.IsNullOrEmpty(actors[0].Country);
+
+    /// <summary>Writes one Event-table row per event that GDELT can express (see <see cref="Excluded"/>).</summary>
+    public static GdeltWriteResult WriteEvents(TextWriter output, IEnumerable<StoredEvent> events)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(events);
         var row = new string[EventColumns.Count];
+        int written = 0, notAsserted = 0, noActorCode = 0;
         foreach (var e in events)
         {
+            switch (Excluded(e))
+            {
+                case "not asserted": notAsserted++; continue;
+                case "no actor code": noActorCode++; continue;
+            }
+            written++;
             Array.Fill(row, "");
             var first = e.Mentions.Count > 0 ? e.Mentions[0] : null;
             row[0] = e.GlobalId.ToString(CultureInfo.InvariantCulture);
@@ -92,15 +116,24 @@ public static class GdeltExport
             output.Write(string.Join('\t', row));
             output.Write('\n');
         }
+        return new GdeltWriteResult(written, notAsserted, noActorCode);
     }
 
-    /// <summary>Writes one Mentions-table row per report of each event.</summary>
-    public static void WriteMentions(TextWriter output, IEnumerable<StoredEvent> events)
+    /// <summary>Writes one Mentions-table row per report of each event the Event table holds (see <see cref="Excluded"/>).</summary>
+    public static GdeltWriteResult WriteMentions(TextWriter output, IEnumerable<StoredEvent> events)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(events);
         var row = new string[MentionColumns.Count];
+        int written = 0, notAsserted = 0, noActorCode = 0;
         foreach (var e in events)
+        {
+            switch (Excluded(e))
+            {
+                case "not asserted": notAsserted++; continue;
+                case "no actor code": noActorCode++; continue;
+            }
+            written++;
             foreach (var m in e.Mentions)
             {
                 Array.Fill(row, "");
@@ -116,11 +149,14 @@ public static class GdeltExport
                 row[8] = "-1";
                 row[9] = m.Trigger is null ? "-1" : m.Trigger.Start.ToString(CultureInfo.InvariantCulture);
                 row[10] = "1";
+                if (e.Confidence is { } confidence) row[11] = Math.Round(confidence * 100).ToString(CultureInfo.InvariantCulture);
                 row[12] = m.DocumentLength.ToString(CultureInfo.InvariantCulture);
-                row[15] = "marsad_doc=" + m.DocumentId + ";marsad_event=" + Clean(m.RecordId);
+                row[15] = "marsad_doc=" + m.DocumentId + ";marsad_event=" + Clean(m.RecordId) + ";marsad_modality=" + e.Modality;
                 output.Write(string.Join('\t', row));
                 output.Write('\n');
             }
+        }
+        return new GdeltWriteResult(written, notAsserted, noActorCode);
     }
 
     private static void ActorColumns(string[] row, int at, ActorRef? actor)
@@ -156,4 +192,11 @@ public static class GdeltExport
         }
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
+}
+
+/// <summary>What a GDELT export wrote: events written, and events left out because not asserted or without any actor code.</summary>
+public sealed record GdeltWriteResult(int Written, int NotAsserted, int NoActorCode)
+{
+    /// <summary>Events left out, for the one-line notice (CLI standard error, the API's X-Marsad-Left-Out header).</summary>
+    public int LeftOut => NotAsserted + NoActorCode;
 }

@@ -53,6 +53,8 @@ public sealed record NetworkQuery
     public string? Until { get; init; }
     /// <summary>Include negated events (default: no; "did not accuse" is not an edge).</summary>
     public bool IncludeNegated { get; init; }
+    /// <summary>Only events whose confidence is at least this (unscored events always pass); 0 = every event.</summary>
+    public double MinConfidence { get; init; }
     /// <summary>The heaviest edges kept (at least 1).</summary>
     public int Limit { get; init; } = 200;
 }

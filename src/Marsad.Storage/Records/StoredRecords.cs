@@ -30,7 +30,40 @@ public sealed record SearchQuery
     public string? Until { get; init; }
     /// <summary>Actor id or (part of) its English or Arabic name; the document must list the actor.</summary>
     public string? Actor { get; init; }
+    /// <summary>Results skipped before the first one returned (offset paging; see <see cref="SearchSort"/> for how far relevance pages reach).</summary>
+    public int Offset { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    /// <summary>PLOVER type: the document must report an event of this type (not negated, at <see cref="MinConfidence"/> or above).</summary>
+    public string? EventType { get; init; }
+    /// <summary>The event confidence threshold of the <see cref="EventType"/> filter and of the event-type facet (unscored events pass).</summary>
+    public double MinConfidence { get; init; }
 }
+
+/// <summary>The order of search results.</summary>
+public enum SearchSort
+{
+    /// <summary>Best score first (BM25 / ts_rank). With a rank cap (<c>SqlArticleStore.RankCap</c>) only the newest cap matches are ranked, so relevance pages end there; the total still counts every match.</summary>
+    Relevance,
+    /// <summary>Most recently published first (then most recently stored): every match can be paged to.</summary>
+    Newest,
+}
+
+/// <summary>What a search matches as a whole: how many documents, and how they split by outlet, month, actor and event type.</summary>
+/// <param name="Total">Every document matching the words and filters (not capped).</param>
+public sealed record SearchSummary(long Total, SearchFacets Facets);
+
+/// <summary>Counts of matching documents per value, largest first (months: newest first). Empty lists when facets were not asked for.</summary>
+public sealed record SearchFacets(IReadOnlyList<FacetCount> Sources, IReadOnlyList<FacetCount> Months, IReadOnlyList<FacetCount> Actors,
+    IReadOnlyList<FacetCount> EventTypes)
+{
+    public static readonly SearchFacets None = new([], [], [], []);
+}
+
+/// <summary>One facet value: what to filter on (<paramref name="Value"/>), how to show it, and how many matching documents have it.</summary>
+/// <param name="Value">The filter value: outlet name, month (yyyy-MM), actor id or PLOVER type.</param>
+/// <param name="Label">English label where one exists (actor name); null otherwise.</param>
+/// <param name="LabelAr">Arabic label where one exists (actor name); null otherwise.</param>
+public sealed record FacetCount(string Value, string? Label, string? LabelAr, long Count);
 
 /// <summary>One ranked search result.</summary>
 /// <param name="Score">Higher is better (BM25 on SQLite, ts_rank on PostgreSQL; not comparable across back ends).</param>
@@ -66,6 +99,16 @@ public sealed record EventQuery
     public string? PlaceCountry { get; init; }
     /// <summary>Leave out negated events ("did not accuse"), as the actor network does.</summary>
     public bool NotNegated { get; init; }
+    /// <summary>
+    /// Only events whose confidence is at least this (0 = every stored event). An event the coder did not score (null
+    /// confidence, e.g. stored by <c>analyze --rules-only</c>) always passes, as in <c>analyze --min-confidence</c>.
+    /// </summary>
+    public double MinConfidence { get; init; }
+    /// <summary>Only these modalities (<see cref="AllModalities"/>); empty = any.</summary>
+    public IReadOnlyList<string> Modalities { get; init; } = [];
+
+    /// <summary>Every modality an event can have: what happened, what was planned or proposed, what may happen, what did not.</summary>
+    public static readonly IReadOnlyList<string> AllModalities = ["asserted", "planned", "proposed", "possible", "negated"];
 }
 
 /// <summary>
@@ -86,6 +129,8 @@ public sealed record StoredEvent
     /// <summary>A full day for sorting and day-resolution exports: the event date, else the first report's date.</summary>
     public string? Day { get; init; }
     public required string Modality { get; init; }
+    /// <summary>The coder's confidence: the highest of the event's reports; null when none was scored.</summary>
+    public double? Confidence { get; init; }
     public IReadOnlyList<ActorRef> Source { get; init; } = [];
     public IReadOnlyList<ActorRef> Target { get; init; } = [];
     public LocationInfo? Location { get; init; }

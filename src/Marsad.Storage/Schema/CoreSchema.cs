@@ -155,4 +155,16 @@ public static class CoreSchema
         """,
         "CREATE INDEX ix_quotes_speaker_order ON quotes (speaker_id, doc_published DESC, doc_seq, idx)",
     ];
+
+    /// <summary>
+    /// The coder's confidence on each merged event (the highest of its reports; null when no report was scored), so lists
+    /// and exports can keep the events at or above a threshold while the store keeps them all. Filled in from the reports
+    /// already stored; <paramref name="recordConfidence"/> is the dialect's expression reading <c>confidence</c> from the
+    /// report's JSON <c>m.record_json</c>.
+    /// </summary>
+    public static IReadOnlyList<string> EventConfidence(string real, string recordConfidence) =>
+    [
+        $"ALTER TABLE events ADD COLUMN confidence {real}",
+        $"UPDATE events SET confidence = (SELECT MAX({recordConfidence}) FROM event_mentions m WHERE m.global_id = events.global_id)",
+    ];
 }

@@ -18,6 +18,8 @@ public readonly record struct IndexTerm(string Term, int Start, int End);
 /// are removed when at least three letters remain: للرئيس and والرئيس → رئيس, like الرئيس.</item>
 /// <item>Country-name ending: a word of five or more letters ending in يا (yeh, alef) or يه (yeh, heh — teh marbuta
 /// after normalization) ends in ي: سوريا and سورية → سوري; ليبيا, روسيا, تركيا likewise.</item>
+/// <item>Spelling variants of transliterated names (ترامب / ترمب, أمريكي / أميركي) become one term, by the table of
+/// <see cref="SpellingVariants"/> applied to the final term.</item>
 /// </list>
 /// Latin words are lower-cased; numbers are kept; punctuation is dropped. Thread-safe (the stages are).
 /// Only three stages are used (tokenizer, normalizer, stemmer), so <see cref="Default"/> builds just those: opening a
@@ -38,21 +40,24 @@ public sealed class SearchTermAnalyzer
     private readonly ArabicTokenizer _tokenizer;
     private readonly ArabicNormalizer _normalizer;
     private readonly ArabicLightStemmer _stemmer;
+    private readonly SpellingVariants _variants;
 
     /// <summary>An analyzer over the tokenizer, normalizer and stemmer of <paramref name="pipeline"/>.</summary>
     public SearchTermAnalyzer(AnalysisPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         (_tokenizer, _normalizer, _stemmer) = (pipeline.Tokenizer, pipeline.Normalizer, pipeline.Stemmer);
+        _variants = SpellingVariants.BuiltIn;
     }
 
-    /// <summary>An analyzer over these three stages alone (no models are loaded).</summary>
-    public SearchTermAnalyzer(ArabicTokenizer tokenizer, ArabicNormalizer normalizer, ArabicLightStemmer stemmer)
+    /// <summary>An analyzer over these three stages alone (no models are loaded) and a spelling-variant table (default: the built-in one).</summary>
+    public SearchTermAnalyzer(ArabicTokenizer tokenizer, ArabicNormalizer normalizer, ArabicLightStemmer stemmer, SpellingVariants? variants = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(stemmer);
         (_tokenizer, _normalizer, _stemmer) = (tokenizer, normalizer, stemmer);
+        _variants = variants ?? SpellingVariants.BuiltIn;
     }
 
     /// <summary>
@@ -60,8 +65,8 @@ public sealed class SearchTermAnalyzer
     /// (tokenizer, normalizer with <see cref="AnalysisPipelineBuilder.NormalizerOptions"/>'s default, stemmer), built
     /// without the rest of the pipeline. Terms and <see cref="Signature"/> equal those of an analyzer over the full pipeline.
     /// </summary>
-    public static SearchTermAnalyzer CreateLight() =>
-        new(new ArabicTokenizer(), new ArabicNormalizer(new AnalysisPipelineBuilder().NormalizerOptions), new ArabicLightStemmer());
+    public static SearchTermAnalyzer CreateLight(SpellingVariants? variants = null) =>
+        new(new ArabicTokenizer(), new ArabicNormalizer(new AnalysisPipelineBuilder().NormalizerOptions), new ArabicLightStemmer(), variants);
 
     /// <summary>
     /// A fingerprint of what this analyzer does: the hash of the terms it makes from a fixed probe text full of clitics,
@@ -75,7 +80,7 @@ public sealed class SearchTermAnalyzer
     private string ComputeSignature()
     {
         const string probe = "والرئيس للرئيس بالرئيس الأمريكية الأميركيّة سورية سوريا إلى مستشفى ـ المعلمون والمعلمات فسيكتبونها " +
-                             "بكتابهم لمدارسنا استقبلتهم وزيرة الخارجيةِ الروسيّ Reuters CNN 2021 ٢٠٢١ قالوا يقول تقول اتفاقيات";
+                             "بكتابهم لمدارسنا استقبلتهم وزيرة الخارجيةِ الروسيّ Reuters CNN 2021 ٢٠٢١ قالوا يقول تقول اتفاقيات ترامب ترمب نتانياهو";
         var bytes = System.Text.Encoding.UTF8.GetBytes(TermString(probe));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
     }
@@ -83,7 +88,7 @@ public sealed class SearchTermAnalyzer
     /// <summary>A shared analyzer with the default pipeline's term stages (<see cref="CreateLight"/>), built on first use.</summary>
     public static SearchTermAnalyzer Default => LazyDefault.Value;
 
-    private static readonly Lazy<SearchTermAnalyzer> LazyDefault = new(CreateLight);
+    private static readonly Lazy<SearchTermAnalyzer> LazyDefault = new(() => CreateLight());
 
     /// <summary>Every term of <paramref name="text"/>, in order, with its original span.</summary>
     public List<IndexTerm> Terms(string text)
@@ -122,7 +127,22 @@ public sealed class SearchTermAnalyzer
         w = StripArticle(w);
         string folded = FoldCountryEnding(w);
         string stem = _stemmer.Stem(folded);
-        return Clean(stem.Length == 0 ? folded : stem);
+        string? term = Clean(stem.Length == 0 ? folded : stem);
+        return term is null ? null : _variants.Fold(term);
+    }
+
+    /// <summary>
+    /// A word's letters as the analyzer reads them before stemming (normalized, article removed), or null when the word
+    /// is not all Arabic letters; <see cref="SpellingVariants"/> compares names by them.
+    /// </summary>
+    public string? FoldedLetters(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        string norm = _normalizer.NormalizeToString(word);
+        var w = StripArticle(norm);
+        foreach (char c in w)
+            if (c is < '\u0621' or > '\u064A') return null;
+        return w.Length == 0 ? null : w.ToString();
     }
 
     /// <summary>Removes characters the index treats as separators (spaces, quotes), so a term is always one index token.</summary>

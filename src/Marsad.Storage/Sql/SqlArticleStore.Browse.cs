@@ -116,6 +116,8 @@ public abstract partial class SqlArticleStore
             "JOIN event_actors t ON t.global_id = e.global_id AND t.side = 'target' AND t.actor_id <> s.actor_id " +
             "JOIN actors sa ON sa.id = s.actor_id JOIN actors ta ON ta.id = t.actor_id WHERE 1 = 1");
         if (!query.IncludeNegated) q.Append(" AND e.modality <> 'negated'");
+        if (query.MinConfidence > 0)
+            q.Append(" AND (e.confidence IS NULL OR e.confidence >= @minConfidence)").Param("@minConfidence", query.MinConfidence, DbType.Double);
         var types = query.Types.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToUpperInvariant()).Distinct().ToList();
         if (types.Count > 0)
         {

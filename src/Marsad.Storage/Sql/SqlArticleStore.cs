@@ -393,7 +393,7 @@ public abstract partial class SqlArticleStore : IArticleStore
             queue.Execute(w.Event, key, e.Type.ToUpperInvariant(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality,
                 StorageJson.Serialize(e.Source), StorageJson.Serialize(e.Target),
                 e.Location is null ? null : StorageJson.Serialize(e.Location), e.Location?.Country?.ToUpperInvariant(),
-                StorageJson.Serialize(e.Topics), doc.Id, now);
+                StorageJson.Serialize(e.Topics), doc.Id, now, e.Confidence);
             foreach (var actors in new[] { e.Source, e.Target })
                 foreach (var a in actors)
                     UpsertActor(w, queue, a.Id, a.NameEn, a.NameAr, a.Country, null);
@@ -455,9 +455,12 @@ public abstract partial class SqlArticleStore : IArticleStore
                 "INSERT INTO document_actors (doc_id, actor_id, role, doc_seq, doc_day) VALUES (@d, @a, @r, @s, @y) ON CONFLICT (doc_id, actor_id) DO NOTHING",
                 ("@d", S), ("@a", S), ("@r", S), ("@s", L), ("@y", S));
             Event = new(c, tx,
-                "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added) " +
-                "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a) ON CONFLICT (event_key) DO NOTHING",
-                ("@k", S), ("@t", S), ("@m", S), ("@c", S), ("@dt", S), ("@dy", S), ("@mo", S), ("@s", S), ("@g", S), ("@l", S), ("@lc", S), ("@tp", S), ("@f", S), ("@a", S));
+                "INSERT INTO events (event_key, type, mode, cameo, event_date, event_day, modality, source_json, target_json, location_json, location_country, topics_json, first_doc_id, date_added, confidence) " +
+                "VALUES (@k, @t, @m, @c, @dt, @dy, @mo, @s, @g, @l, @lc, @tp, @f, @a, @cf) ON CONFLICT (event_key) DO UPDATE SET confidence = " +
+                // A merged event is as credible as its best report; an unscored report (null) passes every threshold, so it wins.
+                "CASE WHEN events.confidence IS NULL OR excluded.confidence IS NULL THEN NULL " +
+                "WHEN excluded.confidence > events.confidence THEN excluded.confidence ELSE events.confidence END",
+                ("@k", S), ("@t", S), ("@m", S), ("@c", S), ("@dt", S), ("@dy", S), ("@mo", S), ("@s", S), ("@g", S), ("@l", S), ("@lc", S), ("@tp", S), ("@f", S), ("@a", S), ("@cf", D));
             EventActor = new(c, tx,
                 "INSERT INTO event_actors (global_id, actor_id, side, country) VALUES (@g, @a, @s, @c) ON CONFLICT (global_id, actor_id, side) DO NOTHING",
                 ("@g", L), ("@a", S), ("@s", S), ("@c", S));
@@ -608,30 +611,12 @@ public abstract partial class SqlArticleStore : IArticleStore
         var parsed = ParsedQuery.Parse(query.Text, Analyzer);
         if (parsed.IsEmpty || query.Limit <= 0) return [];
 
-        var filter = new System.Text.StringBuilder();
-        var extra = new List<(string, object?, DbType)>();
-        if (!string.IsNullOrWhiteSpace(query.Source))
-        {
-            filter.Append(" AND lower(d.source) = @source");
-            extra.Add(("@source", query.Source.Trim().ToLowerInvariant(), DbType.String));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Since))
-        {
-            filter.Append(" AND substr(d.published, 1, 10) >= @since");
-            extra.Add(("@since", query.Since.Trim(), DbType.String));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Until))
-        {
-            filter.Append(" AND substr(d.published, 1, 10) <= @until");
-            extra.Add(("@until", query.Until.Trim(), DbType.String));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Actor))
-        {
-            filter.Append(" AND d.seq IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
-            AddActorParams(extra, query.Actor);
-        }
-
-        var ranked = RankedMatches(parsed, query, filter.ToString(), extra, query.Limit);
+        var (filter, extra) = SearchFilter(query);
+        int offset = Math.Max(0, query.Offset);
+        var ranked = query.Sort == SearchSort.Newest
+            ? NewestMatches(parsed, filter, extra, query.Limit, offset)
+            : RankedMatches(parsed, query, filter, extra, offset + query.Limit);
+        if (query.Sort != SearchSort.Newest && offset > 0) ranked = ranked.Count <= offset ? [] : ranked.GetRange(offset, ranked.Count - offset);
         if (ranked.Count == 0) return [];
 
         var rows = new Dictionary<long, (string Id, string? Title, string? Published, string? Source, string? Url, string Text)>();
@@ -682,7 +667,7 @@ public abstract partial class SqlArticleStore : IArticleStore
     internal int WideDayRangeRows { get; set; } = 20_000;
 
     /// <summary>
-    /// The query's filters (source, dates, actor) as conditions on a document's seq, for a back end that tests them on
+    /// The query's filters (source, dates, actor, event type) as conditions on a document's seq, for a back end that tests them on
     /// full-text matches without reading document rows: <c>seq IN (…)</c> lists taken from indexes alone
     /// (<c>document_actors (actor_id, doc_seq)</c>, <c>lower(source)</c>, <c>published</c>). A date range holding many
     /// documents would make a long list, so it is tested on the row instead (alias <c>d</c>, in <c>OnDocument</c>, empty when
@@ -723,6 +708,11 @@ public abstract partial class SqlArticleStore : IArticleStore
             onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT da.doc_seq FROM document_actors da WHERE da.actor_id IN (").Append(ActorMatchSql).Append("))");
             AddActorParams(parameters, query.Actor);
         }
+        if (!string.IsNullOrWhiteSpace(query.EventType))
+        {
+            onSeq.Append(" AND ").Append(seq).Append(" IN (SELECT ed.seq FROM documents ed WHERE ed.id IN (").Append(DocumentsWithEventTypeSql).Append("))");
+            AddEventTypeParams(parameters, query);
+        }
         return (onSeq.ToString(), onDocument, parameters);
     }
 
@@ -741,10 +731,71 @@ public abstract partial class SqlArticleStore : IArticleStore
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>
-    /// Appends <paramref name="query"/>'s filters (not its page) as <c>AND …</c> conditions on events aliased <c>e</c>;
-    /// returns the parameters to add once the statement is complete.
-    /// </summary>
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = new SqlQuery(Connection).Append(
+            "SELECT e.global_id, e.event_key, e.type, e.mode, e.cameo, e.event_date, e.event_day, e.modality, e.source_json, e.target_json, " +
+            "e.location_json, e.topics_json, e.date_added, e.confidence FROM events e WHERE 1 = 1");
+        var extra = AppendEventFilters(q, query);
+        q.Append(" ORDER BY COALESCE(e.event_day, '') DESC, e.global_id");
+        AppendPage(q, query.Limit, query.Offset);
+        foreach (var (n, v, t) in extra) q.Param(n, v, t);
+
+        var events = new List<StoredEvent>();
+        using (var cmd = q.Build())
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                events.Add(new StoredEvent
+                {
+                    GlobalId = r.Long(0), Key = r.GetString(1), Type = r.GetString(2), Mode = r.Str(3), Cameo = r.Str(4), Date = r.Str(5),
+                    Day = r.Str(6), Modality = r.GetString(7),
+                    Source = StorageJson.Deserialize<List<ActorRef>>(r.Str(8)) ?? [],
+                    Target = StorageJson.Deserialize<List<ActorRef>>(r.Str(9)) ?? [],
+                    Location = StorageJson.Deserialize<LocationInfo>(r.Str(10)),
+                    Topics = StorageJson.Deserialize<List<string>>(r.Str(11)) ?? [],
+                    DateAdded = r.GetString(12), Confidence = r.Dbl(13),
+                });
+        if (events.Count == 0) return events;
+
+        var mentions = new Dictionary<long, List<StoredEventMention>>();
+        foreach (var chunk in events.Select(e => e.GlobalId).Chunk(InChunk))
+        {
+            var mq = new SqlQuery(Connection).Append(
+                "SELECT m.global_id, m.doc_id, m.record_id, m.sentence_idx, m.sentence_text, m.trigger_json, m.date_text, m.rule, m.evidence_json, " +
+                "d.title, d.published, d.source, d.url, d.path, d.text_length, d.ingested_at " +
+                "FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.global_id IN (").Append(InList(null, "g", chunk.Length))
+                .Append(") ORDER BY m.global_id, d.ingested_at, d.seq, m.ordinal");
+            for (int i = 0; i < chunk.Length; i++) mq.Param("@g" + i, chunk[i], DbType.Int64);
+            using var cmd = mq.Build();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                long g = r.Long(0);
+                if (!mentions.TryGetValue(g, out var list)) mentions[g] = list = [];
+                list.Add(new StoredEventMention
+                {
+                    DocumentId = r.GetString(1), RecordId = r.GetString(2), SentenceIndex = r.Int(3), SentenceText = r.Str(4),
+                    Trigger = StorageJson.Deserialize<TriggerInfo>(r.Str(5)), DateText = r.Str(6), Rule = r.Str(7),
+                    Evidence = StorageJson.Deserialize<List<TextSpan>>(r.Str(8)) ?? [],
+                    Title = r.Str(9), Published = r.Str(10), Source = r.Str(11), Url = r.Str(12), Path = r.Str(13),
+                    DocumentLength = r.Int(14), IngestedAt = r.GetString(15),
+                });
+            }
+        }
+        return events.Select(e => e with { Mentions = mentions.TryGetValue(e.GlobalId, out var m) ? m : [] }).ToList();
+    }
+
+    public long CountEvents(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = new SqlQuery(Connection).Append("SELECT COUNT(*) FROM events e WHERE 1 = 1");
+        foreach (var (n, v, t) in AppendEventFilters(q, query)) q.Param(n, v, t);
+        using var cmd = q.Build();
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The <see cref="EventQuery"/> filters as conditions on <c>e</c> (events); returns the parameters to add after the rest of the query.</summary>
     private List<(string, object?, DbType)> AppendEventFilters(SqlQuery q, EventQuery query)
     {
         var extra = new List<(string, object?, DbType)>();
@@ -788,62 +839,18 @@ public abstract partial class SqlArticleStore : IArticleStore
             extra.Add(("@until", query.Until.Trim(), DbType.String));
         }
         AppendViewFilters(q, extra, query);
-        return extra;
-    }
-
-    public IReadOnlyList<StoredEvent> Events(EventQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var q = new SqlQuery(Connection).Append(
-            "SELECT e.global_id, e.event_key, e.type, e.mode, e.cameo, e.event_date, e.event_day, e.modality, e.source_json, e.target_json, " +
-            "e.location_json, e.topics_json, e.date_added FROM events e WHERE 1 = 1");
-        var extra = AppendEventFilters(q, query);
-        q.Append(" ORDER BY COALESCE(e.event_day, '') DESC, e.global_id");
-        AppendPage(q, query.Limit, query.Offset);
-        foreach (var (n, v, t) in extra) q.Param(n, v, t);
-
-        var events = new List<StoredEvent>();
-        using (var cmd = q.Build())
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-                events.Add(new StoredEvent
-                {
-                    GlobalId = r.Long(0), Key = r.GetString(1), Type = r.GetString(2), Mode = r.Str(3), Cameo = r.Str(4), Date = r.Str(5),
-                    Day = r.Str(6), Modality = r.GetString(7),
-                    Source = StorageJson.Deserialize<List<ActorRef>>(r.Str(8)) ?? [],
-                    Target = StorageJson.Deserialize<List<ActorRef>>(r.Str(9)) ?? [],
-                    Location = StorageJson.Deserialize<LocationInfo>(r.Str(10)),
-                    Topics = StorageJson.Deserialize<List<string>>(r.Str(11)) ?? [],
-                    DateAdded = r.GetString(12),
-                });
-        if (events.Count == 0) return events;
-
-        var mentions = new Dictionary<long, List<StoredEventMention>>();
-        foreach (var chunk in events.Select(e => e.GlobalId).Chunk(InChunk))
+        if (query.MinConfidence > 0)
         {
-            var mq = new SqlQuery(Connection).Append(
-                "SELECT m.global_id, m.doc_id, m.record_id, m.sentence_idx, m.sentence_text, m.trigger_json, m.date_text, m.rule, m.evidence_json, " +
-                "d.title, d.published, d.source, d.url, d.path, d.text_length, d.ingested_at " +
-                "FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.global_id IN (").Append(InList(null, "g", chunk.Length))
-                .Append(") ORDER BY m.global_id, d.ingested_at, d.seq, m.ordinal");
-            for (int i = 0; i < chunk.Length; i++) mq.Param("@g" + i, chunk[i], DbType.Int64);
-            using var cmd = mq.Build();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                long g = r.Long(0);
-                if (!mentions.TryGetValue(g, out var list)) mentions[g] = list = [];
-                list.Add(new StoredEventMention
-                {
-                    DocumentId = r.GetString(1), RecordId = r.GetString(2), SentenceIndex = r.Int(3), SentenceText = r.Str(4),
-                    Trigger = StorageJson.Deserialize<TriggerInfo>(r.Str(5)), DateText = r.Str(6), Rule = r.Str(7),
-                    Evidence = StorageJson.Deserialize<List<TextSpan>>(r.Str(8)) ?? [],
-                    Title = r.Str(9), Published = r.Str(10), Source = r.Str(11), Url = r.Str(12), Path = r.Str(13),
-                    DocumentLength = r.Int(14), IngestedAt = r.GetString(15),
-                });
-            }
+            q.Append(" AND (e.confidence IS NULL OR e.confidence >= @minConfidence)");
+            extra.Add(("@minConfidence", query.MinConfidence, DbType.Double));
         }
-        return events.Select(e => e with { Mentions = mentions.TryGetValue(e.GlobalId, out var m) ? m : [] }).ToList();
+        var modalities = query.Modalities.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (modalities.Count > 0)
+        {
+            q.Append(" AND e.modality IN (").Append(InList(null, "mod", modalities.Count)).Append(')');
+            for (int i = 0; i < modalities.Count; i++) extra.Add(("@mod" + i.ToString(CultureInfo.InvariantCulture), modalities[i], DbType.String));
+        }
+        return extra;
     }
 
     public IReadOnlyList<ActorSummary> Actors(int top)

@@ -15,9 +15,9 @@ internal static class ActorsApi
         app.MapGet("/api/actors", List).WithTags("Actors").WithName("ListActors")
             .WithSummary("Actors by number of documents, then events, then quotes.");
         app.MapGet("/api/actors/{id}", Get).WithTags("Actors").WithName("GetActor").ProducesProblem(404)
-            .WithSummary("One actor: counts, registry roles with dates, roles seen in documents, co-occurring actors, recent events and quotes.");
+            .WithSummary("One actor: counts, registry roles with dates, roles seen in documents, co-occurring actors, recent events (at the default confidence, 0.5) and quotes.");
         app.MapGet("/api/network", Network).WithTags("Actors").WithName("ActorNetwork")
-            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events (negated ones left out). " +
+            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events at `minConfidence` (default 0.5; negated ones left out). " +
                          "`limit`: the heaviest edges read; `min_weight`: edges with fewer events dropped; `top`: only the actors with the most events, and the edges between them.");
         app.MapGet("/api/quotes", Quotes).WithTags("Quotes").WithName("ListQuotes")
             .WithSummary("Quotes, most recent first. `speaker`: id or part of a name; `speaker_id`: exact id.");
@@ -37,7 +37,7 @@ internal static class ActorsApi
         {
             var detail = s.GetActor(id, 20);
             if (detail is null) return Holder.Missing;
-            var events = s.Events(new EventQuery { ActorId = id, Limit = 30 });
+            var events = s.Events(new EventQuery { ActorId = id, Limit = 30, MinConfidence = Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold });
             var quotes = s.Quotes(new QuoteQuery { SpeakerId = id, Limit = 30 });
             ActorRegistry.BuiltIn.TryGet(id, out var entry);
             var roles = entry?.Roles.Select(r => new RegistryRole(r.Code, r.Title, Day(r.From), Day(r.To))).ToList() ?? [];
@@ -58,9 +58,11 @@ internal static class ActorsApi
 
     private static Results<Ok<NetworkResponse>, ValidationProblem> Network(HttpContext context, StorePool stores, QueryCache cache,
         string? types, [FromQuery(Name = "actor_id")] string? actorId, string? since, string? until, int limit = 150,
-        [FromQuery(Name = "min_weight")] int minWeight = 1, int top = 1000)
+        [FromQuery(Name = "min_weight")] int minWeight = 1, int top = 1000,
+        double minConfidence = Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold)
     {
         var errors = new ApiRequests.Errors();
+        errors.Confidence("minConfidence", minConfidence);
         errors.Day("since", since);
         errors.Day("until", until);
         errors.Range("limit", limit, 1, 2000);
@@ -70,7 +72,7 @@ internal static class ActorsApi
         var query = new NetworkQuery
         {
             Types = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            ActorId = actorId, Since = since, Until = until, Limit = limit,
+            ActorId = actorId, Since = since, Until = until, Limit = limit, MinConfidence = minConfidence,
         };
         return TypedResults.Ok(cache.GetOrAdd(context, () =>
         {

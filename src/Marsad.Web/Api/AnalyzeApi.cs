@@ -1,3 +1,4 @@
+using Marsad.Analysis.Documents;
 using Marsad.Ingest.Readers;
 using Marsad.Web.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,21 +12,27 @@ internal static class AnalyzeApi
     {
         var g = app.MapGroup("/api/analyze").WithTags("Analyze");
         g.MapPost("", AnalyzeText).WithName("AnalyzeText").Accepts<DocumentInput>("application/json")
-            .WithSummary("Analyse one document given as JSON; nothing is stored.");
+            .WithSummary("Analyse one document given as JSON; nothing is stored. Events at `minConfidence` or above (default 0.5, as `marsad analyze`; 0 = all).");
         g.MapPost("/file", AnalyzeFile).WithName("AnalyzeFile").Accepts<byte[]>("application/octet-stream")
-            .WithSummary("Analyse an uploaded file (text, HTML page, RSS/Atom feed, JSONL, WARC; any supported encoding); `name` gives its file name. Nothing is stored.");
+            .WithSummary("Analyse an uploaded file (text, HTML page, RSS/Atom feed, JSONL, WARC; any supported encoding); `name` gives its file name. Nothing is stored. Events at `minConfidence` or above (default 0.5).");
     }
 
     private static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeText(
-        HttpContext context, MarsadWebOptions options, DocumentAnalyzer analyzer, CancellationToken cancel)
+        HttpContext context, MarsadWebOptions options, DocumentAnalyzer analyzer, CancellationToken cancel,
+        double minConfidence = Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold)
     {
         var (input, problem) = await ApiRequests.ReadJsonAsync<DocumentInput>(context, options, cancel);
         if (problem is not null) return problem;
         var errors = new ApiRequests.Errors();
         analyzer.Validate(input!, "", errors);
+        errors.Confidence("minConfidence", minConfidence);
         if (errors.Any) return errors.ToResult();
-        return TypedResults.Ok(new AnalysisResponse(analyzer.Analyze([input!], "pasted:")));
+        return TypedResults.Ok(new AnalysisResponse(Shown(analyzer.Analyze([input!], "pasted:"), minConfidence)));
     }
+
+    /// <summary>The events at or above the threshold, as <c>marsad analyze --min-confidence</c> shows them.</summary>
+    private static List<AnalyzedDocument> Shown(IReadOnlyList<AnalyzedDocument> docs, double minConfidence) =>
+        docs.Select(d => Marsad.Analysis.Events.Coding.EventVisibility.Shown(d, minConfidence)).ToList();
 
     /// <summary>Extensions the readers know; anything else is read as a file without extension (format guessed from its bytes).</summary>
     private static readonly HashSet<string> KnownExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -34,8 +41,12 @@ internal static class AnalyzeApi
     };
 
     private static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeFile(
-        HttpContext context, MarsadWebOptions options, DocumentAnalyzer analyzer, string? name, CancellationToken cancel)
+        HttpContext context, MarsadWebOptions options, DocumentAnalyzer analyzer, string? name, CancellationToken cancel,
+        double minConfidence = Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold)
     {
+        var check = new ApiRequests.Errors();
+        check.Confidence("minConfidence", minConfidence);
+        if (check.Any) return check.ToResult();
         var (bytes, problem) = await ApiRequests.ReadBodyAsync(context, options, cancel);
         if (problem is not null) return problem;
         if (bytes!.Length == 0)
@@ -56,7 +67,7 @@ internal static class AnalyzeApi
             await File.WriteAllBytesAsync(file, bytes, cancel);
             var read = new DocumentReader().ReadFile(file).Take(options.MaxBatchDocuments).ToList();
             var docs = analyzer.Analyze(read.Select(d => d with { Path = name ?? "upload" }).ToList());
-            return TypedResults.Ok(new AnalysisResponse(docs));
+            return TypedResults.Ok(new AnalysisResponse(Shown(docs, minConfidence)));
         }
         finally
         {

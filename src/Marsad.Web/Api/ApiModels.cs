@@ -42,8 +42,8 @@ public sealed record BatchWriteResponse(int Added, int AlreadyStored, IReadOnlyL
 /// <summary>A stored document with everything known about it, in the <c>marsad show --json</c> shape.</summary>
 public sealed record DocumentResponse(AnalyzedDocument Document, string IngestedAt, IReadOnlyList<DocumentSighting> Sightings);
 
-/// <summary>A page of merged events; <c>next_offset</c> is absent on the last page.</summary>
-public sealed record EventPage(IReadOnlyList<StoredEvent> Items, int Limit, int Offset, int? NextOffset);
+/// <summary>A page of merged events; <c>next_offset</c> is absent on the last page; <c>total</c> counts every matching event at <c>min_confidence</c>.</summary>
+public sealed record EventPage(IReadOnlyList<StoredEvent> Items, int Limit, int Offset, int? NextOffset, long Total, double MinConfidence);
 
 /// <summary>A page of quotes; <c>next_offset</c> is absent on the last page.</summary>
 public sealed record QuotePage(IReadOnlyList<StoredQuote> Items, int Limit, int Offset, int? NextOffset);
@@ -55,8 +55,12 @@ public sealed record SnippetPart(string Text, bool Hit);
 public sealed record SearchResult(string DocumentId, double Score, string? Title, string? Published, string? Source, string? Url,
     string Snippet, IReadOnlyList<SnippetPart> SnippetParts, IReadOnlyList<TextSpan> Hits);
 
-/// <summary>Ranked search results.</summary>
-public sealed record SearchResponse(string Query, IReadOnlyList<SearchResult> Items);
+/// <summary>
+/// One page of search results: <c>total</c> counts every matching document (not only this page), <c>next_offset</c> is
+/// absent on the last page, <c>facets</c> (when asked for) count the matching documents by outlet, month, actor and event type.
+/// </summary>
+public sealed record SearchResponse(string Query, long Total, int Limit, int Offset, int? NextOffset, string Sort, IReadOnlyList<SearchResult> Items,
+    SearchFacets? Facets);
 
 /// <summary>The actors the store mentions most.</summary>
 public sealed record ActorList(IReadOnlyList<ActorSummary> Items);

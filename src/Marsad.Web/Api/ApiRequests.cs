@@ -101,6 +101,12 @@ internal static class ApiRequests
             if (value < min || value > max) Add(name, $"must be between {min} and {max}.");
         }
 
+        /// <summary>A confidence threshold within [0, 1].</summary>
+        public void Confidence(string name, double value)
+        {
+            if (double.IsNaN(value) || value < 0 || value > 1) Add(name, "must be between 0 and 1.");
+        }
+
         public ValidationProblem ToResult() =>
             TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }

@@ -18,7 +18,7 @@ internal static class DocumentsApi
         g.MapGet("", List).WithName("ListDocuments")
             .WithSummary("Stored documents, most recently stored first; keyset pages: pass `next` back as `cursor`.");
         g.MapGet("/{id}", Get).WithName("GetDocument").ProducesProblem(404)
-            .WithSummary("One document with its text and annotations (id or a unique prefix of at least 4 hex digits).");
+            .WithSummary("One document with its text and annotations (id or a unique prefix of at least 4 hex digits); its events at `minConfidence` (default 0.5, as `analyze`; the store keeps them all).");
         g.MapPost("", PostOne).WithName("PostDocument").Accepts<DocumentInput>("application/json")
             .WithSummary("Analyse one document and store it (needs X-Api-Key).");
         g.MapPost("/batch", PostBatch).WithName("PostDocumentBatch").Accepts<BatchInput>("application/json")
@@ -40,12 +40,17 @@ internal static class DocumentsApi
         return TypedResults.Ok(cache.GetOrAdd(context, () => stores.Use(s => s.ListDocuments(query))));
     }
 
-    private static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(string id, StorePool stores)
+    private static Results<Ok<DocumentResponse>, ProblemHttpResult, ValidationProblem> Get(string id, StorePool stores,
+        double minConfidence = Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold)
     {
+        var errors = new ApiRequests.Errors();
+        errors.Confidence("minConfidence", minConfidence);
+        if (errors.Any) return errors.ToResult();
         var stored = stores.Use(s => s.GetDocument(id));
         if (stored is null)
             return ApiRequests.Problem(404, "No such document", $"No document '{id}' (or the prefix is ambiguous).");
-        return TypedResults.Ok(new DocumentResponse(stored.Document, stored.IngestedAt, stored.Sightings));
+        var shown = Marsad.Analysis.Events.Coding.EventVisibility.Shown(stored.Document, minConfidence);
+        return TypedResults.Ok(new DocumentResponse(shown, stored.IngestedAt, stored.Sightings));
     }
 
     private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ValidationProblem, ProblemHttpResult>> PostOne(

@@ -59,7 +59,8 @@ public sealed class PageTests(BrowserFixture app, ITestOutputHelper output) : IC
 
         // Clicking an event marks its evidence (and trigger) in the text; clicking a quote marks the quote.
         var firstEvent = page.Locator("#event-list button.pick").First;
-        await firstEvent.ClickAsync();
+        // On its type badge: the actor names inside the button are links to their pages.
+        await firstEvent.Locator(".badge").First.ClickAsync();
         Assert.Equal("true", await firstEvent.GetAttributeAsync("aria-pressed"));
         var evidence = string.Concat(await page.Locator("#article-text .evidence").AllTextContentsAsync());
         Assert.False(string.IsNullOrWhiteSpace(evidence));

@@ -111,17 +111,27 @@ public sealed class ViewPageTests(BrowserFixture app, ITestOutputHelper output) 
         await page.WaitForFunctionAsync($"() => document.querySelector('#graph').dataset.minEdge === '{heaviest}'");
         Assert.Contains("min_weight=" + heaviest, page.Url);
 
-        // Back to every edge; click the middle of the widest one.
+        // Back to every edge; click the middle of the widest edge whose middle is clear of every node (a click on a node opens its actor page).
         await page.FillAsync("input[name=min_weight]", "1");
         await page.ClickAsync("#network-form button[type=submit]");
         await page.WaitForFunctionAsync("() => document.querySelector('#graph').dataset.minEdge === '1'");
         await ClickChartAsync(page, "#graph", """
-            const series = chart.getModel().getSeriesByIndex(0), edges = series.getEdgeData();
-            let best = 0;
-            for (let i = 1; i < edges.count(); i++) if (edges.getRawDataItem(i).edge.events > edges.getRawDataItem(best).edge.events) best = i;
-            const [a, b, c] = edges.getItemLayout(best);
-            const mid = c ? [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4] : [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-            return chart.convertToPixel({ seriesIndex: 0 }, mid);
+            const series = chart.getModel().getSeriesByIndex(0), edges = series.getEdgeData(), nodes = series.getData();
+            const px = p => chart.convertToPixel({ seriesIndex: 0 }, p);
+            const order = [...Array(edges.count()).keys()].sort((i, j) => edges.getRawDataItem(j).edge.events - edges.getRawDataItem(i).edge.events);
+            let fallback = null;
+            for (const i of order) {
+              const [a, b, c] = edges.getItemLayout(i);
+              const mid = px(c ? [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4] : [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+              fallback = fallback || mid;
+              let clear = true;
+              for (let n = 0; n < nodes.count() && clear; n++) {
+                const q = px(nodes.getItemLayout(n));
+                if (Math.hypot(q[0] - mid[0], q[1] - mid[1]) < 40) clear = false;
+              }
+              if (clear) return mid;
+            }
+            return fallback;
             """);
         await page.WaitForSelectorAsync("#edge-events li.event");
         string[] edge = (await Data(page, "#edge-panel", "edge"))!.Split('|');

@@ -116,30 +116,115 @@ function formQuery(form) {
 
 // ------------------------------------------------------------------ search
 
+/** Results per page: 20, or the address bar's limit (1-100). */
+function searchPageSize() { return Math.min(100, Math.max(1, parseInt(params().get("limit") || "20", 10) || 20)); }
+/** Facet groups of /api/search: response field, the filter parameter a value sets, Arabic and English headings. */
+const SEARCH_FACETS = [
+  ["sources", "source", "المصادر", "Outlets"], ["months", "month", "الأشهر", "Months"],
+  ["actors", "actor", "الفاعلون", "Actors"], ["event_types", "event_type", "أنواع الأحداث", "Event types"],
+];
+
+/** The day range of a yyyy-MM month, as the since/until filters take it. */
+function monthRange(month) {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return [`${month}-01`, `${month}-${String(last).padStart(2, "0")}`];
+}
+
+/** The search with one facet value set (or cleared when already set), from the first page. */
+function facetQuery(q, parameter, value) {
+  const next = new URLSearchParams(q);
+  next.delete("offset");
+  if (parameter === "month") {
+    const [since, until] = monthRange(value);
+    const active = q.get("since") === since && q.get("until") === until;
+    if (active) { next.delete("since"); next.delete("until"); } else { next.set("since", since); next.set("until", until); }
+    return [next, active];
+  }
+  const active = q.get(parameter) === value;
+  if (active) next.delete(parameter); else next.set(parameter, value);
+  return [next, active];
+}
+
+/** The facet lists: each value a link that filters the search to it (its count is what that search will total). */
+function renderFacets(box, facets, q) {
+  box.replaceChildren();
+  if (!facets) return;
+  for (const [field, parameter, ar, en] of SEARCH_FACETS) {
+    const values = facets[field] || [];
+    if (values.length === 0) continue;
+    const list = el("ul", { class: "items facet", dataset: { facet: field } });
+    for (const f of values) {
+      const [next, active] = facetQuery(q, parameter, f.value);
+      const label = parameter === "actor" ? gloss(f.label_ar, f.label || f.value)
+        : parameter === "event_type" ? el("span", {}, `${TYPE_AR[f.value] || ""} · `, el("bdi", { dir: "ltr" }, f.value))
+        : el("bdi", { dir: "auto" }, f.value);
+      list.append(el("li", {},
+        el("a", { href: "?" + next.toString(), "aria-current": active ? "true" : null, dataset: { value: f.value },
+          title: active ? "إزالة المرشح · remove this filter" : null }, label, active ? " ✕" : null),
+        " ", el("span", { class: "count", dir: "ltr" }, String(f.count))));
+    }
+    box.append(el("h3", {}, ar + " ", el("span", { class: "gloss" }, en)), list);
+  }
+}
+
+function searchHit(hit, q) {
+  const snippet = el("p", { class: "snippet" }, hit.snippet_parts.map(p => p.hit ? el("mark", {}, p.text) : p.text));
+  const url = safeUrl(hit.url);
+  return el("li", { class: "card hit" },
+    el("a", { class: "hit-title", href: "/article?id=" + encodeURIComponent(hit.document_id) + "&q=" + encodeURIComponent(q.get("q")) },
+      hit.title || hit.document_id),
+    snippet,
+    el("div", { class: "meta" }, el("span", {}, hit.published ? hit.published.slice(0, 10) : ""), el("span", {}, hit.source || ""),
+      url ? el("a", { href: url, rel: "noopener noreferrer nofollow", dir: "ltr" }, new URL(url).host) : null));
+}
+
 async function searchPage() {
   const form = document.getElementById("search-form");
   const results = document.getElementById("results");
+  const layout = document.getElementById("search-layout");
+  const prev = document.getElementById("prev-page"), next = document.getElementById("next-page"), info = document.getElementById("page-info");
+  const typeSelect = document.getElementById("event-type-select");
+  for (const t of EVENT_TYPES) typeSelect.append(el("option", { value: t }, `${TYPE_AR[t]} · ${t}`));
+  let current = new URLSearchParams();
+  const size = searchPageSize();
   const run = async q => {
+    current = q;
     results.replaceChildren();
-    if (!q.get("q")) return;
+    if (!q.get("q")) { layout.hidden = true; return; }
     setStatus("…");
+    const offset = Math.max(0, parseInt(q.get("offset") || "0", 10) || 0);
+    const request = new URLSearchParams(q);
+    request.set("limit", String(size));
+    request.set("offset", String(offset));
+    request.set("facets", "true");
     try {
-      const body = await api("/api/search?limit=20&" + q.toString());
-      setStatus(body.items.length + " نتيجة · results");
-      for (const hit of body.items) {
-        const snippet = el("p", { class: "snippet" }, hit.snippet_parts.map(p => p.hit ? el("mark", {}, p.text) : p.text));
-        const url = safeUrl(hit.url);
-        results.append(el("li", { class: "card hit" },
-          el("a", { class: "hit-title", href: "/article?id=" + encodeURIComponent(hit.document_id) + "&q=" + encodeURIComponent(q.get("q")) },
-            hit.title || hit.document_id),
-          snippet,
-          el("div", { class: "meta" }, el("span", {}, hit.published ? hit.published.slice(0, 10) : ""), el("span", {}, hit.source || ""),
-            url ? el("a", { href: url, rel: "noopener noreferrer nofollow", dir: "ltr" }, new URL(url).host) : null)));
-      }
+      const body = await api("/api/search?" + request.toString());
+      layout.hidden = false;
+      const first = body.items.length ? offset + 1 : 0, last = offset + body.items.length;
+      // The total counts every match; the page says which of them it shows.
+      setStatus(body.total === 0 ? "لا نتائج · no results"
+        : `النتائج ${first}–${last} من ${body.total} · results ${first}–${last} of ${body.total}`);
+      results.setAttribute("start", String(Math.max(1, first)));
+      for (const hit of body.items) results.append(searchHit(hit, q));
+      const pages = Math.max(1, Math.ceil(body.total / size)), page = Math.floor(offset / size) + 1;
+      info.textContent = `صفحة ${page} من ${pages} · page ${page} of ${pages}`;
+      prev.disabled = offset === 0;
+      next.disabled = body.next_offset === undefined || body.next_offset === null;
+      renderFacets(document.getElementById("facets"), body.facets, q);
     } catch (e) { setStatus(e.message, true); }
   };
+  const turn = delta => {
+    const q = new URLSearchParams(current);
+    const offset = Math.max(0, (parseInt(q.get("offset") || "0", 10) || 0) + delta);
+    if (offset === 0) q.delete("offset"); else q.set("offset", String(offset));
+    history.replaceState(null, "", "?" + q.toString());
+    run(q).then(() => window.scrollTo(0, 0));
+  };
+  prev.addEventListener("click", () => turn(-size));
+  next.addEventListener("click", () => turn(size));
   const p = bindForm(form, run);
-  if (p.get("q")) run(p);
+  if (p.get("q")) await run(p);
   try {
     const top = await api("/api/actors?top=15");
     const list = document.getElementById("top-actors");
@@ -147,6 +232,45 @@ async function searchPage() {
       list.append(el("li", {}, actorLink(a), " ", el("span", { class: "muted" }, `(${a.documents} مقال · docs, ${a.events} حدث · events)`)));
   } catch (e) { setStatus(e.message, true); }
 }
+
+// ------------------------------------------------------------------ export buttons
+
+const EXPORT_FORMATS = {
+  search: { endpoint: "/api/export/search", formats: [["csv", "CSV"], ["parquet", "Parquet"], ["jsonl", "JSONL"]] },
+  events: { endpoint: "/api/export/events",
+    formats: [["csv", "CSV"], ["parquet", "Parquet"], ["gdelt", "GDELT"], ["gdelt-mentions", "GDELT mentions"], ["plover", "PLOVER"], ["jsonl", "JSONL"]] },
+};
+
+/**
+ * Fills a <div data-export="search|events"> with download buttons for the data its page shows: each button exports
+ * with the page's current filters (read from the address bar when clicked, so it follows every search or filter change)
+ * and, for events, the confidence threshold and modality chosen beside the buttons.
+ */
+function exportBar(box) {
+  const kind = EXPORT_FORMATS[box.dataset.export];
+  if (!kind) return;
+  const p = params();
+  const events = box.dataset.export === "events";
+  const confidence = events ? el("input", { type: "number", name: "export-min-confidence", min: 0, max: 1, step: 0.05, dir: "ltr",
+    value: p.get("minConfidence") || "0.5", "aria-label": "minimum confidence" }) : null;
+  const modality = events ? el("select", { name: "export-modality", "aria-label": "modality" },
+    el("option", { value: "" }, "كل الصيغ · all modalities"), el("option", { value: "asserted" }, "ما وقع فقط · asserted only")) : null;
+  if (modality && p.get("modality")) modality.value = p.get("modality");
+  const href = format => {
+    const q = new URLSearchParams(location.search);
+    for (const k of ["offset", "limit", "format", "facets"]) q.delete(k);
+    q.set("format", format);
+    if (confidence) q.set("minConfidence", confidence.value || "0.5");
+    if (modality) { if (modality.value) q.set("modality", modality.value); else q.delete("modality"); }
+    return kind.endpoint + "?" + q.toString();
+  };
+  const buttons = kind.formats.map(([format, label]) => el("a", { class: "button export", href: href(format), download: "", dataset: { format },
+    onclick: e => { e.currentTarget.href = href(format); } }, label));
+  box.replaceChildren(el("span", { class: "muted" }, "تصدير ", el("span", { class: "gloss" }, "Export")), ...buttons);
+  if (events) box.append(el("label", { class: "inline" }, "ثقة ≥ ", el("span", { class: "gloss", dir: "ltr" }, "confidence ≥"), " ", confidence), modality);
+}
+
+document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("[data-export]").forEach(exportBar));
 
 // ------------------------------------------------------------------ article
 
