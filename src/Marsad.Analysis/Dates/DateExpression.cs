@@ -43,6 +43,8 @@ public sealed record DateExpression(int FirstToken, int LastToken, int Start, in
 {
     public DateKind Kind { get; init; }
     public string? Ahead { get; init; }
+    /// <summary>The words point past publication (غدا، المقبل، القادم), whatever the precision of the value.</summary>
+    public bool Forward { get; init; }
 
     /// <summary>
     /// The value that dates an event of this modality: a planned, proposed or possible event takes the reading ahead
@@ -52,7 +54,7 @@ public sealed record DateExpression(int FirstToken, int LastToken, int Start, in
     public string? For(string modality, DateOnly? published)
     {
         if (modality == "asserted")
-            return Value is not null && published is { } p && IsAfter(Value, p) ? null : Value;
+            return Forward || Value is not null && published is { } p && IsAfter(Value, p) ? null : Value;
         return modality is "planned" or "proposed" or "possible" or "hypothetical" ? Ahead ?? Value : Value;
     }
 

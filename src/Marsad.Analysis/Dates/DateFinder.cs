@@ -34,6 +34,8 @@ public sealed class DateFinder(CalendarNames names)
         {
             var e = TryAt(text, words, i, from, to, published);
             if (e is null) { i++; continue; }
+            // غدا، الأسبوع المقبل، يونيو القادم: words that point past publication, whatever the value's precision
+            if (e.Kind == DateKind.Tomorrow || Relative(Bare(words[e.LastToken])) > 0) e = e with { Forward = true };
             found.Add(e);
             i = e.LastToken + 1;
         }
@@ -313,16 +315,16 @@ public sealed class DateFinder(CalendarNames names)
 
     /// <summary>
     /// A weekday with the article and nothing after it (الخميس، وقال الخميس إن، قتلت … الاثنين، بعد) dates what is told
-    /// around it, unless a word before makes it a name (صلاة الجمعة). الاثنين is also "the two" (توصل الاثنين إلى اتفاق),
-    /// so it is a date only when set off: before punctuation or إن/أن, or after a comma.
+    /// around it, unless a word before makes it a name (صلاة الجمعة). الاثنين is also "the two": not a date before
+    /// إلى، على، معا (توصل الاثنين إلى اتفاق) or after كلا، هذين.
     /// </summary>
     private static bool WeekdayAsDate(WordView[] w, int i, int from, int to, DayOfWeek day)
     {
         if (i > from && (NotDateBefore.Contains(w[i - 1].Bare) || NotDateBefore.Contains(w[i - 1].Norm))) return false;
         if (day != DayOfWeek.Monday) return true;
-        bool after = i + 1 >= to || w[i + 1].Norm is "،" or "," or "." or "؛" or ")" || i + 1 < to && w[i + 1].Norm is "ان" or "انه" or "انها" or "إن";
-        bool before = i > from && w[i - 1].Norm is "،" or "," or "(";
-        return after || before;
+        // "توصل الاثنين إلى اتفاق"، "كلا الاثنين"، "الاثنين معا": the two
+        if (i + 1 < to && w[i + 1].Bare is "الي" or "إلى" or "علي" or "على" or "معا" or "منهما" or "كلاهما") return false;
+        return !(i > from && w[i - 1].Bare is "كلا" or "كلتا" or "هذين" or "هذان");
     }
 
     private static int Relative(string word) => word switch
