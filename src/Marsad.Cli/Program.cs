@@ -28,6 +28,7 @@ eval.Subcommands.Add(EvalDedupCommand.Create());
 eval.Subcommands.Add(EvalBoilerplateCommand.Create());
 eval.Subcommands.Add(EvalLangidCommand.Create());
 eval.Subcommands.Add(EvalEventsCommand.Create());
+eval.Subcommands.Add(EvalDatesCommand.Create());
 root.Subcommands.Add(eval);
 root.Subcommands.Add(NerCommand.Create());
 root.Subcommands.Add(CoderCommand.Create());

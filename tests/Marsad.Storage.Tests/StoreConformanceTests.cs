@@ -376,6 +376,19 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Equal("التقى", fromA.Trigger!.Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Marsad.Tests.Common.EventIdentityCase.Data), MemberType = typeof(Marsad.Tests.Common.EventIdentityCase))]
+    public void Reports_of_two_documents_merge_by_the_one_identity(Marsad.Tests.Common.EventIdentityCase c)
+    {
+        using var store = Open();
+        var a = TestDocuments.Analyze(TestDocuments.SummitA, "outlet_a", c.PublishedA) with { Events = [c.A with { Id = "a-e1" }] };
+        var b = TestDocuments.Analyze(TestDocuments.SummitB, "outlet_b", c.PublishedB) with { Events = [c.B with { Id = "b-e1" }] };
+        store.Store([a, b]);
+        var events = store.Events(new EventQuery { Limit = 10 });
+        Assert.Equal(c.SameAcross ? 1 : 2, store.Counts().Events);
+        if (c.SameAcross) Assert.Equal(2, Assert.Single(events).NumSources);
+    }
+
     [Fact]
     public void Events_filter_by_actor_id_or_name_type_cameo_country_and_dates()
     {

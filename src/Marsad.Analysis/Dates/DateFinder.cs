@@ -34,6 +34,8 @@ public sealed class DateFinder(CalendarNames names)
         {
             var e = TryAt(text, words, i, from, to, published);
             if (e is null) { i++; continue; }
+            // غدا، الأسبوع المقبل، يونيو القادم: words that point past publication, whatever the value's precision
+            if (e.Kind == DateKind.Tomorrow || Relative(Bare(words[e.LastToken])) > 0) e = e with { Forward = true };
             found.Add(e);
             i = e.LastToken + 1;
         }
@@ -49,7 +51,7 @@ public sealed class DateFinder(CalendarNames names)
         {
             int x = Num(w[i].Norm), mo = Num(w[i + 2].Norm), z = Num(w[i + 4].Norm);
             DateOnly? d = x > 1000 ? Make(x, mo, z) : z > 1000 ? Make(z, mo, x) : null;
-            if (d is { } dd) return Expr(text, w, i, i + 4, dd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+            if (d is { } dd) return Expr(text, w, i, i + 4, dd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day, DateKind.Numeric);
         }
         // [day [من]] month ...: the day as digits (19، الـ19) or as an ordinal (العاشر، الحادي والعشرين) before من
         int dayTok = -1, dayValue = 0, mi = i;
@@ -62,9 +64,9 @@ public sealed class DateFinder(CalendarNames names)
         // 14 من الشهر الجاري / الماضي / المقبل
         if (dayTok >= 0 && mi + 1 < to && Bare(w[mi]) == "الشهر" && MonthOffset(Bare(w[mi + 1])) is int offset)
         {
-            if (pub is not { } p) return Expr(text, w, dayTok, mi + 1, null, DatePrecision.Day);
+            if (pub is not { } p) return Expr(text, w, dayTok, mi + 1, null, DatePrecision.Day, DateKind.DayOfMonth);
             var m = new DateOnly(p.Year, p.Month, 1).AddMonths(offset);
-            return Expr(text, w, dayTok, mi + 1, Make(m.Year, m.Month, dayValue)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+            return Expr(text, w, dayTok, mi + 1, Make(m.Year, m.Month, dayValue)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day, DateKind.DayOfMonth);
         }
         if (TryMonth(w, mi, to, out var month, out int afterMonth))
         {
@@ -99,49 +101,51 @@ public sealed class DateFinder(CalendarNames names)
             }
             int first = dayTok >= 0 ? dayTok : i;
             int? day = dayTok >= 0 ? dayValue : null;
-            return ResolveMonth(text, w, first, last, month.Hijri, month.Month, day, year, rel, pub);
+            return ResolveMonth(text, w, first, last, month.Hijri, month.Month, day, year, rel, current, pub);
         }
         if (dayTok >= 0 && w[dayTok].Kind != TokenKind.ArabicWord) return null;
 
         // قبل/منذ يومين، قبل ثلاثة أيام (up to ten days back)
         if (a is "قبل" or "منذ" && i + 1 < to && DaysAgo(w, i + 1, to, out int back, out int lastAgo))
-            return Relative(text, w, i, lastAgo, pub, p => p.AddDays(-back));
+            return Relative(text, w, i, lastAgo, pub, DateKind.DaysAgo, p => p.AddDays(-back));
 
         // اليوم [weekday]
         if (a == "اليوم")
         {
             if (i > from && Bare(w[i - 1]) is "روسيا" or "حتى" or "منذ") return null;
             if (i + 1 < to && names.Weekdays.TryGetValue(Bare(w[i + 1]), out var wd))
-                return Relative(text, w, i, i + 1, pub, p => p.DayOfWeek == wd ? p : Previous(p, wd, false));
+                return Relative(text, w, i, i + 1, pub, DateKind.Today, p => p.DayOfWeek == wd ? p : Previous(p, wd, false));
             if (i + 1 < to && w[i + 1].Kind == TokenKind.ArabicWord && w[i + 1].Norm.StartsWith("ال", StringComparison.Ordinal)) return null;
-            return Relative(text, w, i, i, pub, p => p);
+            return Relative(text, w, i, i, pub, DateKind.Today, p => p);
         }
         // أول أمس / أمس الأول / [يوم] أمس [weekday]
         if (a is "اول" && i + 1 < to && Bare(w[i + 1]) is "امس")
-            return Relative(text, w, i, i + 1, pub, p => p.AddDays(-2));
+            return Relative(text, w, i, i + 1, pub, DateKind.Yesterday, p => p.AddDays(-2));
         if (a is "امس" || a == "يوم" && i + 1 < to && Bare(w[i + 1]) == "امس")
         {
             int s = i, e = a == "يوم" ? i + 1 : i;
-            if (e + 1 < to && Bare(w[e + 1]) == "الاول") return Relative(text, w, s, e + 1, pub, p => p.AddDays(-2));
+            if (e + 1 < to && Bare(w[e + 1]) == "الاول") return Relative(text, w, s, e + 1, pub, DateKind.Yesterday, p => p.AddDays(-2));
             if (e + 1 < to && names.Weekdays.TryGetValue(Bare(w[e + 1]), out var wd))
-                return Relative(text, w, s, e + 1, pub, p => p.AddDays(-1).DayOfWeek == wd ? p.AddDays(-1) : Previous(p, wd, true));
-            return Relative(text, w, s, e, pub, p => p.AddDays(-1));
+                return Relative(text, w, s, e + 1, pub, DateKind.Yesterday, p => p.AddDays(-1).DayOfWeek == wd ? p.AddDays(-1) : Previous(p, wd, true));
+            return Relative(text, w, s, e, pub, DateKind.Yesterday, p => p.AddDays(-1));
         }
         if (a is "غدا" || a == "يوم" && i + 1 < to && Bare(w[i + 1]) == "غد")
-            return Relative(text, w, i, a == "يوم" ? i + 1 : i, pub, p => p.AddDays(1));
-        // يوم الخميس [الماضي|المقبل], الخميس الماضي
+            return Relative(text, w, i, a == "يوم" ? i + 1 : i, pub, DateKind.Tomorrow, p => p.AddDays(1));
+        // يوم الخميس [الماضي|المقبل], الخميس الماضي, فجر الأحد, ليل الأربعاء
         {
-            int k = a is "يوم" or "مساء" or "صباح" or "ليله" or "ليلة" or "فجر" ? i + 1 : i;
-            if (k < to && names.Weekdays.TryGetValue(Bare(w[k]), out var wd) && (k > i || w[k].Norm.Length > 0))
+            // (فجر is read whole: its ف is not the conjunction)
+            int k = a is "يوم" or "مساء" or "صباح" or "ليله" or "ليلة" or "ليل" or "ظهر" or "عصر" or "ظهيره" || w[i].Norm is "فجر" or "وفجر" ? i + 1 : i;
+            if (k < to && names.Weekdays.TryGetValue(Bare(w[k]), out var wd) && (k > i || Bare(w[k]).StartsWith("ال", StringComparison.Ordinal)))
             {
                 int r = k + 1 < to ? Relative(Bare(w[k + 1])) : 0;
-                // a weekday alone is too weak, unless set off as an adverb: "التقى بوتين بايدن، الخميس، في جنيف",
-                // "وقال المتحدث الخميس إن …"
-                if (k == i && r == 0 && !AdverbialWeekday(w, i, from, to)) return null;
+                if (k == i && r == 0 && !WeekdayAsDate(w, i, from, to, wd)) return null;
                 int last = r != 0 ? k + 1 : k;
-                return r > 0
-                    ? Relative(text, w, i, last, pub, p => Next(p, wd))
-                    : Relative(text, w, i, last, pub, p => p.DayOfWeek == wd && r == 0 ? p : Previous(p, wd, true));
+                if (r > 0) return Relative(text, w, i, last, pub, DateKind.Weekday, p => Next(p, wd));
+                if (r < 0) return Relative(text, w, i, last, pub, DateKind.Weekday, p => Previous(p, wd, true));
+                // no الماضي / المقبل: the latest such day on or before publication, or the next on or after it for a
+                // future event (the reader of the event chooses, see DateExpression.For)
+                var e = Relative(text, w, i, last, pub, DateKind.Weekday, p => p.DayOfWeek == wd ? p : Previous(p, wd, true));
+                return pub is { } pp && pp.DayOfWeek != wd ? e with { Ahead = Day(Next(pp, wd)) } : e;
             }
         }
         // الأسبوع/الشهر/العام الماضي|المقبل|الجاري
@@ -153,26 +157,26 @@ public sealed class DateFinder(CalendarNames names)
             if (current) r = 0;
             if (a == "الاسبوع")
             {
-                if (pub is not { } p) return Expr(text, w, i, i + 1, null, DatePrecision.Month);
+                if (pub is not { } p) return Expr(text, w, i, i + 1, null, DatePrecision.Month, DateKind.Week);
                 var mid = p.AddDays(7 * r);
                 var start = mid.AddDays(-(((int)mid.DayOfWeek + 6) % 7));
                 var end = start.AddDays(6);
                 return start.Month == end.Month
-                    ? Expr(text, w, i, i + 1, start.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month)
-                    : start.Year == end.Year ? Expr(text, w, i, i + 1, start.ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year)
-                    : Expr(text, w, i, i + 1, null, DatePrecision.Year);
+                    ? Expr(text, w, i, i + 1, start.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month, DateKind.Week)
+                    : start.Year == end.Year ? Expr(text, w, i, i + 1, start.ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year, DateKind.Week)
+                    : Expr(text, w, i, i + 1, null, DatePrecision.Year, DateKind.Week);
             }
             if (a == "الشهر")
-                return Expr(text, w, i, i + 1, pub?.AddMonths(r).ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month);
-            return Expr(text, w, i, i + 1, pub?.AddYears(r).ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year);
+                return Expr(text, w, i, i + 1, pub?.AddMonths(r).ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month, DateKind.Month);
+            return Expr(text, w, i, i + 1, pub?.AddYears(r).ToString("yyyy", CultureInfo.InvariantCulture), DatePrecision.Year, DateKind.Year);
         }
     year:
         if (a is "عام" or "العام" or "سنه" or "سنة" or "السنه" && i + 1 < to && w[i + 1].Kind == TokenKind.Number && YearOf(w[i + 1].Norm) is int y)
-            return Expr(text, w, i, i + 1, y.ToString("D4", CultureInfo.InvariantCulture), DatePrecision.Year);
+            return Expr(text, w, i, i + 1, y.ToString("D4", CultureInfo.InvariantCulture), DatePrecision.Year, DateKind.YearNumber);
         return null;
     }
 
-    private DateExpression ResolveMonth(string text, WordView[] w, int first, int last, bool hijri, int month, int? day, int? year, int rel, DateOnly? pub)
+    private DateExpression ResolveMonth(string text, WordView[] w, int first, int last, bool hijri, int month, int? day, int? year, int rel, bool current, DateOnly? pub)
     {
         if (hijri)
         {
@@ -186,34 +190,45 @@ public sealed class DateFinder(CalendarNames names)
                 if (rel < 0 && month >= hm) hy--;
                 else if (rel > 0 && month <= hm) hy++;
             }
-            else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day);
+            else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day, DateKind.Calendar);
             try
             {
                 if (day is int d)
-                    return Expr(text, w, first, last, DateOnly.FromDateTime(Hijri.ToDateTime(hy, month, Math.Min(d, Hijri.GetDaysInMonth(hy, month)), 0, 0, 0, 0)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+                    return Expr(text, w, first, last, DateOnly.FromDateTime(Hijri.ToDateTime(hy, month, Math.Min(d, Hijri.GetDaysInMonth(hy, month)), 0, 0, 0, 0)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day, DateKind.Calendar);
                 var midDay = DateOnly.FromDateTime(Hijri.ToDateTime(hy, month, 15, 0, 0, 0, 0));
-                return Expr(text, w, first, last, midDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month);
+                return Expr(text, w, first, last, midDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), DatePrecision.Month, DateKind.Calendar);
             }
             catch (ArgumentOutOfRangeException)
             {
-                return Expr(text, w, first, last, null, DatePrecision.Month);
+                return Expr(text, w, first, last, null, DatePrecision.Month, DateKind.Calendar);
             }
         }
         int yv;
+        int? ahead = null;
         if (year is int yy) yv = yy;
         else if (pub is { } p)
         {
             yv = p.Year;
             if (rel < 0 && month >= p.Month) yv--;
             else if (rel > 0 && month <= p.Month) yv++;
+            else if (rel == 0 && !current)
+            {
+                // no year and no الماضي / المقبل: the latest such month (or day) on or before publication, and the
+                // next one on or after it for a future event
+                bool later = month > p.Month || month == p.Month && day is int d0 && d0 > p.Day;
+                if (later) { yv--; ahead = p.Year; }
+                else if (month < p.Month || day is int d1 && d1 < p.Day) ahead = p.Year + 1;
+            }
         }
-        else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day);
+        else return Expr(text, w, first, last, null, day is null ? DatePrecision.Month : DatePrecision.Day, DateKind.Calendar);
         if (day is int dd)
         {
             var date = Make(yv, month, dd);
-            return Expr(text, w, first, last, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day);
+            var e = Expr(text, w, first, last, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatePrecision.Day, DateKind.Calendar);
+            return ahead is int ay && Make(ay, month, dd) is { } next ? e with { Ahead = Day(next) } : e;
         }
-        return Expr(text, w, first, last, $"{yv:D4}-{month:D2}", DatePrecision.Month);
+        var m = Expr(text, w, first, last, $"{yv:D4}-{month:D2}", DatePrecision.Month, DateKind.Calendar);
+        return ahead is int am ? m with { Ahead = $"{am:D4}-{month:D2}" } : m;
     }
 
     private bool TryMonth(WordView[] w, int i, int to, out CalendarNames.MonthName month, out int after)
@@ -295,14 +310,21 @@ public sealed class DateFinder(CalendarNames names)
         return days is >= 3 and <= 10;
     }
 
-    /// <summary>A weekday with the article set off by commas (، الخميس،) or followed by إن/أن (قال الخميس إن).</summary>
-    private static bool AdverbialWeekday(WordView[] w, int i, int from, int to)
+    // words before a weekday that make it a name, not a date: صلاة الجمعة، خطبة الجمعة، قداس الأحد، كل خميس، أيام السبت
+    private static readonly HashSet<string> NotDateBefore = WordSets.Of(["صلاه", "صلاة", "صلوات", "خطبه", "خطبة", "خطب", "قداس", "كل", "ايام", "أيام", "عطله", "عطلة", "سوق", "مسجد", "جامع", "جمعه"]);
+
+    /// <summary>
+    /// A weekday with the article and nothing after it (الخميس، وقال الخميس إن، قتلت … الاثنين، بعد) dates what is told
+    /// around it, unless a word before makes it a name (صلاة الجمعة). الاثنين is also "the two": not a date before
+    /// إلى، على، معا (توصل الاثنين إلى اتفاق) or after كلا، هذين.
+    /// </summary>
+    private static bool WeekdayAsDate(WordView[] w, int i, int from, int to, DayOfWeek day)
     {
-        if (!w[i].Norm.StartsWith("ال", StringComparison.Ordinal)) return false;
-        bool after = i + 1 >= to || w[i + 1].Norm is "،" or "," or "." or "؛";
-        bool before = i > from && w[i - 1].Norm is "،" or ",";
-        if (before && after) return true;
-        return i + 1 < to && w[i + 1].Norm is "ان" or "انه" or "انها" or "إن";
+        if (i > from && (NotDateBefore.Contains(w[i - 1].Bare) || NotDateBefore.Contains(w[i - 1].Norm))) return false;
+        if (day != DayOfWeek.Monday) return true;
+        // "توصل الاثنين إلى اتفاق"، "كلا الاثنين"، "الاثنين معا": the two
+        if (i + 1 < to && w[i + 1].Bare is "الي" or "إلى" or "علي" or "على" or "معا" or "منهما" or "كلاهما") return false;
+        return !(i > from && w[i - 1].Bare is "كلا" or "كلتا" or "هذين" or "هذان");
     }
 
     private static int Relative(string word) => word switch
@@ -312,11 +334,13 @@ public sealed class DateFinder(CalendarNames names)
         _ => 0,
     };
 
-    private static DateExpression Relative(string text, WordView[] w, int first, int last, DateOnly? pub, Func<DateOnly, DateOnly> resolve)
-        => Expr(text, w, first, last, pub is { } p ? resolve(p).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, DatePrecision.Day);
+    private static DateExpression Relative(string text, WordView[] w, int first, int last, DateOnly? pub, DateKind kind, Func<DateOnly, DateOnly> resolve)
+        => Expr(text, w, first, last, pub is { } p ? Day(resolve(p)) : null, DatePrecision.Day, kind);
 
-    private static DateExpression Expr(string text, WordView[] w, int first, int last, string? value, DatePrecision precision)
-        => new(first, last, w[first].Start, w[last].End, text[w[first].Start..w[last].End], value, precision);
+    private static DateExpression Expr(string text, WordView[] w, int first, int last, string? value, DatePrecision precision, DateKind kind)
+        => new(first, last, w[first].Start, w[last].End, text[w[first].Start..w[last].End], value, precision) { Kind = kind };
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The latest <paramref name="day"/> before (or, when <paramref name="strict"/> is false, on) <paramref name="p"/>.</summary>
     private static DateOnly Previous(DateOnly p, DayOfWeek day, bool strict)

@@ -89,7 +89,18 @@ public sealed record EventRecord
     public IReadOnlyList<ActorRef> Target { get; init; } = [];
     /// <summary>Resolved date at its known precision (yyyy-MM-dd, yyyy-MM, yyyy) or null.</summary>
     public string? Date { get; init; }
+    /// <summary>How much of the date is known (day, month or year), read from its form; null when there is no date.</summary>
+    public Marsad.Analysis.Dates.DatePrecision? DatePrecision => Date?.Length switch
+    {
+        10 => Marsad.Analysis.Dates.DatePrecision.Day,
+        7 => Marsad.Analysis.Dates.DatePrecision.Month,
+        4 => Marsad.Analysis.Dates.DatePrecision.Year,
+        _ => null,
+    };
+    /// <summary>The words that give the date, as written (kept when they cannot be resolved: no publication date).</summary>
     public string? DateText { get; init; }
+    /// <summary>Which family of date words gave the date (weekday, yesterday, calendar …); null when no words did.</summary>
+    public Marsad.Analysis.Dates.DateKind? DateKind { get; init; }
     public LocationInfo? Location { get; init; }
     public IReadOnlyList<string> Topics { get; init; } = [];
     /// <summary>asserted, planned, proposed, possible or negated.</summary>

@@ -154,11 +154,12 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     src = [.. prev.Src, .. prev.Tgt];
                     tgt = [];
                 }
-                var date = NearestDate(words, dateExprs, match);
+                var date = NearestDate(words, dateExprs, match, modality, published);
                 // "وأوضح أن الجانب الروسي أشار إلى …" after a dated account: a reported past event without a date of its
                 // own happened on the occasion that account dated
                 if (date is null && inherited is not null && modality == "asserted" && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
                     date = inherited;
+                string? dateValue = date?.For(modality, published);
                 var (location, locSpan) = FindLocation(words, from, to, match, type);
                 if ((entry.Flags & TriggerFlags.Meeting) != 0 && location is not null)
                     (mode, cameo) = RefineMeeting(location, src, tgt, mode, cameo);
@@ -176,8 +177,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     Cameo = cameo,
                     Source = Refs(src),
                     Target = Refs(tgt),
-                    Date = date?.Value,
+                    Date = dateValue,
                     DateText = date?.Text,
+                    DateKind = date?.Kind,
                     Location = location,
                     Topics = topics,
                     Modality = modality,
@@ -191,7 +193,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (dup >= 0)
                 {
                     var d = sentenceEvents[dup];
-                    sentenceEvents[dup] = (d.Record with { Evidence = [.. d.Record.Evidence, .. evidence], Date = d.Record.Date ?? record.Date, DateText = d.Record.DateText ?? record.DateText, Location = d.Record.Location ?? record.Location }, d.Src, d.Tgt);
+                    sentenceEvents[dup] = (d.Record with { Evidence = [.. d.Record.Evidence, .. evidence], Date = d.Record.Date ?? record.Date, DateText = d.Record.DateText ?? record.DateText, DateKind = d.Record.DateText is null ? record.DateKind : d.Record.DateKind, Location = d.Record.Location ?? record.Location }, d.Src, d.Tgt);
                     continue;
                 }
                 sentenceEvents.Add((record, src, tgt));
@@ -1017,13 +1019,16 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// The date of an event: among the expressions within 14 words of the trigger (words inside parentheses not counted;
     /// one across أن/إن, in another clause, only when the event's own clause has none),
     /// the most precise one (a day over a month over a year), then the nearest, an expression before the trigger winning ties.
+    /// An expression that resolves after publication never dates an asserted event (it dates a plan, a deadline, a
+    /// target year: «تستهدف عام 2030»).
     /// </summary>
-    private static DateExpression? NearestDate(WordView[] words, List<DateExpression> exprs, TriggerMatch match)
+    private static DateExpression? NearestDate(WordView[] words, List<DateExpression> exprs, TriggerMatch match, string modality, DateOnly? published)
     {
         DateExpression? best = null;
         int bestScore = int.MaxValue;
         foreach (var d in exprs)
         {
+            if (d.Value is not null && d.For(modality, published) is null) continue;
             int a = d.LastToken < match.First ? d.LastToken : match.Last;
             int b = d.LastToken < match.First ? match.First : d.FirstToken;
             int dist = 0, depth = 0;

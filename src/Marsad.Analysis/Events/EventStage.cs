@@ -92,6 +92,8 @@ public sealed class EventStage
         var candidates = new List<Coding.EventCandidate>();
         var events = _events.Extract(docId, text, words, sentences, args, dir, pub, candidates);
         if (Coder is not null) events = Coder.Decide(candidates);
+        // one event per real event: a document's mentions of it fold into one with all their evidence
+        events = Merging.EventFolder.Fold(events);
         var quotes = _quotes.Extract(text, words, sentences, args, dir, people);
         return new EventStageResult(events, quotes, dateline) { Candidates = candidates };
     }

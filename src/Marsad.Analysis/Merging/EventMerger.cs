@@ -27,16 +27,14 @@ public sealed record MergedEvent
 }
 
 /// <summary>
-/// Merges event reports across documents. Two reports are the same event when they have the same PLOVER type, the same
-/// modality class (negated reports are never merged with, nor output as, events that happened), the same actors
-/// (source and target ids; for CONSULT and AGREE, which are symmetric, the same set of participants) and compatible dates
-/// (equal, one a prefix of the other such as 2021-04 and 2021-04-19, or one unknown). Events without any actor are not
-/// merged (nothing identifies them). Not thread-safe: one merger per run.
+/// Merges event reports across documents: reports with the same <see cref="EventIdentity"/> key are one event (the
+/// store merges by the same key). Negated reports are not output (nothing happened), and events without any actor are
+/// never merged across documents (nothing identifies them). Not thread-safe: one merger per run.
 /// </summary>
 public sealed class EventMerger
 {
     private readonly List<Group> _groups = [];
-    private readonly Dictionary<string, List<Group>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group> _byKey = new(StringComparer.Ordinal);
 
     private sealed class Group
     {
@@ -55,16 +53,12 @@ public sealed class EventMerger
         foreach (var e in document.Events)
         {
             if (e.Modality == "negated" || e.Source.Count + e.Target.Count == 0) continue;
-            string key = Key(e);
-            if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
-            var g = list.Find(x => Compatible(x.Date, e.Date));
-            if (g is null)
+            string key = EventIdentity.Of(e, document.Published, document.Id).Key;
+            if (!_byKey.TryGetValue(key, out var g))
             {
-                g = new Group { First = e, Date = e.Date, Mode = e.Mode };
-                list.Add(g);
+                _byKey[key] = g = new Group { First = e, Date = e.Date, Mode = e.Mode };
                 _groups.Add(g);
             }
-            if (e.Date is not null && (g.Date is null || e.Date.Length > g.Date.Length)) g.Date = e.Date;
             g.Mode ??= e.Mode;
             g.Evidence.Add(new MergedEvidence(document.Id, e.Id, e.Evidence));
             g.Sources.Add(document.Source ?? document.Id);
@@ -95,20 +89,4 @@ public sealed class EventMerger
             });
         return result;
     }
-
-    private static string Key(EventRecord e)
-    {
-        bool symmetric = e.Type is "CONSULT" or "AGREE" or "COOPERATE";
-        string modality = e.Modality == "asserted" ? "a" : "f"; // happened vs. not (yet)
-        if (symmetric)
-        {
-            var all = e.Source.Concat(e.Target).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal);
-            return $"{e.Type}|{modality}|{string.Join(",", all)}";
-        }
-        return $"{e.Type}|{modality}|{string.Join(",", e.Source.Select(a => a.Id).Order(StringComparer.Ordinal))}>{string.Join(",", e.Target.Select(a => a.Id).Order(StringComparer.Ordinal))}";
-    }
-
-    /// <summary>True when two dates at any precision can name the same day (equal, prefix, or one unknown).</summary>
-    public static bool Compatible(string? a, string? b)
-        => a is null || b is null || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
 }

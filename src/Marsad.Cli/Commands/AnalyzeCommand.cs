@@ -25,7 +25,7 @@ internal static class AnalyzeCommand
         var actors = ActorRegistryOption.Create();
         var noActors = new Option<bool>("--no-actors") { Description = "Skip actor linking (entities keep no actor; no actors list)" };
         var minConfidence = new Option<double>("--min-confidence") { Description = $"Show events whose confidence is at least this (0-1; 0 shows every coded event)", DefaultValueFactory = _ => Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold };
-        var rulesOnly = new Option<bool>("--rules-only") { Description = "Emit the trigger rules' events without the trained coder (no confidence, no folding)" };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Emit the trigger rules' events without the trained coder (no confidence)" };
         var nearDup = new Option<double>("--near-duplicate") { Description = "Estimated Jaccard at or above which a document is a near-duplicate (0-1)", DefaultValueFactory = _ => new DuplicateDetectorOptions().Threshold };
 
         var command = new Command("analyze", "Analyse Arabic news documents and print the structured result.");

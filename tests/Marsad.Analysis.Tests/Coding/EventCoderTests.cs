@@ -54,7 +54,7 @@ public class EventCoderTests
     [Fact]
     public void Mentions_of_one_event_fold_into_one_that_keeps_every_mention()
     {
-        var folded = EventCoder.Fold([
+        var folded = Marsad.Analysis.Merging.EventFolder.Fold([
             E("CONSULT", [Putin], [Erdogan], 10, 0.6),
             E("CONSULT", [Erdogan], [Putin], 50, 0.9, "2018-05-03"), // told again, sides swapped: a meeting is symmetric
             E("CONSULT", [Putin], [], 90, 0.4),                       // a vaguer retelling

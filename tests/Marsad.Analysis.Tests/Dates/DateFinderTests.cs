@@ -30,7 +30,7 @@ public class DateFinderTests
     [InlineData("في 19 نيسان / أبريل", "2021-04-25", "2021-04-19")]
     [InlineData("في 15 أبريل", "2021-04-19", "2021-04-15")]
     [InlineData("قمة يونيو المقبل", "2021-04-25", "2021-06")]
-    [InlineData("في يونيو", "2021-04-25", "2021-06")]
+    [InlineData("في يونيو", "2021-04-25", "2020-06")] // no year: the latest June on or before publication (a plan takes the next, below)
     [InlineData("في كانون الثاني الماضي", "2021-04-19", "2021-01")]
     [InlineData("في 3 جانفي 2020", "2021-04-19", "2020-01-03")]
     [InlineData("في 14 اكتوبر 2021", "2000-01-01", "2021-10-14")]
@@ -55,7 +55,8 @@ public class DateFinderTests
         => Assert.Equal(expected, Resolve(text, published));
 
     [Theory]
-    [InlineData("لم يحضر الاجتماع الخميس أحد")]
+    [InlineData("بعد صلاة الجمعة في المسجد")]
+    [InlineData("ألقى خطبة الجمعة")]
     [InlineData("الاجتماع الثاني من نوعه")]
     [InlineData("توصل الاثنين إلى اتفاق")]
     [InlineData("قبل أيام من القمة")]
@@ -136,3 +137,108 @@ public class EventDateInheritanceTests
         Assert.Contains(events, e => e.Type == "CONSULT" && e.Date == "2022-02-03");
     }
 }
+
+/// <summary>The date rules of docs/dates.md, one test each (publication dates: 2018-05-04 a Friday, 2018-05-15 a Tuesday).</summary>
+public class DateRuleTests
+{
+    private static Marsad.Analysis.Dates.DateExpression One(string text, string published)
+    {
+        var tokens = new ArabicTokenizer().Tokenize(text);
+        var words = EventTestKit.Stage.Words(text, tokens);
+        var found = EventTestKit.Stage.Dates.Find(text, words, 0, words.Length, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(found.Count == 1, $"expected one date expression in «{text}», got {found.Count}");
+        return found[0];
+    }
+
+    [Fact]
+    public void A_weekday_with_the_article_dates_what_is_told_around_it()
+    {
+        var d = One("أدان الوزير الهجوم الخميس في بيان رسمي", "2018-05-04");
+        Assert.Equal(("2018-05-03", "الخميس", Marsad.Analysis.Dates.DateKind.Weekday), (d.Value, d.Text, d.Kind));
+    }
+
+    [Fact]
+    public void A_weekday_after_dawn_or_night_words_is_one_expression()
+        => Assert.Equal(("2018-05-13", "فجر الأحد"), (One("قصفت الطائرات مواقع المسلحين فجر الأحد", "2018-05-15").Value, One("قصفت الطائرات مواقع المسلحين فجر الأحد", "2018-05-15").Text));
+
+    [Theory]
+    [InlineData("قتل الجنود ثلاثة مدنيين الاثنين، في قرية قريبة")]
+    [InlineData("أدان الوزير التفجير الذي وقع في البلدة الإثنين وأسفر عن قتلى")]
+    public void Monday_is_a_date_unless_it_reads_as_the_two(string text)
+        => Assert.Equal("2018-05-14", One(text, "2018-05-15").Value);
+
+    [Fact]
+    public void Words_that_point_past_publication_never_date_what_happened()
+    {
+        var d = One("وقع الطرفان الاتفاق الذي يدخل حيز التنفيذ الأسبوع المقبل", "2018-05-07");
+        Assert.True(d.Forward);
+        Assert.Equal("2018-05", d.Value); // the week lies in the publication month, yet it is ahead
+        Assert.Null(d.For("asserted", new DateOnly(2018, 5, 7)));
+        Assert.Equal("2018-05", d.For("planned", new DateOnly(2018, 5, 7)));
+    }
+
+    [Fact]
+    public void An_open_weekday_reads_back_for_what_happened_and_ahead_for_what_is_planned()
+    {
+        var d = One("تعقد القمة الجمعة في العاصمة", "2018-05-02");
+        Assert.Equal(("2018-04-27", "2018-05-04"), (d.Value, d.Ahead));
+        Assert.Equal("2018-04-27", d.For("asserted", new DateOnly(2018, 5, 2)));
+        Assert.Equal("2018-05-04", d.For("planned", new DateOnly(2018, 5, 2)));
+    }
+
+    [Fact]
+    public void A_month_without_a_year_is_the_latest_on_or_before_publication_and_the_next_for_a_plan()
+    {
+        var d = One("التقى الوزيران في ديسمبر", "2018-05-15");
+        Assert.Equal(("2017-12", "2018-12", Marsad.Analysis.Dates.DatePrecision.Month), (d.Value, d.Ahead, d.Precision));
+    }
+
+    [Fact]
+    public void A_day_of_a_month_without_a_year_reads_the_same_way()
+    {
+        var d = One("وقعت الحادثة في 20 مايو", "2018-05-15");
+        Assert.Equal(("2017-05-20", "2018-05-20"), (d.Value, d.Ahead));
+    }
+
+    [Fact]
+    public void Words_that_fix_the_direction_leave_no_other_reading()
+    {
+        Assert.Null(One("يلتقيان الجمعة المقبل", "2018-05-02").Ahead);
+        Assert.Null(One("في تموز الماضي", "2018-05-02").Ahead);
+        Assert.Null(One("وصل أمس إلى الرياض", "2018-05-02").Ahead);
+    }
+
+    [Fact]
+    public void An_asserted_event_is_never_dated_after_publication()
+    {
+        // the year is the target of a plan, not the day of the meeting
+        var e = EventTestKit.Single("التقى بوتين أردوغان لبحث خطة تنتهي عام 2030.", "CONSULT", "2018-05-15");
+        Assert.Equal("asserted", e.Modality);
+        Assert.Null(e.Date);
+        var later = One("يوقع الاتفاق غدا", "2018-05-15");
+        Assert.Null(later.For("asserted", new DateOnly(2018, 5, 15)));
+        Assert.Equal("2018-05-16", later.For("planned", new DateOnly(2018, 5, 15)));
+    }
+
+    [Fact]
+    public void A_planned_event_takes_the_weekday_ahead()
+    {
+        var e = EventTestKit.Single("سيلتقي بوتين أردوغان الجمعة في سوتشي.", "CONSULT", "2018-05-15");
+        Assert.Equal("planned", e.Modality);
+        Assert.Equal("2018-05-18", e.Date);
+    }
+
+    [Fact]
+    public void An_event_carries_its_date_s_precision_and_kind()
+    {
+        var e = EventTestKit.Single("التقى بوتين أردوغان الأربعاء في أنقرة.", "CONSULT", "2018-05-04");
+        Assert.Equal(("2018-05-02", Marsad.Analysis.Dates.DatePrecision.Day, Marsad.Analysis.Dates.DateKind.Weekday), (e.Date, e.DatePrecision, e.DateKind));
+        var m = EventTestKit.Single("التقى بوتين أردوغان الشهر الماضي.", "CONSULT", "2018-05-04");
+        Assert.Equal(("2018-04", Marsad.Analysis.Dates.DatePrecision.Month, Marsad.Analysis.Dates.DateKind.Month), (m.Date, m.DatePrecision, m.DateKind));
+    }
+
+    [Fact]
+    public void An_event_without_date_words_has_no_date_however_recent()
+        => Assert.Null(EventTestKit.Single("التقى بوتين أردوغان في أنقرة.", "CONSULT", "2018-05-04").Date);
+}
+

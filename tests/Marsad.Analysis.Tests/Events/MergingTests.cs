@@ -3,6 +3,7 @@ using Marsad.Analysis.Merging;
 using Marsad.Analysis.Pipeline;
 using Marsad.Tests.Common;
 
+
 namespace Marsad.Analysis.Tests.Events;
 
 public class MergingTests
@@ -13,30 +14,53 @@ public class MergingTests
     private static EventRecord Call(string id, string src, string tgt, string? date, string modality = "asserted")
         => new() { Id = id, Type = "CONSULT", Mode = "phone", Cameo = "041", Source = [new ActorRef(src, null, null, null)], Target = [new ActorRef(tgt, null, null, null)], Date = date, Modality = modality, Evidence = [new(0, 5)] };
 
-    [Fact]
-    public void Same_call_told_by_two_outlets_becomes_one_event_with_two_sources()
+    [Theory]
+    [MemberData(nameof(EventIdentityCase.Data), MemberType = typeof(EventIdentityCase))]
+    public void Analyze_merges_reports_of_two_documents_by_the_one_identity(EventIdentityCase c)
     {
         var m = new EventMerger();
-        m.Add(Doc("d1", "arouba", Call("d1-e1", "jake-sullivan", "nikolai-patrushev", "2021-04-19")));
-        // the other outlet names the parties the other way round and knows only the month
-        m.Add(Doc("d2", "dostor", Call("d2-e1", "nikolai-patrushev", "jake-sullivan", "2021-04")));
-        var merged = Assert.Single(m.Result());
-        Assert.Equal(2, merged.MentionCount);
-        Assert.Equal(2, merged.SourceCount);
-        Assert.Equal("2021-04-19", merged.Date);
-        Assert.Equal(2, merged.Evidence.Count);
+        m.Add(Doc("d1", "arouba", c.A) with { Published = c.PublishedA });
+        m.Add(Doc("d2", "dostor", c.B with { Id = "d2-e1" }) with { Published = c.PublishedB });
+        // the merger leaves out what did not happen and what has no actor
+        int shown = new[] { c.A, c.B }.Count(e => e.Modality != "negated" && e.Source.Count + e.Target.Count > 0);
+        var merged = m.Result();
+        Assert.Equal(c.SameAcross ? 1 : shown, merged.Count);
+        if (c.SameAcross) Assert.Equal(2, Assert.Single(merged).SourceCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(EventIdentityCase.Data), MemberType = typeof(EventIdentityCase))]
+    public void A_document_folds_its_mentions_of_one_event_by_the_one_identity(EventIdentityCase c)
+    {
+        var folded = EventFolder.Fold([c.A, c.B]);
+        Assert.Equal(c.FoldsInOneDocument ? 1 : 2, folded.Count);
+        if (c.FoldsInOneDocument) Assert.Equal(2, folded[0].Evidence.Count);
+        // the same in either order
+        Assert.Equal(folded.Count, EventFolder.Fold([c.B, c.A]).Count);
     }
 
     [Fact]
-    public void Incompatible_dates_and_negated_reports_are_not_merged()
+    public void Equal_identity_keys_always_fold_in_one_document()
     {
-        var m = new EventMerger();
-        m.Add(Doc("d1", "a", Call("d1-e1", "x", "y", "2021-04-19")));
-        m.Add(Doc("d2", "b", Call("d2-e1", "x", "y", "2021-04-13")));
-        m.Add(Doc("d3", "c", Call("d3-e1", "x", "y", "2021-04-19", "negated")));
-        var merged = m.Result();
-        Assert.Equal(2, merged.Count);
-        Assert.All(merged, e => Assert.Equal(1, e.MentionCount));
+        foreach (var c in EventIdentityCase.All)
+        {
+            bool sameKey = EventIdentity.Of(c.A, c.PublishedA, "d").Key == EventIdentity.Of(c.B, c.PublishedA, "d").Key;
+            if (sameKey) Assert.True(c.FoldsInOneDocument, c.Name);
+        }
+    }
+
+    [Fact]
+    public void A_folded_event_keeps_the_most_precise_agreeing_date_and_the_highest_confidence()
+    {
+        var p = new ActorRef("vladimir-putin", null, null, "RUS");
+        var t = new ActorRef("tur", null, null, "TUR");
+        var folded = Assert.Single(EventFolder.Fold([
+            new EventRecord { Id = "1", Type = "CONSULT", Source = [p], Target = [t], Date = "2018-05", DateText = "الشهر الجاري", Confidence = 0.9, Evidence = [new(0, 1)] },
+            new EventRecord { Id = "2", Type = "CONSULT", Source = [t], Target = [p], Date = "2018-05-03", DateText = "الخميس", Confidence = 0.4, Evidence = [new(5, 6)] },
+        ]));
+        Assert.Equal(("2018-05-03", "الخميس"), (folded.Date, folded.DateText));
+        Assert.Equal(0.9, folded.Confidence);
+        Assert.Equal(2, folded.Evidence.Count);
     }
 
     [Fact]

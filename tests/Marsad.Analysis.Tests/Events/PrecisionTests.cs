@@ -143,8 +143,11 @@ public class DualTests
             };
             return (mentions, Stage.Fallback);
         });
-        var e = Assert.Single(result.Events, x => x.Trigger?.Text == "وبحث");
+        // the rules' own reading of the second mention (the document's events fold it into the meeting)
+        var e = Assert.Single(result.Candidates, x => x.Rules.Trigger?.Text == "وبحث").Rules;
         Assert.Equal("olaf-scholz", Ids(e.Source));
         Assert.Equal("emmanuel-macron", Ids(e.Target));
+        var meeting = Assert.Single(result.Events, x => x.Type == "CONSULT");
+        Assert.Contains(meeting.Evidence, s => text[s.Start..s.End] == "وبحث");
     }
 }

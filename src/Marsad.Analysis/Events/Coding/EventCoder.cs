@@ -8,8 +8,7 @@ namespace Marsad.Analysis.Events.Coding;
 /// The trained half of event coding: the rules propose candidates (<see cref="EventCandidate"/>), this decides. The
 /// argument model gives each actor mention around a trigger a role (source, target or none), decoded so an event has
 /// at most one source set and one target set and no actor plays both; the trigger model then gives the event a
-/// confidence (how likely type, source and target are all right). Mentions of one event in a document are folded into
-/// one event that keeps every mention's evidence. Immutable and thread-safe.
+/// confidence (how likely type, source and target are all right). Immutable and thread-safe.
 /// </summary>
 public sealed class EventCoder
 {
@@ -61,12 +60,12 @@ public sealed class EventCoder
     public static string[] ArgumentClassNames => ArgumentClasses;
     public static string[] TriggerClassNames => TriggerClasses;
 
-    /// <summary>Decides every candidate of a document and folds mentions of one event.</summary>
+    /// <summary>Decides every candidate of a document (one event per candidate; <see cref="Merging.EventFolder"/> folds them).</summary>
     public List<EventRecord> Decide(IReadOnlyList<EventCandidate> candidates)
     {
         var decided = new List<EventRecord>(candidates.Count);
         foreach (var c in candidates) decided.Add(Decide(c));
-        return Fold(decided);
+        return decided;
     }
 
     /// <summary>One candidate: its roles from the argument model and its confidence from the trigger model.</summary>
@@ -141,45 +140,5 @@ public sealed class EventCoder
         return [.. c.TriggerFeatures, "args=" + args, "type|args=" + type + "|" + args,
             "p-src=" + Bucket(pSource), "p-tgt=" + Bucket(pTarget), "type|p-src=" + type + "|" + Bucket(pSource), "type|p-tgt=" + type + "|" + Bucket(pTarget)];
         static string Bucket(double p) => p switch { < 0.3 => "lo", < 0.6 => "mid", < 0.85 => "hi", _ => "top" };
-    }
-
-    /// <summary>
-    /// One event per real event of the document: events of one type whose actors are the same, or all among another's
-    /// (CONSULT compares all participants, other types side by side), fold into the likelier one, which keeps every
-    /// mention's evidence, the first known date and location, and the highest confidence.
-    /// </summary>
-    public static List<EventRecord> Fold(List<EventRecord> events)
-    {
-        var order = Enumerable.Range(0, events.Count).OrderByDescending(i => events[i].Source.Count + events[i].Target.Count)
-            .ThenByDescending(i => events[i].Confidence ?? 0).ThenBy(i => i).ToList();
-        var kept = new List<EventRecord>();
-        foreach (int i in order)
-        {
-            var e = events[i];
-            int k = kept.FindIndex(x => x.Type == e.Type && Covers(x, e));
-            if (k < 0) { kept.Add(e); continue; }
-            var x = kept[k];
-            kept[k] = x with
-            {
-                Evidence = [.. x.Evidence, .. e.Evidence],
-                Date = x.Date ?? e.Date,
-                DateText = x.Date is null ? e.DateText : x.DateText,
-                Location = x.Location ?? e.Location,
-                Confidence = Math.Max(x.Confidence ?? 0, e.Confidence ?? 0),
-                Modality = x.Modality == "asserted" || e.Modality != "asserted" ? x.Modality : e.Modality,
-            };
-        }
-        // the document's order, by first evidence
-        kept.Sort((a, b) => (a.Trigger?.Start ?? 0).CompareTo(b.Trigger?.Start ?? 0));
-        return kept;
-    }
-
-    // every actor of `small` is one of `big`'s (same side, or either side for CONSULT); an actorless event folds into any
-    private static bool Covers(EventRecord big, EventRecord small)
-    {
-        if (small.Modality == "negated" != (big.Modality == "negated")) return false;
-        if (small.Type == "CONSULT")
-            return small.Source.Concat(small.Target).All(a => big.Source.Concat(big.Target).Any(b => b.Id == a.Id));
-        return small.Source.All(a => big.Source.Any(b => b.Id == a.Id)) && small.Target.All(a => big.Target.Any(b => b.Id == a.Id));
     }
 }

@@ -47,7 +47,7 @@ public static class EventCoderTrainer
             var train = docs.Where((_, i) => folds[i] != k).ToList();
             var coder = Train(train, options with { Folds = Math.Min(options.Folds, Math.Max(2, train.Count)) });
             for (int i = 0; i < docs.Count; i++)
-                if (folds[i] == k) result[i] = docs[i].Analyzed with { Events = coder.Decide(docs[i].Analyzed.EventCandidates) };
+                if (folds[i] == k) result[i] = docs[i].Analyzed with { Events = Merging.EventFolder.Fold(coder.Decide(docs[i].Analyzed.EventCandidates)) };
         }
         return [.. result];
     }

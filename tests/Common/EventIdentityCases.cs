@@ -1,0 +1,57 @@
+using Marsad.Analysis.Documents;
+
+namespace Marsad.Tests.Common;
+
+/// <summary>
+/// The one test table of event identity: pairs of reports and whether they are the same event when two documents
+/// report them (<see cref="SameAcross"/>: analyze's merger and both store back ends must agree) and when one document
+/// tells both (<see cref="FoldsInOneDocument"/>: the analysis folds them). Each path's tests run every case.
+/// </summary>
+public sealed record EventIdentityCase(string Name, EventRecord A, string PublishedA, EventRecord B, string PublishedB, bool SameAcross, bool FoldsInOneDocument)
+{
+    public override string ToString() => Name;
+
+    private static readonly ActorRef Putin = new("vladimir-putin", "Vladimir Putin", "فلاديمير بوتين", "RUS");
+    private static readonly ActorRef Erdogan = new("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "رجب طيب أردوغان", "TUR");
+    private static readonly ActorRef Usa = new("usa", "United States", "الولايات المتحدة", "USA");
+    private static readonly ActorRef Iran = new("iran", "Iran", "إيران", "IRN");
+
+    private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, string? date = null, string? mode = null, string modality = "asserted", int at = 0) => new()
+    {
+        Id = "e" + at, Type = type, Mode = mode, Source = src, Target = tgt, Date = date, Modality = modality,
+        Trigger = new TriggerInfo("x", at, at + 1), Evidence = [new Marsad.Analysis.Text.TextSpan(at, at + 1)],
+    };
+
+    public static readonly EventIdentityCase[] All =
+    [
+        new("a meeting told with the sides swapped and another mode", E("CONSULT", [Putin], [Erdogan], "2018-05-01", "phone"), "2018-05-02",
+            E("CONSULT", [Erdogan], [Putin], "2018-05-01", "meet", at: 20), "2018-05-03", true, true),
+        new("an undated report on the day the other dates the event", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
+            E("CONSULT", [Putin], [Erdogan], at: 20), "2018-05-01", true, true),
+        new("an undated report published days later", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-01",
+            E("CONSULT", [Putin], [Erdogan], at: 20), "2018-05-09", false, true),
+        new("a month and a day of it", E("CONSULT", [Putin], [Erdogan], "2018-05"), "2018-05-20",
+            E("CONSULT", [Putin], [Erdogan], "2018-05-01", at: 20), "2018-05-20", false, true),
+        new("two days", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-09",
+            E("CONSULT", [Putin], [Erdogan], "2018-05-07", at: 20), "2018-05-09", false, false),
+        new("an accusation and its reverse", E("ACCUSE", [Usa], [Iran], "2018-05-08"), "2018-05-09",
+            E("ACCUSE", [Iran], [Usa], "2018-05-08", at: 20), "2018-05-09", false, false),
+        new("sanctions told with the same sides", E("SANCTION", [Usa], [Iran], "2018-05-08", "discontinue"), "2018-05-09",
+            E("SANCTION", [Usa], [Iran], "2018-05-08", at: 20), "2018-05-10", true, true),
+        new("a retelling that names one side only", E("SANCTION", [Usa], [Iran], "2018-05-08"), "2018-05-09",
+            E("SANCTION", [Usa], [], "2018-05-08", at: 20), "2018-05-09", false, true),
+        new("what happened and what is planned", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
+            E("CONSULT", [Putin], [Erdogan], "2018-05-01", modality: "planned", at: 20), "2018-05-02", false, false),
+        new("planned and proposed", E("CONSULT", [Putin], [Erdogan], "2018-06", modality: "planned"), "2018-05-02",
+            E("CONSULT", [Putin], [Erdogan], "2018-06", modality: "proposed", at: 20), "2018-05-02", true, true),
+        new("a denial and the act", E("ACCUSE", [Usa], [Iran], "2018-05-08"), "2018-05-09",
+            E("ACCUSE", [Usa], [Iran], "2018-05-08", modality: "negated", at: 20), "2018-05-09", false, false),
+        new("two attacks without actors on one day", E("ASSAULT", [], [], "2018-05-08"), "2018-05-09",
+            E("ASSAULT", [], [], "2018-05-08", at: 20), "2018-05-09", false, true),
+        new("two types", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
+            E("AGREE", [Putin], [Erdogan], "2018-05-01", at: 20), "2018-05-02", false, false),
+    ];
+
+    /// <summary>The cases as xUnit member data.</summary>
+    public static IEnumerable<object[]> Data() => All.Select(c => new object[] { c });
+}
