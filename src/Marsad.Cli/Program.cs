@@ -13,6 +13,8 @@ bench.Subcommands.Add(BenchStoreCommand.Create());
 bench.Subcommands.Add(BenchWebCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(QueueCommands.Worker());
+root.Subcommands.Add(QueueCommands.Status());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());
 var actors = ActorsCommand.Create();
