@@ -11,6 +11,7 @@ root.Subcommands.Add(LexiconCommand.Create());
 var bench = BenchCommand.Create();
 bench.Subcommands.Add(BenchStoreCommand.Create());
 bench.Subcommands.Add(BenchWebCommand.Create());
+bench.Subcommands.Add(BenchQueueCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(QueueCommands.Worker());

@@ -49,13 +49,13 @@ internal static class QueueCommands
         command.Options.Add(batch);
         command.SetAction(parse =>
         {
-            string amqp = queue.Uri(parse)!;
+            string? amqp = queue.Uri(parse);
             if (!CheckUri(amqp)) return 2;
             int n = parse.GetValue(concurrency), b = parse.GetValue(batch), p = parse.GetValue(prefetch);
             if (n < 1 || b < 1 || p < 0) { Console.Error.WriteLine("error: --concurrency and --batch must be at least 1, --prefetch at least 0"); return 2; }
             var options = new WorkerOptions
             {
-                AmqpUri = amqp, PostgresConnection = parse.GetValue(postgres)!, Topology = queue.Topology(parse),
+                AmqpUri = amqp!, PostgresConnection = parse.GetValue(postgres)!, Topology = queue.Topology(parse),
                 Concurrency = n, BatchSize = b, Prefetch = p,
             };
             try
@@ -97,11 +97,11 @@ internal static class QueueCommands
         command.Options.Add(postgres);
         command.SetAction(parse =>
         {
-            string amqp = queue.Uri(parse)!;
+            string? amqp = queue.Uri(parse);
             if (!CheckUri(amqp)) return 2;
             try
             {
-                var status = QueueStatus.Read(amqp, queue.Topology(parse), parse.GetValue(postgres)!).GetAwaiter().GetResult();
+                var status = QueueStatus.Read(amqp!, queue.Topology(parse), parse.GetValue(postgres)!).GetAwaiter().GetResult();
                 Console.Write(status.Render());
                 return 0;
             }
@@ -114,9 +114,9 @@ internal static class QueueCommands
         return command;
     }
 
-    private static bool CheckUri(string amqpUri)
+    internal static bool CheckUri(string? amqpUri)
     {
-        if (Uri.TryCreate(amqpUri, UriKind.Absolute, out var u) && u.Scheme is "amqp" or "amqps") return true;
+        if (amqpUri is not null && Uri.TryCreate(amqpUri, UriKind.Absolute, out var u) && u.Scheme is "amqp" or "amqps") return true;
         Console.Error.WriteLine($"error: --queue '{amqpUri}' is not an AMQP URI; write it as amqp://user:password@host:5672/vhost");
         return false;
     }
