@@ -110,17 +110,7 @@ public sealed class QueueTestServers : IDisposable
     /// <summary>Starts the real CLI (marsad.dll next to the tests) with its output gathered into <paramref name="log"/>.</summary>
     public static Process StartCli(System.Text.StringBuilder log, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = SharedData.RepoRoot,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "marsad.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
+        var p = Process.Start(CliProcess.StartInfo(args))!;
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         p.BeginOutputReadLine();

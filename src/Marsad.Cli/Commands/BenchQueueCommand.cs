@@ -41,9 +41,10 @@ internal static class BenchQueueCommand
         var killEvery = new Option<double>("--kill-every") { Description = "Seconds between SIGKILLs of a worker (restarted at once); 0 = never" };
         var hostile = new Option<double>("--hostile") { Description = "Fraction of hostile messages published beside the documents (e.g. 0.01)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the schemas and queues" };
+        var baselines = new Option<bool>("--baselines") { Description = "Also time single-process `ingest` of the same documents into SQLite and PostgreSQL" };
         var command = new Command("queue", "Throughput of workers over RabbitMQ into PostgreSQL (articles/s per worker count); with --kill-every and --hostile, the soak run.");
         queue.AddTo(command, required: true);
-        foreach (var o in new Option[] { postgres, input, docs, workers, concurrency, killEvery, hostile, keep }) command.Options.Add(o);
+        foreach (var o in new Option[] { postgres, input, docs, workers, concurrency, killEvery, hostile, keep, baselines }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var counts = new List<int>();
@@ -66,6 +67,7 @@ internal static class BenchQueueCommand
             Console.WriteLine("workers | published/s | stored | dead | articles/s (steady) | articles/s (with start-up) | kills | worker RSS MB first/max/last | check");
             bool ok = true;
             foreach (int n in counts) ok &= bench.Run(n, corpus);
+            if (parse.GetValue(baselines)) bench.Baselines(corpus);
             return ok ? 0 : 1;
         });
         return command;
@@ -183,6 +185,42 @@ internal static class BenchQueueCommand
                     Exec(postgres, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
                     DeleteQueues(topology);
                 }
+            }
+        }
+
+        /// <summary>The same documents through single-process <c>ingest</c> (a child process each) into SQLite and into PostgreSQL.</summary>
+        public void Baselines(BenchCorpusInput corpus)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "marsad-bench-queue-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            string jsonl = Path.Combine(dir, "docs.jsonl"), db = Path.Combine(dir, "baseline.db");
+            string schema = "marsad_bench_" + Guid.NewGuid().ToString("N")[..10];
+            try
+            {
+                using (var w = new StreamWriter(jsonl))
+                    foreach (var d in corpus.Documents)
+                        w.WriteLine(JsonSerializer.Serialize(new { text = d.Text, title = d.Title, published = d.Published, source = d.Source }));
+                Exec(postgres, $"CREATE SCHEMA {schema}");
+                string store = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString();
+                foreach (var (name, args) in new[] { ("SQLite", new[] { "--db", db }), ("PostgreSQL", new[] { "--postgres", store }) })
+                {
+                    var psi = SelfStartInfo(["ingest", jsonl, .. args]);
+                    psi.RedirectStandardError = true;
+                    psi.RedirectStandardOutput = true;
+                    var clock = Stopwatch.StartNew();
+                    using var p = Process.Start(psi)!;
+                    var err = p.StandardError.ReadToEndAsync();
+                    p.StandardOutput.ReadToEnd();
+                    p.WaitForExit();
+                    err.Wait();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"single-process ingest into {name}: {corpus.Documents.Count / clock.Elapsed.TotalSeconds:N1} articles/s whole command ({clock.Elapsed.TotalSeconds:N1} s, exit {p.ExitCode})"));
+                }
+            }
+            finally
+            {
+                if (!keep) Exec(postgres, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+                Directory.Delete(dir, recursive: true);
             }
         }
 

@@ -149,7 +149,8 @@ public sealed class QueueWorker
         catch (Exception e) when (IsBrokerTrouble(e)) { }
         deliveries.Writer.TryComplete();
         var drained = Task.WhenAll(analysers).ContinueWith(_ => outcomes.Writer.TryComplete(), TaskScheduler.Default);
-        if (await Task.WhenAny(Task.WhenAll(drained, writer), Task.Delay(_options.StopGrace)) != writer && !writer.IsCompleted)
+        var finished = Task.WhenAll(drained, writer);
+        if (await Task.WhenAny(finished, Task.Delay(_options.StopGrace)) != finished)
             _log.WriteLine("worker: in-flight messages did not finish in time; they go back to the queue");
         await beat;
         try { ledger.Beat(_options.WorkerId, topology.WorkQueue, _options.Concurrency, 0, _stored, _deadLettered, stopped: true); }
