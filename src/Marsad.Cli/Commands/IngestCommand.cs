@@ -11,7 +11,9 @@ using Marsad.Storage;
 namespace Marsad.Cli.Commands;
 
 /// <summary>
-/// <c>marsad ingest PATH... [--db FILE | --postgres CONNSTR] [--published D] [--batch N]</c>: analyse and store.
+/// <c>marsad ingest PATH... [--db FILE | --postgres CONNSTR | --queue AMQP-URI] [--published D] [--batch N]</c>: analyse and store.
+/// With <c>--queue</c> nothing is analysed here: the documents are published to the work queue for <c>marsad worker</c>s
+/// (<see cref="Queue.Publishing.QueuePublisher"/>, docs/queue.md).
 /// Analysis runs in parallel on all cores (BatchAnalyzer) on one thread while this thread writes finished documents
 /// to the store, a batch per transaction; texts already stored are not analysed again (content hash), only their
 /// path is noted. Killing the process loses at most the batches in flight; a rerun completes them.
@@ -24,9 +26,11 @@ internal static class IngestCommand
         var store = new StoreOptions();
         var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for documents that carry none" };
         var batchSize = new Option<int>("--batch") { Description = "Documents per transaction", DefaultValueFactory = _ => 256 };
-        var command = new Command("ingest", "Analyse documents and store them (re-ingesting stored texts is a no-op).");
+        var queue = new QueueOptions();
+        var command = new Command("ingest", "Analyse documents and store them (re-ingesting stored texts is a no-op), or publish them to a work queue.");
         command.Arguments.Add(paths);
         store.AddTo(command);
+        queue.AddTo(command, required: false);
         command.Options.Add(published);
         command.Options.Add(batchSize);
         command.SetAction(parse =>
@@ -42,6 +46,8 @@ internal static class IngestCommand
             // A path that is not there is a mistake in the command, not a bad document: say so and store nothing
             // (not even a new empty store), instead of counting it as one rejection and exiting 0.
             if (!CliChecks.AllPathsExist("ingest", parse.GetValue(paths)!)) return 2;
+            if (queue.Uri(parse) is { } amqp)
+                return QueueCommands.Publish(amqp, queue.Topology(parse), parse.GetValue(paths)!, date);
             using var s = store.Open(parse, create: true);
             if (s is null) return 1;
             var result = Run(s, parse.GetValue(paths)!, new AnalysisOptions { DefaultPublished = date }, size, Console.Error);

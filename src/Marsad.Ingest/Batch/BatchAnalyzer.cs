@@ -101,6 +101,27 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalysisOptions opt
         return "";
     }
 
+    /// <summary>
+    /// The documents with cross-document source furniture marked exactly as <see cref="Run"/> marks it (same chunks,
+    /// same order), without analysing them: a queue publisher does this in input order, so workers that analyse each
+    /// document alone give it the same analysis as a single-process run.
+    /// </summary>
+    public static IEnumerable<SourceDocument> MarkSourceFurniture(IEnumerable<SourceDocument> documents)
+    {
+        var furniture = new SourceFurnitureTracker();
+        var chunk = new List<SourceDocument>(ChunkSize);
+        foreach (var doc in documents)
+        {
+            chunk.Add(doc);
+            if (chunk.Count < ChunkSize) continue;
+            MarkSourceFurniture(chunk, furniture);
+            foreach (var d in chunk) yield return d;
+            chunk.Clear();
+        }
+        MarkSourceFurniture(chunk, furniture);
+        foreach (var d in chunk) yield return d;
+    }
+
     private static void MarkSourceFurniture(List<SourceDocument> chunk, SourceFurnitureTracker tracker)
     {
         foreach (var d in chunk)

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using Marsad.Tests.Common;
 
-namespace Marsad.Storage.Tests;
+namespace Marsad.Tests.Common;
 
-/// <summary>Runs the real CLI (marsad.dll copied next to the tests) as a child process.</summary>
+/// <summary>Runs the real CLI (marsad.dll copied next to the tests of a project that references Marsad.Cli) as a child process.</summary>
 internal static class CliProcess
 {
     public static ProcessStartInfo StartInfo(params string[] args)
