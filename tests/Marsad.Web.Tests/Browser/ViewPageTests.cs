@@ -111,25 +111,37 @@ public sealed class ViewPageTests(BrowserFixture app, ITestOutputHelper output) 
         await page.WaitForFunctionAsync($"() => document.querySelector('#graph').dataset.minEdge === '{heaviest}'");
         Assert.Contains("min_weight=" + heaviest, page.Url);
 
-        // Back to every edge; click the middle of the widest edge whose middle is clear of every node (a click on a node opens its actor page).
+        // Back to every edge; click the widest edge at a point clear of every node and its label (a click there opens the actor's page).
         await page.FillAsync("input[name=min_weight]", "1");
         await page.ClickAsync("#network-form button[type=submit]");
         await page.WaitForFunctionAsync("() => document.querySelector('#graph').dataset.minEdge === '1'");
+        // The two busiest actors alone leave room between their names to click an edge.
+        await page.FillAsync("input[name=top]", "2");
+        await page.ClickAsync("#network-form button[type=submit]");
+        await page.WaitForSelectorAsync("#graph[data-nodes='2']");
         await ClickChartAsync(page, "#graph", """
             const series = chart.getModel().getSeriesByIndex(0), edges = series.getEdgeData(), nodes = series.getData();
             const px = p => chart.convertToPixel({ seriesIndex: 0 }, p);
+            // a node's clickable area: its symbol and its label below it (label_text lines of about 17 px, labelWidth wide)
+            const boxes = [];
+            for (let n = 0; n < nodes.count(); n++) {
+              const d = nodes.getRawDataItem(n), q = px(nodes.getItemLayout(n));
+              if (!d.symbolSize) continue;
+              const half = Math.max(d.symbolSize, d.labelWidth || 0) / 2 + 12, lines = String(d.label_text || "").split("\n").length;
+              boxes.push([q[0] - half, q[1] - d.symbolSize / 2 - 12, q[0] + half, q[1] + d.symbolSize / 2 + 17 * lines + 14]);
+            }
+            const clear = p => boxes.every(([x0, y0, x1, y1]) => p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1);
             const order = [...Array(edges.count()).keys()].sort((i, j) => edges.getRawDataItem(j).edge.events - edges.getRawDataItem(i).edge.events);
             let fallback = null;
             for (const i of order) {
               const [a, b, c] = edges.getItemLayout(i);
-              const mid = px(c ? [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4] : [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
-              fallback = fallback || mid;
-              let clear = true;
-              for (let n = 0; n < nodes.count() && clear; n++) {
-                const q = px(nodes.getItemLayout(n));
-                if (Math.hypot(q[0] - mid[0], q[1] - mid[1]) < 40) clear = false;
+              for (let t = 0.5, k = 0; k < 9; k++, t = 0.5 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 0.05) {
+                const u = 1 - t;
+                const point = px(c ? [u * u * a[0] + 2 * u * t * c[0] + t * t * b[0], u * u * a[1] + 2 * u * t * c[1] + t * t * b[1]]
+                                   : [u * a[0] + t * b[0], u * a[1] + t * b[1]]);
+                fallback = fallback || point;
+                if (clear(point)) return point;
               }
-              if (clear) return mid;
             }
             return fallback;
             """);
