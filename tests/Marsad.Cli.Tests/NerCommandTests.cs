@@ -41,7 +41,7 @@ public class NerCommandTests
         var types = root.GetProperty("per_type").EnumerateArray().Select(t => t.GetProperty("type").GetString()).ToList();
         Assert.Equal(["LOC", "MISC", "ORG", "PER"], types);
         var overall = root.GetProperty("overall");
-        Assert.Equal(969, overall.GetProperty("gold").GetInt32());   // the README's entity count for dev.conll
+        Assert.Equal(969, overall.GetProperty("gold").GetInt32());   // dev.conll's entity count (docs/commands.md, ner)
         // A loose regression guard (the measured figure is printed by the command itself, not asserted).
         Assert.InRange(overall.GetProperty("f1").GetDouble(), 0.6, 1.0);
         Assert.True(root.GetProperty("tokens_per_second").GetDouble() > 0);

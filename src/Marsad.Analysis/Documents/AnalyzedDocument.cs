@@ -4,7 +4,7 @@ namespace Marsad.Analysis.Documents;
 
 /// <summary>
 /// The result of analysing one document: the stable output contract of <c>marsad analyze</c>
-/// (documented in the README; evaluation tools and the store read it). Offsets point into <see cref="Text"/>.
+/// (documented in docs/formats.md; evaluation tools and the store read it). Offsets point into <see cref="Text"/>.
 /// </summary>
 public sealed record AnalyzedDocument
 {

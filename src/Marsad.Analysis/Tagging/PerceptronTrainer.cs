@@ -17,7 +17,7 @@ public sealed record NerTrainingOptions
 {
     /// <summary>
     /// Training objective; both give the same model (weights + transitions) and the same decoder. The CRF (with
-    /// AdaGrad) is the default: +1 point of dev F1 over the perceptron on average over seeds (README, issue 4).
+    /// AdaGrad) is the default: +1 point of dev F1 over the perceptron on average over seeds (Tagging/README.md, issue 4).
     /// </summary>
     public NerObjective Objective { get; init; } = NerObjective.Crf;
     /// <summary>

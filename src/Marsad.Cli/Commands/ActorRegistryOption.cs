@@ -8,7 +8,7 @@ internal static class ActorRegistryOption
 {
     public static Option<string?> Create() => new("--actors")
     {
-        Description = "User actor registry (.yaml/.yml or .tsv) merged over the built-in one (see README: Actor registry)",
+        Description = "User actor registry (.yaml/.yml or .tsv) merged over the built-in one (see docs/actors.md)",
     };
 
     /// <summary>The built-in registry, or the built-in one with <paramref name="path"/> merged over it; prints errors.</summary>

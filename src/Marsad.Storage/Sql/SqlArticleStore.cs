@@ -69,7 +69,7 @@ public abstract partial class SqlArticleStore : IArticleStore
     /// only the newest <see cref="RankCap"/> of them (by ingestion order, seq) are ranked and the best of those returned.
     /// A query matching fewer is ranked in full, as before. 0 or less ranks every match. 2,000 (was 5,000) keeps a
     /// common word near 2 ms of BM25 on SQLite, which is what lets 20 concurrent searches on two cores answer within
-    /// 100 ms at p95 (README, web figures).
+    /// 100 ms at p95 (docs/benchmarks.md, web figures).
     /// </summary>
     public int RankCap { get; set; } = DefaultRankCap;
 
