@@ -69,7 +69,7 @@ public class EvalEventsCommandTests
         Assert.Equal(0, exit);
         foreach (var d in coded.RootElement.GetProperty("documents").EnumerateArray())
             foreach (var e in d.GetProperty("events").EnumerateArray())
-                Assert.True(e.GetProperty("confidence").GetDouble() >= 0.5);
+                Assert.True(e.GetProperty("confidence").GetDouble() >= Marsad.Analysis.Events.Coding.EventCoder.DefaultThreshold);
     }
 
     [Fact]

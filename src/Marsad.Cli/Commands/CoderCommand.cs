@@ -75,12 +75,17 @@ internal static class CoderCommand
         }
         var gold0 = new EventGold { Actors = MergedActors(docs), Documents = docs.Select(d => d.Gold).ToList() };
         Console.WriteLine($"\n{folds}-fold cross-validation by document (strict scorer, every shown event counts):");
-        Console.WriteLine("threshold  actor P  actor R  actor F1  country F1  shown");
-        foreach (var t in new[] { 0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })
+        Console.WriteLine("threshold  actor P  actor R  actor F1  actor F0.5  country F1  shown");
+        (double Threshold, double F) best = (0, -1);
+        foreach (var t in new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9 })
         {
             var s = StrictEventScorer.Score(gold0, EventCoderTrainer.AtThreshold(cv, t));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,9:0.0}  {s.Actor.Precision,7:0.000}  {s.Actor.Recall,7:0.000}  {s.Actor.F1,8:0.000}  {s.Country.F1,10:0.000}  {s.Actor.Emitted,5}"));
+            double p = s.Actor.Precision, r = s.Actor.Recall, f05 = p + r > 0 ? 1.25 * p * r / (0.25 * p + r) : 0;
+            if (f05 > best.F) best = (t, f05);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,9:0.00}  {p,7:0.000}  {r,7:0.000}  {s.Actor.F1,8:0.000}  {f05,10:0.000}  {s.Country.F1,10:0.000}  {s.Actor.Emitted,5}"));
         }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best F0.5 (precision weighed twice recall) at threshold {best.Threshold:0.00}; the default threshold is {EventCoder.DefaultThreshold:0.00}"));
         var rules = StrictEventScorer.Score(gold0, docs.Select(d => d.Analyzed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules alone: actor P {rules.Actor.Precision:0.000} R {rules.Actor.Recall:0.000} F1 {rules.Actor.F1:0.000}, shown {rules.Actor.Emitted}"));
         var (argN, argPresent, argRules, argModel) = EventCoderTrainer.ArgumentDiagnostics(docs, options);
@@ -98,7 +103,7 @@ internal static class CoderCommand
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
             using var w = new StreamWriter(outFile);
-            coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2).\n" +
+            coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2 + decay; Platt-calibrated confidence).\n" +
                 $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}\n" +
                 $"Training data: {docs.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
             Console.WriteLine($"wrote {outFile}");

@@ -72,10 +72,40 @@ public class EventCoderTests
     [Fact]
     public void Outputs_show_events_at_or_above_the_threshold_and_rule_events_always()
     {
-        var doc = new AnalyzedDocument { Id = "d", Text = "", Events = [E("ACCUSE", [Putin], [Turkey], 1, 0.49), E("ACCUSE", [Turkey], [Putin], 2, 0.5), E("SUPPORT", [Putin], [], 3, 0.9) with { Confidence = null }] };
+        var doc = new AnalyzedDocument { Id = "d", Text = "", Events = [E("ACCUSE", [Putin], [Turkey], 1, EventCoder.DefaultThreshold - 0.01), E("ACCUSE", [Turkey], [Putin], 2, EventCoder.DefaultThreshold), E("SUPPORT", [Putin], [], 3, 0.9) with { Confidence = null }] };
         var shown = EventVisibility.Shown(doc, EventCoder.DefaultThreshold);
         Assert.Equal(["d-e2", "d-e3"], shown.Events.Select(e => e.Id));
         Assert.Same(doc, EventVisibility.Shown(doc, 0));
+    }
+
+    [Fact]
+    public void Platt_calibration_learns_how_often_a_score_is_right_and_keeps_the_order()
+    {
+        // A model that says 0.9 for examples right half the time and 0.2 for examples right one time in ten is overconfident.
+        var scores = new List<double>();
+        var labels = new List<int>();
+        for (int i = 0; i < 1000; i++)
+        {
+            scores.Add(0.9); labels.Add(i % 2);
+            scores.Add(0.2); labels.Add(i % 10 == 0 ? 1 : 0);
+        }
+        var platt = PlattCalibration.Fit(scores, labels);
+        Assert.InRange(platt.Apply(0.9), 0.47, 0.53);
+        Assert.InRange(platt.Apply(0.2), 0.08, 0.12);
+        Assert.True(platt.Apply(0.6) > platt.Apply(0.5));
+        Assert.Equal(0.3, PlattCalibration.Identity.Apply(0.3), 9);
+    }
+
+    [Fact]
+    public void The_committed_coder_carries_its_calibration_and_writes_it_back()
+    {
+        var coder = EventCoder.LoadDefault()!;
+        Assert.NotEqual(PlattCalibration.Identity, coder.Calibration);
+        var text = new StringWriter();
+        coder.Write(text, "test");
+        var back = EventCoder.Read(new StringReader(text.ToString()));
+        Assert.Equal(coder.Calibration, back.Calibration);
+        Assert.Equal(coder.Triggers.FeatureCount, back.Triggers.FeatureCount);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events.Coding;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -208,15 +209,15 @@ public sealed class ApiTests(MarsadAppFixture app) : IClassFixture<MarsadAppFixt
     {
         var client = await app.ClientAsync();
         const string text = "أعلن البيت الأبيض أن الرئيس جو بايدن سيلتقي الرئيس الروسي فلاديمير بوتين في جنيف الشهر المقبل.";
-        // minConfidence=0 shows every coded event; the default (0.5) only those the coder is sure enough of, like `marsad analyze`.
+        // minConfidence=0 shows every coded event; the default (EventCoder.DefaultThreshold) only those the coder is sure enough of, like `marsad analyze`.
         var body = await Json(await client.PostAsJsonAsync("/api/analyze?minConfidence=0", new { text, published = "2021-05-25", source = "pasted-test" }));
         var doc = Assert.Single(body.GetProperty("documents").EnumerateArray());
         Assert.NotEmpty(doc.GetProperty("entities").EnumerateArray());
         Assert.Contains(doc.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "CONSULT");
         var shown = await Json(await client.PostAsJsonAsync("/api/analyze", new { text, published = "2021-05-25", source = "pasted-test" }));
         var shownEvents = Assert.Single(shown.GetProperty("documents").EnumerateArray()).GetProperty("events").EnumerateArray().ToList();
-        Assert.All(shownEvents, e => Assert.True(e.GetProperty("confidence").GetDouble() >= 0.5));
-        Assert.Equal(doc.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("confidence").GetDouble() >= 0.5), shownEvents.Count);
+        Assert.All(shownEvents, e => Assert.True(e.GetProperty("confidence").GetDouble() >= EventCoder.DefaultThreshold));
+        Assert.Equal(doc.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("confidence").GetDouble() >= EventCoder.DefaultThreshold), shownEvents.Count);
         var listed = await Json(await client.GetAsync("/api/documents?source=pasted-test"));
         Assert.Empty(listed.GetProperty("items").EnumerateArray());
 

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events.Coding;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -102,13 +103,13 @@ public sealed class SearchAndExportApiTests(MarsadAppFixture app) : IClassFixtur
         var client = await app.ClientAsync();
         var shown = await Json(await client.GetAsync("/api/events?limit=200"));
         var all = await Json(await client.GetAsync("/api/events?limit=200&minConfidence=0"));
-        Assert.Equal(0.5, shown.GetProperty("min_confidence").GetDouble());
+        Assert.Equal(EventCoder.DefaultThreshold, shown.GetProperty("min_confidence").GetDouble());
         long shownTotal = shown.GetProperty("total").GetInt64(), allTotal = all.GetProperty("total").GetInt64();
         Assert.Equal(shown.GetProperty("items").GetArrayLength(), shownTotal);
         Assert.Equal(all.GetProperty("items").GetArrayLength(), allTotal);
-        Assert.True(allTotal > shownTotal, $"the seeds should have events below 0.5 (all {allTotal}, shown {shownTotal})");
-        Assert.All(shown.GetProperty("items").EnumerateArray(), e => Assert.True(e.GetProperty("confidence").GetDouble() >= 0.5));
-        Assert.Equal(all.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("confidence").GetDouble() >= 0.5), shownTotal);
+        Assert.True(allTotal > shownTotal, $"the seeds should have events below the default threshold (all {allTotal}, shown {shownTotal})");
+        Assert.All(shown.GetProperty("items").EnumerateArray(), e => Assert.True(e.GetProperty("confidence").GetDouble() >= EventCoder.DefaultThreshold));
+        Assert.Equal(all.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("confidence").GetDouble() >= EventCoder.DefaultThreshold), shownTotal);
         var paged = await Json(await client.GetAsync("/api/events?limit=1&offset=1"));
         Assert.Equal(shownTotal, paged.GetProperty("total").GetInt64());
 
@@ -147,7 +148,7 @@ public sealed class SearchAndExportApiTests(MarsadAppFixture app) : IClassFixtur
         using var ms = new MemoryStream(await parquet.Content.ReadAsByteArrayAsync());
         var table = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(ms);
         Assert.Equal(shown, table.Data.Count);
-        Assert.All(table.Data, r => Assert.True((double)r["confidence"]! >= 0.5));
+        Assert.All(table.Data, r => Assert.True((double)r["confidence"]! >= EventCoder.DefaultThreshold));
     }
 
     [Fact]

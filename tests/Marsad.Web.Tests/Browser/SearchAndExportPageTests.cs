@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events.Coding;
 using System.Text;
 using System.Text.Json;
 using Marsad.Storage.Export;
@@ -154,7 +155,7 @@ public sealed class SearchAndExportPageTests(BrowserFixture app) : IClassFixture
         var (_, parquet) = await DownloadAsync(page, "[data-export='events'] a[data-format='parquet']");
         var table = await ParquetRows(parquet);
         Assert.Equal(shown, table.Count);
-        Assert.All(table, r => Assert.True((double)r["confidence"]! >= 0.5));
+        Assert.All(table, r => Assert.True((double)r["confidence"]! >= EventCoder.DefaultThreshold));
 
         var (_, gdelt) = await DownloadAsync(page, "[data-export='events'] a[data-format='gdelt']");
         var gdeltRows = Encoding.UTF8.GetString(gdelt).Split('\n', StringSplitOptions.RemoveEmptyEntries);

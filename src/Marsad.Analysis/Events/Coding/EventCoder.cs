@@ -12,21 +12,27 @@ namespace Marsad.Analysis.Events.Coding;
 /// </summary>
 public sealed class EventCoder
 {
-    /// <summary>The confidence at or above which outputs show an event by default (chosen on the tune half; see eval/events/README.md).</summary>
-    public const double DefaultThreshold = 0.5;
+    /// <summary>
+    /// The confidence at or above which outputs show an event by default: the threshold with the best F0.5 (precision
+    /// weighed twice recall) in the tune half's cross-validation, rounded (<c>coder train</c> prints it; docs/events.md).
+    /// </summary>
+    public const double DefaultThreshold = 0.35;
 
     private const string ModelResource = "Marsad.Resources.events.coder-model.tsv";
     private static readonly string[] ArgumentClasses = ["none", "source", "target"];
     private static readonly string[] TriggerClasses = ["wrong", "right"];
 
-    public EventCoder(LogisticModel arguments, LogisticModel triggers)
+    public EventCoder(LogisticModel arguments, LogisticModel triggers, PlattCalibration calibration)
     {
         Arguments = arguments;
         Triggers = triggers;
+        Calibration = calibration;
     }
 
     public LogisticModel Arguments { get; }
     public LogisticModel Triggers { get; }
+    /// <summary>Turns the trigger model's probability into the event's confidence (fitted on held-out scores).</summary>
+    public PlattCalibration Calibration { get; }
 
     /// <summary>The committed model, or null when the build carries none (the rules' events are then used as they are).</summary>
     public static EventCoder? LoadDefault()
@@ -44,7 +50,19 @@ public sealed class EventCoder
         if (line != "[arguments]") throw new InvalidDataException("coder model: expected [arguments]");
         var arguments = LogisticModel.Read(reader);
         if (reader.ReadLine() != "[triggers]") throw new InvalidDataException("coder model: expected [triggers] after the argument model");
-        return new EventCoder(arguments, LogisticModel.Read(reader));
+        var triggers = LogisticModel.Read(reader);
+        var calibration = PlattCalibration.Identity;
+        while ((line = reader.ReadLine()) is not null && line.Length == 0) { }
+        if (line == "[calibration]")
+        {
+            var parts = (reader.ReadLine() ?? "").Split('\t');
+            if (parts.Length != 3 || parts[0] != "platt")
+                throw new InvalidDataException("coder model: expected 'platt\tA\tB' after [calibration]");
+            calibration = new PlattCalibration(double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else if (line is not null) throw new InvalidDataException("coder model: unexpected '" + line + "' after the trigger model");
+        return new EventCoder(arguments, triggers, calibration);
     }
 
     public void Write(TextWriter writer, string header)
@@ -55,6 +73,9 @@ public sealed class EventCoder
         writer.WriteLine();
         writer.WriteLine("[triggers]");
         Triggers.Write(writer);
+        writer.WriteLine();
+        writer.WriteLine("[calibration]");
+        writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"platt\t{Calibration.A:R}\t{Calibration.B:R}"));
     }
 
     public static string[] ArgumentClassNames => ArgumentClasses;
@@ -73,7 +94,7 @@ public sealed class EventCoder
     {
         var (source, target, pSource, pTarget) = DecodeArguments(c);
         var features = TriggerFeatures(c, source, target, pSource, pTarget);
-        double confidence = Triggers.Probability(features, 1);
+        double confidence = Calibration.Apply(Triggers.Probability(features, 1));
         return c.Rules with { Source = source, Target = target, Confidence = Math.Round(confidence, 4) };
     }
 

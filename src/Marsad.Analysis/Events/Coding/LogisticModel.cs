@@ -43,7 +43,7 @@ public sealed class LogisticModel
     }
 
     public static LogisticModel Train(string[] classes, IReadOnlyList<(string[] Features, int Label)> examples, int epochs = 30, double l2 = 1e-3,
-        double rate = 0.3, int seed = 1)
+        double rate = 0.3, int seed = 1, double decay = 0)
     {
         int k = classes.Length;
         var w = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -75,6 +75,11 @@ public sealed class LogisticModel
                     }
                 }
             }
+            // Every weight shrinks once an epoch: the per-example L2 term above only touches a feature when it occurs, so a
+            // word seen once would otherwise keep the weight that memorised its one example.
+            if (decay > 0)
+                foreach (var wf in w.Values)
+                    for (int c = 0; c < k; c++) wf[c] *= 1 - decay;
         }
         var weights = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var (f, wf) in w)
