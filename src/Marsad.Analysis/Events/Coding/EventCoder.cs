@@ -158,8 +158,26 @@ public sealed class EventCoder
     {
         string type = c.Rules.Type;
         string args = (source.Count > 0 ? "S" : "-") + (target.Count > 0 ? "T" : "-");
-        return [.. c.TriggerFeatures, "args=" + args, "type|args=" + type + "|" + args,
-            "p-src=" + Bucket(pSource), "p-tgt=" + Bucket(pTarget), "type|p-src=" + type + "|" + Bucket(pSource), "type|p-tgt=" + type + "|" + Bucket(pTarget)];
+        var f = new List<string>(c.TriggerFeatures.Length + 12);
+        f.AddRange(c.TriggerFeatures);
+        f.Add("args=" + args);
+        f.Add("type|args=" + type + "|" + args);
+        f.Add("p-src=" + Bucket(pSource));
+        f.Add("p-tgt=" + Bucket(pTarget));
+        f.Add("type|p-src=" + type + "|" + Bucket(pSource));
+        f.Add("type|p-tgt=" + type + "|" + Bucket(pTarget));
+        // what kind of actor each side got (a city attacking, an outlet meeting) and whether both sides are one country
+        if (source.Count > 0) f.Add("type|src-kind=" + type + "|" + KindOf(c, source[0]));
+        if (target.Count > 0) f.Add("type|tgt-kind=" + type + "|" + KindOf(c, target[0]));
+        if (source.Count > 0 && target.Count > 0 && source[0].Country is { Length: > 0 } sc && sc == target[0].Country)
+            f.Add("type|one-country=" + type);
+        return [.. f];
+        static string KindOf(EventCandidate c, ActorRef a)
+        {
+            foreach (var m in c.Mentions)
+                if (m.Actor.Id == a.Id) return m.Kind;
+            return "?";
+        }
         static string Bucket(double p) => p switch { < 0.3 => "lo", < 0.6 => "mid", < 0.85 => "hi", _ => "top" };
     }
 }
