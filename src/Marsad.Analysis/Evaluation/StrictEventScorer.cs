@@ -139,7 +139,9 @@ public static class StrictEventScorer
                     else errors.Add(new EventError(gd.File, EventErrorKind.WrongDate, required[gi], emitted[si]));
                 }
                 foreach (var g in required) Count(types, g.Type)[2]++;
-                foreach (var (gi, _) in pairs) Count(types, required[gi].Type)[0]++;
+                // a match counts under the emitted event's type, so a type's precision stays a share of what it emitted (a gold
+                // event matched through one of its alt_types credits the emitted type, not the gold type)
+                foreach (var (_, si) in pairs) Count(types, emitted[si].Type)[0]++;
                 for (int si = 0; si < emitted.Count; si++)
                     if (!neutral[si]) Count(types, emitted[si].Type)[1]++;
                 Classify(gd.File, required, pairs, emitted, used, neutral, gold.Actors, errors);

@@ -48,6 +48,18 @@ public class StrictEventScorerTests
     }
 
     [Fact]
+    public void A_match_through_an_alt_type_counts_under_the_emitted_type_so_no_type_has_precision_above_one()
+    {
+        var s = Score([G("THREATEN", ["usa"], ["iran"], alt: ["ACCUSE"])], [E("ACCUSE", [Usa], [Iran])]);
+        Assert.Equal(1, s.Actor.Matched);
+        var accuse = Assert.Single(s.Types, t => t.Type == "ACCUSE");
+        Assert.Equal(new Prf(1, 1, 0), accuse.Actor);
+        var threaten = Assert.Single(s.Types, t => t.Type == "THREATEN");
+        Assert.Equal(new Prf(0, 0, 1), threaten.Actor);
+        Assert.All(s.Types, t => Assert.True(t.Actor.Precision <= 1));
+    }
+
+    [Fact]
     public void Person_actors_match_by_english_last_name_or_arabic_containment_and_consult_is_symmetric()
     {
         var s = Score([G("CONSULT", ["vladimir-putin"], ["joe-biden"])], [E("CONSULT", [Biden], [Putin])]);
