@@ -1,4 +1,3 @@
-using System.Text;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Pipeline;
 using Marsad.Ingest.Batch;
@@ -50,7 +49,7 @@ public abstract partial class StoreConformanceTests
         {
             IngestWith(fresh, recoded);
             Assert.Empty(fresh.CheckConsistency());
-            expected = Snapshot(fresh, withIds: false);
+            expected = StoreSnapshot.Of(fresh, withIds: false);
             Execute("DELETE FROM documents; DELETE FROM document_sightings; DELETE FROM sentences; DELETE FROM entities; DELETE FROM actors; " +
                     "DELETE FROM document_actors; DELETE FROM actor_pairs; DELETE FROM events; DELETE FROM event_actors; DELETE FROM event_mentions; " +
                     "DELETE FROM quotes; DELETE FROM rejections");
@@ -60,7 +59,7 @@ public abstract partial class StoreConformanceTests
 
         using var store = Open();
         IngestWith(store, stored);
-        string before = Snapshot(store, withIds: false);
+        string before = StoreSnapshot.Of(store, withIds: false);
         Assert.NotEqual(expected, before);
 
         var recoder = new StoreRecoder(Pipelines[recoded].Value);
@@ -70,13 +69,13 @@ public abstract partial class StoreConformanceTests
         Assert.True(withAnnotations > 100, $"only {withAnnotations} documents with status ok or duplicate");
         Assert.Equal((withAnnotations, withAnnotations, 0), (first.Documents, first.Replaced, first.Kept));
         Assert.True(first.EventsChanged > 0, "no document's events changed");
-        AssertSameText(expected, Snapshot(store, withIds: false));
+        StoreSnapshot.AssertSame(expected, StoreSnapshot.Of(store, withIds: false));
 
         // Idempotent: the same pipeline again finds nothing to change, down to the merged events' ids.
-        string once = Snapshot(store, withIds: true);
+        string once = StoreSnapshot.Of(store, withIds: true);
         var second = recoder.Run(store, new RecodeOptions { BatchSize = 50 });
         Assert.Equal((first.Documents, 0, 0, 0), (second.Replaced, second.EventsChanged, second.MergedEventsAdded, second.MergedEventsRemoved));
-        AssertSameText(once, Snapshot(store, withIds: true));
+        StoreSnapshot.AssertSame(once, StoreSnapshot.Of(store, withIds: true));
         Assert.Empty(store.CheckConsistency());
     }
 
@@ -126,50 +125,5 @@ public abstract partial class StoreConformanceTests
         Assert.Equal([c.Id], page.Select(t => t.Document.Id));
         Assert.Equal([a.Id, b.Id, TestDocuments.NearDuplicateOfA(a.Id).Id],
             store.DocumentsToRecode(new RecodeQuery { Since = "2021-06-01", Limit = 100 }).Select(t => t.Document.Id));
-    }
-
-    private static void AssertSameText(string expected, string actual)
-    {
-        if (expected == actual) return;
-        var e = expected.Split('\n');
-        var a = actual.Split('\n');
-        int i = 0;
-        while (i < e.Length && i < a.Length && e[i] == a[i]) i++;
-        string el = i < e.Length ? e[i] : "", al = i < a.Length ? a[i] : "";
-        int c = 0;
-        while (c < el.Length && c < al.Length && el[c] == al[c]) c++;
-        string Around(string line) => line.Length == 0 ? "(end)" : line[..Math.Min(line.Length, 60)] + " … " + line[Math.Max(0, c - 200)..Math.Min(line.Length, c + 300)];
-        Assert.Fail($"first difference at line {i + 1} of {e.Length} vs {a.Length}, character {c}:\nexpected: {Around(el)}\nactual:   {Around(al)}");
-    }
-
-    /// <summary>
-    /// Everything the store answers about its documents, events, actors and quotes, as text: each document with its
-    /// annotations, the merged events (by key, with their counts, fields and mentions), the actors with their counts,
-    /// roles and co-occurring actors, the quotes and the row counts. Times of ingestion are left out, and the merged
-    /// events' integer ids unless <paramref name="withIds"/>.
-    /// </summary>
-    private static string Snapshot(IArticleStore store, bool withIds)
-    {
-        var sb = new StringBuilder();
-        foreach (var id in store.AllDocumentIds().Order(StringComparer.Ordinal))
-        {
-            var d = store.GetDocument(id)!.Document;
-            sb.Append("doc ").Append(StorageJson.Serialize(d)).Append('\n');
-        }
-        foreach (var e in store.Events(new EventQuery()).OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            var shown = e with { GlobalId = withIds ? e.GlobalId : 0, DateAdded = "", Mentions = [.. e.Mentions.Select(m => m with { IngestedAt = "" })] };
-            sb.Append("event ").Append(StorageJson.Serialize(shown)).Append(" mentions ").Append(e.NumMentions).Append(" articles ").Append(e.NumArticles)
-                .Append(" sources ").Append(e.NumSources).Append('\n');
-        }
-        foreach (var a in store.Actors(0).OrderBy(a => a.Id, StringComparer.Ordinal))
-        {
-            var detail = store.GetActor(a.Id, 1000)!;
-            sb.Append("actor ").Append(StorageJson.Serialize(detail with { CoOccurring = [.. detail.CoOccurring.OrderBy(x => x.Id, StringComparer.Ordinal)] })).Append('\n');
-        }
-        foreach (var q in store.Quotes(new QuoteQuery()).OrderBy(q => q.DocumentId, StringComparer.Ordinal).ThenBy(q => q.Index))
-            sb.Append("quote ").Append(StorageJson.Serialize(q)).Append('\n');
-        sb.Append("counts ").Append(store.Counts()).Append('\n');
-        return sb.ToString();
     }
 }
