@@ -11,7 +11,8 @@ public abstract partial class SqlArticleStore
     /// What one batch adds to the actor aggregates, in the terms of the rows it writes: a new document adds one to the
     /// document count of each distinct actor it names and to each ordered pair of them; a quote adds one to its
     /// speaker's quotes; an event first reported by this batch adds one to the event count of each distinct actor on
-    /// either side (a merged event's actor ids are part of its key, so a later report never brings new ones).
+    /// either side (a merged event's actor ids are part of its key, so a later report never brings new ones). A recode
+    /// batch (<see cref="Replace"/>) also takes back what the replaced rows had added, so counts can be negative here.
     /// </summary>
     private sealed class ActorTally
     {
