@@ -14,6 +14,7 @@ bench.Subcommands.Add(BenchWebCommand.Create());
 bench.Subcommands.Add(BenchQueueCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(RecodeCommand.Create());
 root.Subcommands.Add(QueueCommands.Worker());
 root.Subcommands.Add(QueueCommands.Status());
 root.Subcommands.Add(SearchCommand.Create());

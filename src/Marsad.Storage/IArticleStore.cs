@@ -25,6 +25,26 @@ public interface IArticleStore : IDisposable
     /// </summary>
     StoreWriteResult Store(IReadOnlyList<AnalyzedDocument> documents);
 
+    /// <summary>
+    /// Replaces the annotations of stored documents with new analyses of the same texts (recoding after a model or
+    /// registry change), in ONE transaction: each document's sentences, entities, actors, event reports and quotes are
+    /// deleted and the new ones written by the same code as <see cref="Store"/>. Merged events follow: a report removed
+    /// lowers its event's counts, an event left without reports is deleted, a new report merges by the same key, and
+    /// every merged event touched takes its representative fields and confidence from its reports as an ingest of the
+    /// same documents in the same order would. Actor counts and co-occurrences follow; actors and pairs nothing refers
+    /// to any more are deleted. The document row keeps its seq, status, sightings and search terms (they come from the
+    /// title and text, which do not change); its publication date, language and removed spans are the new analysis's.
+    /// Documents the store does not hold are skipped. Replacing a document by an identical analysis changes nothing.
+    /// An actor's names and country are rewritten from the new analyses (per field the first value in document order,
+    /// as an ingest keeps the first), except for the actors in <paramref name="actorsRewritten"/>: a run of batches in
+    /// storing order passes the same set to each, so that the first batch naming an actor rewrites it and later ones only
+    /// fill in what is missing, as an ingest of the same documents would. The batch adds its actors to the set.
+    /// </summary>
+    RecodeWriteResult Replace(IReadOnlyList<AnalyzedDocument> documents, ISet<string>? actorsRewritten = null);
+
+    /// <summary>Stored documents with status ok or duplicate (the ones with annotations), in storing order, without their annotations.</summary>
+    IReadOnlyList<StoredText> DocumentsToRecode(RecodeQuery query);
+
     /// <summary>Which of these ids are stored already.</summary>
     IReadOnlySet<string> FindExisting(IReadOnlyCollection<string> ids);
 

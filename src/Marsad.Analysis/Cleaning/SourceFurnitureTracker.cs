@@ -15,6 +15,19 @@ public sealed class SourceFurnitureTracker
     private readonly Dictionary<string, int> _lineDocs = new(StringComparer.Ordinal);
     private readonly HashSet<int> _texts = new();
 
+    /// <summary>How the reason of every span this tracker marks begins (<see cref="IsSourceFurniture"/>).</summary>
+    public const string ReasonPrefix = "furniture: line recurs in ";
+
+    /// <summary>
+    /// True for a span marked by a tracker (cross-document furniture), which only a pass over the source's other
+    /// documents can find again; the in-document cleaner's spans (<see cref="TextCleaner"/>) can be found from the text alone.
+    /// </summary>
+    public static bool IsSourceFurniture(RemovedSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        return span.Reason.StartsWith(ReasonPrefix, StringComparison.Ordinal);
+    }
+
     public int MinDocuments { get; init; } = 3;
     public int MaxLineLength { get; init; } = 60;
 
@@ -45,7 +58,7 @@ public sealed class SourceFurnitureTracker
             var key = TextCleaner.Key(text.AsSpan(line.Start, line.End - line.Start), out int letters);
             if (letters < 2) continue;
             if (_lineDocs.TryGetValue(source + "\u0001" + key, out var n) && n >= MinDocuments)
-                list.Add(new RemovedSpan(line.Start, line.End, $"furniture: line recurs in {n} documents of this source"));
+                list.Add(new RemovedSpan(line.Start, line.End, $"{ReasonPrefix}{n} documents of this source"));
         }
         return list;
     }

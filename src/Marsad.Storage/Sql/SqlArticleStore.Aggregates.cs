@@ -11,7 +11,8 @@ public abstract partial class SqlArticleStore
     /// What one batch adds to the actor aggregates, in the terms of the rows it writes: a new document adds one to the
     /// document count of each distinct actor it names and to each ordered pair of them; a quote adds one to its
     /// speaker's quotes; an event first reported by this batch adds one to the event count of each distinct actor on
-    /// either side (a merged event's actor ids are part of its key, so a later report never brings new ones).
+    /// either side (a merged event's actor ids are part of its key, so a later report never brings new ones). A recode
+    /// batch (<see cref="Replace"/>) also takes back what the replaced rows had added, so counts can be negative here.
     /// </summary>
     private sealed class ActorTally
     {
@@ -38,6 +39,29 @@ public abstract partial class SqlArticleStore
                 if (q.Speaker is not null) Add(q.Speaker.Id, 0, 0, 1);
         }
 
+        /// <summary>
+        /// Takes back what a stored document added (recoding replaces it): one document from each distinct actor it
+        /// named and from each ordered pair of them, and one quote from each speaker of its quotes.
+        /// </summary>
+        public void RemoveDocument(IEnumerable<string> actorIds, IEnumerable<string> speakerIds)
+        {
+            var ids = actorIds.Distinct(StringComparer.Ordinal).ToList();
+            foreach (var id in ids)
+            {
+                Add(id, -1, 0, 0);
+                foreach (var other in ids)
+                    if (!string.Equals(id, other, StringComparison.Ordinal))
+                        Pairs[(id, other)] = Pairs.GetValueOrDefault((id, other)) - 1;
+            }
+            foreach (var id in speakerIds) Add(id, 0, 0, -1);
+        }
+
+        /// <summary>Takes back the event a merged event that lost its last report had added to each of its actors.</summary>
+        public void RemoveEvent(IEnumerable<string> actorIds)
+        {
+            foreach (var id in actorIds.Distinct(StringComparer.Ordinal)) Add(id, 0, -1, 0);
+        }
+
         /// <param name="events">Every event of the batch's new documents with its merged id.</param>
         /// <param name="lastIdBefore">The largest merged id before the batch: larger ids are new events.</param>
         public void AddNewEvents(IEnumerable<(long GlobalId, EventRecord Event)> events, long lastIdBefore)
@@ -54,9 +78,9 @@ public abstract partial class SqlArticleStore
     private void WriteTally(Writers w, WriteQueue queue, ActorTally tally)
     {
         foreach (var (id, c) in tally.Counts)
-            queue.Execute(w.ActorCounts, c.Docs, c.Events, c.Quotes, id);
-        if (tally.Pairs.Count == 0) return;
-        var pairs = tally.Pairs.Select(p => (p.Key.Actor, p.Key.Other, p.Value)).ToList();
+            if (c != (0, 0, 0)) queue.Execute(w.ActorCounts, c.Docs, c.Events, c.Quotes, id);
+        var pairs = tally.Pairs.Where(p => p.Value != 0).Select(p => (p.Key.Actor, p.Key.Other, p.Value)).ToList();
+        if (pairs.Count == 0) return;
         if (!WriteActorPairs(queue, pairs))
             foreach (var (actor, other, docs) in pairs) queue.Execute(w.ActorPair, actor, other, docs);
     }

@@ -245,13 +245,22 @@ public abstract partial class SqlArticleStore : IArticleStore
 
         // (3) The merged events' ids (an event first reported in this batch has one only now), then what points to them.
         var ids = EventIds(tx, queue, events);
+        WriteMentions(w, queue, events, ids);
+        tally.AddNewEvents(events.Select(p => (ids[p.Key], p.Document.Events[p.Ordinal])), lastEventBefore);
+        WriteTally(w, queue, tally);
+        queue.Flush();
+        tx.Commit();
+        return new StoreWriteResult(added, already, rejections);
+    }
+
+    /// <summary>Each report's row in <c>event_mentions</c> and its actors in <c>event_actors</c>, under its merged event's id.</summary>
+    private static void WriteMentions(Writers w, WriteQueue queue, List<PendingEvent> events, Dictionary<string, long> ids)
+    {
         foreach (var p in events)
         {
             long globalId = ids[p.Key];
             var e = p.Document.Events[p.Ordinal];
-            foreach (var (side, actors) in new[] { ("source", e.Source), ("target", e.Target) })
-                foreach (var a in actors)
-                    queue.Execute(w.EventActor, globalId, a.Id, side, a.Country?.ToUpperInvariant());
+            WriteEventActors(w, queue, globalId, e);
             var doc = p.Document;
             int sentence = SentenceOf(doc, e.Trigger?.Start ?? (e.Evidence.Count > 0 ? e.Evidence[0].Start : -1));
             string? sentenceText = sentence >= 0 ? doc.Text[doc.Sentences[sentence].Start..doc.Sentences[sentence].End] : null;
@@ -259,11 +268,14 @@ public abstract partial class SqlArticleStore : IArticleStore
                 e.Trigger is null ? null : StorageJson.Serialize(e.Trigger), e.DateText, e.Rule,
                 StorageJson.Serialize(e.Evidence), StorageJson.Serialize(e));
         }
-        tally.AddNewEvents(events.Select(p => (ids[p.Key], p.Document.Events[p.Ordinal])), lastEventBefore);
-        WriteTally(w, queue, tally);
-        queue.Flush();
-        tx.Commit();
-        return new StoreWriteResult(added, already, rejections);
+    }
+
+    /// <summary>A report's source and target actors on its merged event (a pair already there keeps its first country).</summary>
+    private static void WriteEventActors(Writers w, WriteQueue queue, long globalId, EventRecord e)
+    {
+        foreach (var (side, actors) in new[] { ("source", e.Source), ("target", e.Target) })
+            foreach (var a in actors)
+                queue.Execute(w.EventActor, globalId, a.Id, side, a.Country?.ToUpperInvariant());
     }
 
     /// <summary>The newest merged event's id when the batch starts; events with a larger id are first reported by the batch.</summary>
