@@ -14,24 +14,39 @@ namespace Marsad.Queue.Tests;
 /// Real worker processes (the CLI's <c>marsad worker</c>) on the real broker and PostgreSQL: one is killed with SIGKILL
 /// mid-run, and in another test the broker itself is stopped for a few seconds mid-run. Afterwards every document is
 /// stored exactly once and the merged events equal those of a single-process <c>marsad ingest --postgres</c> of the same
-/// input. The CI runs use the first <see cref="Documents"/> articles of the dev corpus (well under two minutes on two
-/// cores); <c>marsad bench queue</c> runs the same check on 5,000 documents.
+/// input. The kill test publishes <see cref="KillRunDocuments"/> documents (the dev corpus, then copies of its articles
+/// with a number added to the text and the id, so every copy is a new document); the broker test, whose producer
+/// publishes slowly on purpose, the first <see cref="BounceDocuments"/>.
 /// </summary>
 [Collection("broker")]
 public sealed class ScaleOutTests : IDisposable
 {
-    /// <summary>Articles per CI run: enough for a kill mid-run on a fast machine, small enough to stay well under two minutes.</summary>
-    private const int Documents = 500;
+    /// <summary>Documents of the kill test (the figure).</summary>
+    private const int KillRunDocuments = 5000;
+    /// <summary>Documents of the broker test: its producer sleeps 40 ms a document so that the broker stops under it.</summary>
+    private const int BounceDocuments = 500;
 
     private readonly QueueTestServers _servers = new();
     private readonly List<(Process Process, StringBuilder Log)> _workers = [];
     private readonly HashSet<Process> _killed = [];
     private readonly string _input = Path.Combine(Path.GetTempPath(), "marsad-queue-tests", Guid.NewGuid().ToString("N") + ".jsonl");
+    private readonly string _inputSmall = Path.Combine(Path.GetTempPath(), "marsad-queue-tests", Guid.NewGuid().ToString("N") + ".jsonl");
 
     public ScaleOutTests()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_input)!);
-        File.WriteAllLines(_input, File.ReadLines(SharedData.Data("news", "dev", "articles.jsonl")).Where(l => l.Length > 0).Take(Documents));
+        var corpus = File.ReadLines(SharedData.Data("news", "dev", "articles.jsonl")).Where(l => l.Length > 0).ToList();
+        var lines = new List<string>(KillRunDocuments);
+        for (int i = 0; lines.Count < KillRunDocuments; i++)
+        {
+            if (i < corpus.Count) { lines.Add(corpus[i]); continue; }
+            var copy = System.Text.Json.Nodes.JsonNode.Parse(corpus[i % corpus.Count])!.AsObject();
+            copy["id"] = (string?)copy["id"] + "-copy" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            copy["text"] = (string?)copy["text"] + "\n(" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+            lines.Add(copy.ToJsonString());
+        }
+        File.WriteAllLines(_input, lines);
+        File.WriteAllLines(_inputSmall, lines.Take(BounceDocuments));
     }
 
     [Fact]
@@ -41,11 +56,12 @@ public sealed class ScaleOutTests : IDisposable
         string store = _servers.NewSchema();
         var (exit, log) = QueueTestServers.RunCli("ingest", _input, "--queue", _servers.Amqp, "--queue-name", topology.WorkQueue);
         Assert.True(exit == 0, log);
-        Assert.Contains($"ingest: {Documents} documents published", log);
+        Assert.Contains($"ingest: {KillRunDocuments:N0} documents published", log);
 
         for (int i = 0; i < 3; i++) StartWorker(topology.WorkQueue, store);
-        var expected = ExpectedIds();
-        WaitUntil(() => QueueTestServers.Count(store, "documents") >= 100, TimeSpan.FromSeconds(90), "100 documents stored");
+        var expected = ExpectedIds(_input);
+        // killed mid-run: about a third of the documents stored
+        WaitUntil(() => QueueTestServers.Count(store, "documents") >= KillRunDocuments / 3, TimeSpan.FromSeconds(300), "a third of the documents stored");
         long atKill = QueueTestServers.Count(store, "documents");
         _workers[0].Process.Kill();   // SIGKILL: its unacknowledged messages go back to the queue
         _killed.Add(_workers[0].Process);
@@ -55,7 +71,7 @@ public sealed class ScaleOutTests : IDisposable
 
         WaitUntilDone(topology.WorkQueue, store, expected.Count);
         StopWorkers();
-        AssertSameAsOneProcess(store, expected);
+        AssertSameAsOneProcess(store, expected, _input);
     }
 
     [Fact]
@@ -70,7 +86,7 @@ public sealed class ScaleOutTests : IDisposable
         int published = 0;
         IEnumerable<SourceDocument> Slowly()
         {
-            foreach (var d in BatchAnalyzer.MarkSourceFurniture(new DocumentReader().Read([_input])))
+            foreach (var d in BatchAnalyzer.MarkSourceFurniture(new DocumentReader().Read([_inputSmall])))
             {
                 Interlocked.Increment(ref published);
                 Thread.Sleep(40);
@@ -80,19 +96,19 @@ public sealed class ScaleOutTests : IDisposable
         var publishLog = new StringWriter();
         var publisher = new QueuePublisher(_servers.Amqp, topology, TextWriter.Synchronized(publishLog)) { Window = 64 };
         var publishing = Task.Run(() => publisher.PublishAsync(Slowly(), null));
-        WaitUntil(() => Volatile.Read(ref published) >= Documents / 4, TimeSpan.FromSeconds(90), "a quarter published");
+        WaitUntil(() => Volatile.Read(ref published) >= BounceDocuments / 4, TimeSpan.FromSeconds(90), "a quarter published");
         Assert.False(publishing.IsCompleted, "the producer finished before the broker could be stopped");
         QueueTestServers.BounceBroker(TimeSpan.FromSeconds(4));
         var result = await publishing.WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.Equal(Documents, result.Published);
+        Assert.Equal(BounceDocuments, result.Published);
         Assert.True(result.Republished > 0 || publishLog.ToString().Contains("unreachable"), "the broker stop was not noticed by the producer:\n" + publishLog);
 
-        var expected = ExpectedIds();
+        var expected = ExpectedIds(_inputSmall);
         WaitUntilDone(topology.WorkQueue, store, expected.Count);
         StopWorkers();
         foreach (var (_, log) in _workers)
             lock (log) Assert.Contains("reconnected to the broker", log.ToString());
-        AssertSameAsOneProcess(store, expected);
+        AssertSameAsOneProcess(store, expected, _inputSmall);
     }
 
     private void StartWorker(string queue, string store)
@@ -103,10 +119,10 @@ public sealed class ScaleOutTests : IDisposable
     }
 
     /// <summary>Every distinct text of the input, by content hash.</summary>
-    private HashSet<string> ExpectedIds()
+    private static HashSet<string> ExpectedIds(string input)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(_input))
+        foreach (var line in File.ReadLines(input))
         {
             using var json = JsonDocument.Parse(line);
             ids.Add(ContentHash.Of(json.RootElement.GetProperty("text").GetString()!));
@@ -117,7 +133,7 @@ public sealed class ScaleOutTests : IDisposable
     private void WaitUntilDone(string queue, string store, int documents)
     {
         WaitUntil(() => QueueTestServers.Count(store, "documents") >= documents && _servers.Depth(queue).GetAwaiter().GetResult() == 0,
-            TimeSpan.FromSeconds(150), $"{documents} documents stored and the queue empty");
+            TimeSpan.FromSeconds(150 + documents / 10), $"{documents} documents stored and the queue empty");
     }
 
     private void WaitUntil(Func<bool> done, TimeSpan limit, string what)
@@ -147,7 +163,7 @@ public sealed class ScaleOutTests : IDisposable
     }
 
     /// <summary>Each text stored once, each path once, nothing dead-lettered, and the merged events of one process.</summary>
-    private void AssertSameAsOneProcess(string store, HashSet<string> expected)
+    private void AssertSameAsOneProcess(string store, HashSet<string> expected, string input)
     {
         var stored = QueueTestServers.Column(store, "SELECT id FROM documents").Cast<string>().ToList();
         Assert.Equal(stored.Count, stored.Distinct().Count());
@@ -155,7 +171,7 @@ public sealed class ScaleOutTests : IDisposable
         Assert.Equal(0, QueueTestServers.Count(store, "queue_dead_letters"));
 
         string single = _servers.NewSchema();
-        var (exit, log) = QueueTestServers.RunCli("ingest", _input, "--postgres", single);
+        var (exit, log) = QueueTestServers.RunCli("ingest", input, "--postgres", single);
         Assert.True(exit == 0, log);
         Assert.Equal(QueueTestServers.Count(single, "document_sightings"), QueueTestServers.Count(store, "document_sightings"));
         Assert.Equal(QueueTestServers.Count(single, "rejections"), QueueTestServers.Count(store, "rejections"));
@@ -185,6 +201,7 @@ public sealed class ScaleOutTests : IDisposable
             p.Dispose();
         }
         File.Delete(_input);
+        File.Delete(_inputSmall);
         _servers.Dispose();
     }
 }
