@@ -78,6 +78,8 @@ export async function mapPage() {
         name_en: p.name_en, name_ar: p.name_ar }));
       const maxCountry = Math.max(1, ...countries.map(c => c.value)), maxCity = Math.max(1, ...cities.map(c => c.events));
       chart.setOption({
+        // Drawn at once: circles growing into place would leave the country under a click for a moment.
+        animation: false,
         textStyle: { fontFamily: FONT },
         tooltip: { ...TOOLTIP, formatter: x => x.data && x.data.events ? `${label(x.data)}\n${x.data.events} events` : "" },
         visualMap: { type: "continuous", min: 1, max: maxCountry, seriesIndex: 0, left: 8, bottom: 8, itemHeight: 90, calculable: false,
