@@ -22,7 +22,10 @@ public sealed class DemonymLexicon
             if (line.Length == 0 || line[0] == '#') continue;
             if (header) { header = false; continue; }
             var c = line.Split('\t');
-            map.TryAdd(normalizer.NormalizeToString(c[0]), c[1]);
+            string n = normalizer.NormalizeToString(c[0]);
+            map.TryAdd(n, c[1]);
+            // the list gives the nominative plural only: الفلسطينيون → also الفلسطينيين (genitive/accusative)
+            if (n.EndsWith("يون", StringComparison.Ordinal)) map.TryAdd(n[..^2] + "ين", c[1]);
         }
         return new DemonymLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
     }

@@ -144,7 +144,14 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && !JudgesSomething(words, from, match, best)) continue;
                 if (!SpeakerAsSource(words, from, match, args, actors, issuers, ref src, ref tgt) && (entry.Flags & TriggerFlags.NeedsSpeaker) != 0) continue;
                 NationalityTarget(words, to, match, ref src, actors, ref tgt);
-                if (agents is not null) GenericActors(text, words, from, to, match, ref src, ref tgt);
+                if (agents is not null)
+                {
+                    GenericActors(text, words, from, to, match, ref src, ref tgt);
+                    // "اعتقلت الشرطة الروسية": the nationality read as the target belongs to the police that act
+                    var agentSrc = src;
+                    if (tgt.Exists(t => agentSrc.Exists(a => a.Actor.Kind == "agent" && a.First <= t.First && t.Last <= a.Last)))
+                        tgt = tgt.FindAll(t => !agentSrc.Exists(a => a.Actor.Kind == "agent" && a.First <= t.First && t.Last <= a.Last));
+                }
                 // "قال الوزير إن المحادثات كانت بناءة" judges talks and praises no one: an evaluative word is support only
                 // for another party named with it (its target); أشاد بـ، رحب بـ، أثنى على are verbs and name theirs
                 if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && tgt.Count == 0) continue;
@@ -619,8 +626,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             for (int i = match.First; i <= match.Last; i++)
             {
-                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } own) continue;
-                if (!src.Exists(x => x.First <= i && i <= x.Last)) src = [new ArgumentMention(i, i, words[i].Start, words[i].End, own, "", false)];
+                if (words[i].IsPunct || AgentAt(text, words, i, to) is not { } own) continue;
+                if (!src.Exists(x => x.First <= i && i <= x.Last)) src = [own];
                 tgt.RemoveAll(x => x.First <= i && i <= x.Last);
                 srcAt = i;
                 break;
@@ -631,10 +638,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             for (int i = agentAt; i < to && i <= agentAt + 2; i++)
             {
-                if (words[i].IsPunct || agents!.Match(text, words[i]) is not { } a) continue;
+                if (words[i].IsPunct || AgentAt(text, words, i, to) is not { } a) continue;
                 // a named subject before a passive with an agent phrase is the one acted on
                 if (tgt.Count == 0 && src.Count > 0) tgt = src;
-                src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
+                src = [a];
                 srcAt = i;
                 fromAgentPhrase = true;
                 break;
@@ -645,9 +652,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         if (src.Count == 0 && DoVerbBefore(words, from, match) is int doAt)
         {
             for (int i = doAt + 1; i < match.First && src.Count == 0; i++)
-                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+                if (!words[i].IsPunct && AgentAt(text, words, i, to) is { } a) { src = [a]; srcAt = i; }
             for (int i = doAt - 1; i >= from && i >= doAt - 3 && src.Count == 0; i--)
-                if (!words[i].IsPunct && agents!.Match(text, words[i]) is { } a) { src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)]; srcAt = i; }
+                if (!words[i].IsPunct && AgentAt(text, words, i, to) is { } a) { src = [a]; srcAt = i; }
         }
         if (src.Count == 0)
         {
@@ -656,8 +663,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             foreach (int i in candidates)
             {
                 if (i < from || i >= to || words[i].IsPunct) continue;
-                if (agents!.Match(text, words[i]) is not { } a) continue;
-                src = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
+                if (AgentAt(text, words, i, to) is not { } a) continue;
+                src = [a];
                 srcAt = i;
                 break;
             }
@@ -670,11 +677,20 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             for (int i = startAt; i < to && i <= startAt + 4; i++)
             {
                 if (words[i].IsPunct) break;
-                if (agents!.Match(text, words[i]) is not { } a || src.Exists(x => x.First == i) || fromAgentPhrase && i >= srcAt) continue;
-                tgt = [new ArgumentMention(i, i, words[i].Start, words[i].End, a, "", false)];
+                if (AgentAt(text, words, i, to) is not { } a || src.Exists(x => x.First == i) || fromAgentPhrase && i >= srcAt) continue;
+                tgt = [a];
                 break;
             }
         }
+    }
+
+    /// <summary>A role noun at word i as an argument; a nationality adjective right after it gives it a country (الشرطة الروسية).</summary>
+    private ArgumentMention? AgentAt(string text, WordView[] words, int i, int to)
+    {
+        string? country = i + 1 < to ? demonyms.CountryOf(words[i + 1]) : null;
+        if (agents!.Match(text, words[i], country) is not { } a) return null;
+        int last = country is null ? i : i + 1;
+        return new ArgumentMention(i, last, words[i].Start, words[last].End, a, "", false);
     }
 
     private static readonly HashSet<string> NationalityTargetTypes = WordSets.Of(["ACCUSE", "REJECT", "SANCTION", "THREATEN", "COERCE", "ASSAULT"]);

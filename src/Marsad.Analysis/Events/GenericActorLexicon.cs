@@ -7,7 +7,7 @@ namespace Marsad.Analysis.Events;
 /// <summary>
 /// Role nouns that act without a name (المتظاهرون، مسلحون، الشرطة) from Resources/events/generic_actors.tsv. They fill
 /// an event side that no named actor fills, as an actor with id <c>agent:&lt;sector&gt;</c>, the words as written for
-/// <c>name_ar</c> and no country. Sound masculine plurals are also matched in their construct form (مستوطني، مسلحو).
+/// <c>name_ar</c> and no country unless a nationality adjective follows. Sound masculine plurals are also matched in their construct form (مستوطني، مسلحو).
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class GenericActorLexicon
@@ -40,7 +40,13 @@ public sealed class GenericActorLexicon
     }
 
     /// <summary>The generic actor a word stands for, or null.</summary>
-    public EventActor? Match(string text, WordView w)
+    public EventActor? Match(string text, WordView w) => Match(text, w, null);
+
+    /// <summary>
+    /// The generic actor a word stands for with the country a nationality adjective after it names (الشرطة الروسية,
+    /// قناص إسرائيلي): id <c>agent:&lt;sector&gt;:&lt;country&gt;</c>, like CAMEO's RUSCOP.
+    /// </summary>
+    public EventActor? Match(string text, WordView w, string? country)
     {
         if (w.Kind != Tokenization.TokenKind.ArabicWord) return null;
         foreach (var f in w.Forms)
@@ -48,7 +54,9 @@ public sealed class GenericActorLexicon
             if ((f.Kind & FormKind.Noun) == 0 || !_map.TryGetValue(f.Text, out var v)) continue;
             if (!w.Norm.EndsWith(f.Text, StringComparison.Ordinal)) continue; // no pronoun suffix readings
             string surface = text[w.Start..w.End];
-            return new EventActor(new ActorRef("agent:" + v.Sector.ToLowerInvariant(), v.English, surface, null), "agent");
+            string id = "agent:" + v.Sector.ToLowerInvariant();
+            if (country is not null) id += ":" + country.ToLowerInvariant();
+            return new EventActor(new ActorRef(id, v.English, surface, country), "agent");
         }
         return null;
     }

@@ -25,17 +25,28 @@ internal static class EventCandidates
             if (a.Last < match.First) continue;
             mentions.Add(Make(a, false, -1, a.First > match.Last ? after++ : -1));
         }
+        // actors the rules made themselves (a role noun such as الشرطة with the nationality after it, a nationality adjective,
+        // the last meeting's parties): not among the sentence's linked mentions, so the model sees them only if added here
+        foreach (var a in RuleMade(src, args)) mentions.Add(Make(a, a.First < from, -1, -1, ruleMade: true));
+        foreach (var a in RuleMade(tgt, args)) mentions.Add(Make(a, a.First < from, -1, -1, ruleMade: true));
         foreach (var a in previous)
             if (!args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) && seen.Add(a.Actor.Ref.Id))
                 mentions.Add(Make(a, true, -1, -1));
         var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
         return new EventCandidate(rules, mentions, trigger, sentence);
 
-        ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter)
+        ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter, bool ruleMade = false)
         {
             var role = src.Contains(a) ? ArgumentRole.Source : tgt.Contains(a) ? ArgumentRole.Target : ArgumentRole.None;
             var features = CandidateFeatures.Mention(words, from, to, match.First, match.Last, match, rules, a, role, prev, rankBefore, rankAfter);
+            if (ruleMade) features = [.. features, "rule-made|" + role, "rule-made|" + role + "|" + rules.Type];
             return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, a.Conj && !prev);
+        }
+
+        static IEnumerable<ArgumentMention> RuleMade(List<ArgumentMention> side, List<ArgumentMention> args)
+        {
+            foreach (var a in side)
+                if (!args.Contains(a)) yield return a;
         }
     }
 }
