@@ -109,6 +109,34 @@ public class ArgumentRuleTests
 public class GenericActorTests
 {
     [Fact]
+    public void A_role_noun_with_a_nationality_adjective_acts_for_that_country()
+    {
+        var e = Single("اعتقلت الشرطة الروسية ألف شخص شاركوا في احتجاجات.", "COERCE");
+        var police = Assert.Single(e.Source);
+        Assert.Equal("agent:cop:rus", police.Id);
+        Assert.Equal("RUS", police.Country);
+        // the adjective belongs to the police: Russia is not also made the one arrested
+        Assert.DoesNotContain(e.Target, a => a.Country == "RUS");
+    }
+
+    [Fact]
+    public void Nationality_plurals_in_the_oblique_case_name_a_country()
+    {
+        var e = Single("قتلت القوات عشرات المحتجين الفلسطينيين.", "ASSAULT");
+        Assert.Contains(e.Target, a => a.Country == "PSE" && a.Id.StartsWith("agent:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Actors_the_rules_made_are_candidates_the_coder_can_choose()
+    {
+        var result = Run("اعتقلت الشرطة الروسية ألف شخص شاركوا في احتجاجات.");
+        var candidate = Assert.Single(result.Candidates, c => c.Rules.Type == "COERCE");
+        var police = Assert.Single(candidate.Mentions, m => m.Actor.Id == "agent:cop:rus");
+        Assert.Equal(Marsad.Analysis.Events.Coding.ArgumentRole.Source, police.RuleRole);
+        Assert.Contains("rule-made|Source", police.Features);
+    }
+
+    [Fact]
     public void Unnamed_gunmen_and_their_victims_fill_an_attack()
     {
         var e = Single("قتل مسلحون ثلاثة جنود في هجوم على حاجز.", "ASSAULT");
