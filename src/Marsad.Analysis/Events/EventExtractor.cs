@@ -69,6 +69,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         var issuers = StatementIssuers(words, allArgs);
         string register = candidates is null ? "" : Coding.CandidateFeatures.Register(words);
         List<ArgumentMention>? lastParticipants = null;
+        var documentTop = candidates is null ? null : DocumentTop(allArgs, 2);
         var matches = new List<TriggerMatch>();
         int tokenIndex = 0;
         // the date of the account the previous sentence told, for a sentence that goes on with it (وأضاف أن …)
@@ -213,11 +214,28 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var e = sentenceEvents[i];
                 events.Add(e.Record);
                 candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before!, e.Src, e.Tgt,
-                    sentenceIndex, sentences.Count, register));
+                    sentenceIndex, sentences.Count, register, documentTop));
             }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    /// <summary>The document's most mentioned actors (at least twice; media and cities left out), most mentioned first.</summary>
+    private static List<ArgumentMention> DocumentTop(List<ArgumentMention> args, int n)
+    {
+        var counts = new Dictionary<string, (ArgumentMention First, int Count)>(StringComparer.Ordinal);
+        foreach (var a in args)
+        {
+            if (a.Actor.IsMedia || a.Actor.Kind == "city") continue;
+            counts[a.Actor.Ref.Id] = counts.TryGetValue(a.Actor.Ref.Id, out var c) ? (c.First, c.Count + 1) : (a, 1);
+        }
+        var list = new List<(ArgumentMention First, int Count)>(counts.Values);
+        list.RemoveAll(x => x.Count < 2);
+        list.Sort((x, y) => y.Count != x.Count ? y.Count.CompareTo(x.Count) : x.First.First.CompareTo(y.First.First));
+        var top = new List<ArgumentMention>(n);
+        for (int i = 0; i < list.Count && i < n; i++) top.Add(list[i].First);
+        return top;
     }
 
     /// <summary>An earlier event a back-reference may mention: the same type, not negated, the same mode when the trigger has one.</summary>

@@ -8,7 +8,8 @@ internal static class EventCandidates
     /// <remarks><paramref name="args"/> are the actor mentions of the trigger's sentence (words [from, to)), <paramref name="previous"/>
     /// those of the sentence before (for back-references), <paramref name="src"/> and <paramref name="tgt"/> the rules' own reading.</remarks>
     public static EventCandidate Build(WordView[] words, int from, int to, TriggerMatch match, EventRecord rules, List<ArgumentMention> args,
-        List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount, string register)
+        List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount, string register,
+        IReadOnlyList<ArgumentMention>? documentTop = null)
     {
         var mentions = new List<ArgumentCandidate>(args.Count + previous.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -32,6 +33,18 @@ internal static class EventCandidates
         foreach (var a in previous)
             if (!args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) && seen.Add(a.Actor.Ref.Id))
                 mentions.Add(Make(a, true, -1, -1));
+        // the document's most mentioned actors: an unnamed party is often the one the whole article is about (the army's
+        // offensive is against the Houthis the article names elsewhere)
+        if (documentTop is not null)
+            for (int r = 0; r < documentTop.Count; r++)
+            {
+                var a = documentTop[r];
+                if (args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) || !seen.Add(a.Actor.Ref.Id) || mentions.Exists(m => m.Actor.Id == a.Actor.Ref.Id)) continue;
+                string type = rules.Type;
+                string[] f = ["bias", "doc-top", "doc-top|type=" + type, "doc-top|rank=" + r, "doc-top|kind|type=" + a.Actor.Kind + "|" + type,
+                    "doc-top|args=" + (src.Count > 0 ? "S" : "-") + (tgt.Count > 0 ? "T" : "-") + "|" + type];
+                mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f));
+            }
         var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
         return new EventCandidate(rules, mentions, trigger, sentence);
 
