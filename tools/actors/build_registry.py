@@ -134,6 +134,8 @@ INSTITUTIONS = [
     ('spy', '{e} intelligence services', 'SPY', ['المخابرات {f}', 'الاستخبارات {f}']),
     ('presidency', 'Presidency of {e}', 'GOV', ['الرئاسة {f}', 'رئاسة {c}']),
     ('moj', '{e} Ministry of Justice', 'JUD', ['وزارة العدل {f}', 'وزارة عدل {c}']),
+    ('mof', '{e} Ministry of Finance (Treasury)', 'GOV', ['وزارة المالية {f}', 'وزارة الخزانة {f}', 'الخزانة {f}', 'وزارة مالية {c}']),
+    ('cop', '{e} police and security forces', 'COP', ['الشرطة {f}', 'شرطة {c}', 'قوات الأمن {f}', 'أجهزة الأمن {f}', 'الأمن {m}']),
 ]
 
 def main():
