@@ -101,6 +101,9 @@ public static class CandidateFeatures
         f.Add("pos|mkind=" + pos + "|" + a.MentionKind);
         f.Add("pos|rule=" + pos + "|" + ruleRole);
         f.Add("prep=" + prep);
+        f.Add("pos|prep|kind=" + pos + "|" + prep + "|" + a.Actor.Kind);
+        f.Add("pos|kind|type=" + pos + "|" + a.Actor.Kind + "|" + type);
+        f.Add("pos|dist|type=" + pos + "|" + dist + "|" + type);
         if (a.Conj) f.Add("conj|pos=" + pos);
         if (statement) f.Add("statement-between|pos=" + pos);
         if (comp) f.Add("complementizer-between|pos=" + pos);
