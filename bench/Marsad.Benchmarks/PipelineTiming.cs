@@ -100,7 +100,7 @@ internal static class PipelineTiming
                 long t0 = Stopwatch.GetTimestamp();
                 var r = linker.Link(d.Text, d.Day, d.Entities);
                 long t1 = Stopwatch.GetTimestamp();
-                p.Events.Run("b", d.Text, d.Tokens, d.Kept, d.Date, _ => (r.Mentions, new LinkedActorDirectory(r, linker.Registry)));
+                p.Events.Run("b", p.Events.Prepare(d.Text, d.Tokens, d.Date), d.Kept, new ActorLinks(r.Mentions, new LinkedActorDirectory(r, linker.Registry)));
                 long t2 = Stopwatch.GetTimestamp();
                 p.Events.Run("b", d.Text, d.Tokens, d.Kept, d.Date);
                 long t3 = Stopwatch.GetTimestamp();
@@ -122,7 +122,7 @@ internal static class PipelineTiming
             {
                 var d = prepared[i];
                 var r = results[i];
-                p.Events.Run("b", d.Text, d.Tokens, d.Kept, d.Date, _ => (r.Mentions, new LinkedActorDirectory(r, linker.Registry)));
+                p.Events.Run("b", p.Events.Prepare(d.Text, d.Tokens, d.Date), d.Kept, new ActorLinks(r.Mentions, new LinkedActorDirectory(r, linker.Registry)));
             }
             double with = sw.Elapsed.TotalMilliseconds;
             sw.Restart();

@@ -9,6 +9,13 @@ using Marsad.Analysis.Tokenization;
 
 namespace Marsad.Analysis.Events;
 
+/// <summary>A document's words and publication date, computed once by <see cref="EventStage.Prepare"/> for every later step.</summary>
+/// <remarks><see cref="DatelineDate"/>: the date read from a dateline when the metadata had none.</remarks>
+public sealed record PreparedText(string Text, WordView[] Words, DateOnly? Published, string? DatelineDate);
+
+/// <summary>What actor linking found in a document: its mentions and the directory that resolves their ids.</summary>
+public readonly record struct ActorLinks(IReadOnlyList<ActorMention> Mentions, IActorDirectory Directory);
+
 /// <summary>The events-and-quotes result for one document; <see cref="Candidates"/> holds what the rules proposed (for training).</summary>
 public sealed record EventStageResult(IReadOnlyList<EventRecord> Events, IReadOnlyList<QuoteRecord> Quotes, string? DatelineDate)
 {
@@ -16,8 +23,9 @@ public sealed record EventStageResult(IReadOnlyList<EventRecord> Events, IReadOn
 }
 
 /// <summary>
-/// The events and quotes stage: builds word views once, finds the publication date in a dateline when the metadata has
-/// none, links actors (with <see cref="FallbackActorLinker"/> when no mentions are given), then codes events and quotes.
+/// The events and quotes stage, in two explicit steps with actor linking between them: <see cref="Prepare"/> builds the
+/// word views once and finds the publication date (a dateline when the metadata has none); <see cref="Run(string, PreparedText, IReadOnlyList{TextSpan}, ActorLinks?, IReadOnlyList{TextSpan}?)"/>
+/// codes events and quotes from the linked mentions (<see cref="FallbackActorLinker"/> when none are given).
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class EventStage
@@ -57,18 +65,13 @@ public sealed class EventStage
             DemonymLexicon.LoadDefault(normalizer), FallbackActorLinker.LoadDefault(normalizer), coder);
     }
 
-    /// <summary>Runs the stage over one document.</summary>
-    /// <param name="docId">Document id, the prefix of event ids.</param>
-    /// <param name="text">Original text.</param>
-    /// <param name="tokens">Tokens of the text.</param>
-    /// <param name="sentences">Sentence spans.</param>
-    /// <param name="published">Publication date from metadata (yyyy-MM-dd or longer ISO); null to look for a dateline.</param>
-    /// <param name="link">Actor linking, called with the publication date once it is known (metadata or dateline);
-    /// null to use the fallback linker.</param>
-    /// <param name="people">Person names the entity tagger found, for quote speakers the actor list does not know.</param>
-    public EventStageResult Run(string docId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences,
-        string? published, Func<DateOnly?, (IReadOnlyList<ActorMention> Mentions, IActorDirectory Directory)>? link = null,
-        IReadOnlyList<TextSpan>? people = null)
+    /// <summary>
+    /// The first step: the document's word views (normalized form and clitic readings, computed once for every later
+    /// step) and its publication date: the metadata's (yyyy-MM-dd or longer ISO), else a dateline in its first lines.
+    /// Actor linking runs between this and <see cref="Run(string, PreparedText, IReadOnlyList{TextSpan}, ActorLinks?, IReadOnlyList{TextSpan}?)"/>,
+    /// since roles are resolved on the publication date.
+    /// </summary>
+    public PreparedText Prepare(string text, IReadOnlyList<Token> tokens, string? published)
     {
         var words = WordView.Build(text, tokens, _normalizer);
         DateOnly? pub = ParseDate(published);
@@ -78,15 +81,30 @@ public sealed class EventStage
             dateline = FindDateline(text, words);
             pub = ParseDate(dateline);
         }
-        IReadOnlyList<ActorMention> ments;
-        IActorDirectory dir;
-        if (link is null)
-        {
-            ments = Fallback.Link(text, words);
-            dir = Fallback;
-        }
-        else
-            (ments, dir) = link(pub);
+        return new PreparedText(text, words, pub, dateline);
+    }
+
+    /// <summary>The rules alone over a text, with the fallback actor list (tests, tools and benchmarks).</summary>
+    public EventStageResult Run(string docId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences, string? published)
+        => Run(docId, Prepare(text, tokens, published), sentences);
+
+    /// <summary>
+    /// Codes one prepared document: argument mentions → event candidates → the coder's decisions → one event per real
+    /// event → quotes.
+    /// </summary>
+    /// <param name="docId">Document id, the prefix of event ids.</param>
+    /// <param name="doc">The document's words and publication date (<see cref="Prepare"/>).</param>
+    /// <param name="sentences">Sentence spans to code.</param>
+    /// <param name="actors">The linked actor mentions and their directory; null to use the fallback linker.</param>
+    /// <param name="people">Person names the entity tagger found, for quote speakers the actor list does not know.</param>
+    public EventStageResult Run(string docId, PreparedText doc, IReadOnlyList<TextSpan> sentences, ActorLinks? actors = null,
+        IReadOnlyList<TextSpan>? people = null)
+    {
+        string text = doc.Text;
+        var words = doc.Words;
+        var pub = doc.Published;
+        var linked = actors ?? new ActorLinks(Fallback.Link(text, words), Fallback);
+        var (ments, dir) = (linked.Mentions, linked.Directory);
         // the argument mentions are built once for both extractors
         var args = EventExtractor.Arguments(text, words, ments, dir);
         var candidates = new List<Coding.EventCandidate>();
@@ -95,7 +113,7 @@ public sealed class EventStage
         // one event per real event: a document's mentions of it fold into one with all their evidence
         events = Merging.EventFolder.Fold(events);
         var quotes = _quotes.Extract(text, words, sentences, args, dir, people);
-        return new EventStageResult(events, quotes, dateline) { Candidates = candidates };
+        return new EventStageResult(events, quotes, doc.DatelineDate) { Candidates = candidates };
     }
 
     /// <summary>The word views of a text (for tools and tests).</summary>

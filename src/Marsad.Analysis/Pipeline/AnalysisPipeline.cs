@@ -91,17 +91,21 @@ public sealed class AnalysisPipeline
         var kept = TextCleaner.Outside(sentences, removed);
         if (language.IsArabic && EntityTagger is not null)
             entities = EntityTagger.Recognize(text, tokens, kept);
-        // Actors are linked once the publication date is known (metadata, else the dateline the event stage finds),
-        // since roles are resolved on that date; events and quotes then read the actor mentions.
+        // Stage order: words and publication date (metadata, else a dateline) → actors, linked on that date since roles
+        // are resolved on it → event candidates, arguments, events → quotes, all reading the linked mentions.
         ActorLinkResult? actors = null;
-        var linker = ActorLinker;
-        var coded = !language.IsArabic
-            ? new EventStageResult([], [], null)
-            : Events.Run(doc.Id, text, tokens, kept, doc.Published, linker is null ? null : date =>
+        var coded = new EventStageResult([], [], null);
+        if (language.IsArabic)
+        {
+            var prepared = Events.Prepare(text, tokens, doc.Published);
+            ActorLinks? links = null;
+            if (ActorLinker is { } linker)
             {
-                actors = linker.Link(text, date, entities);
-                return (actors.Mentions, new LinkedActorDirectory(actors, linker.Registry));
-            }, People(entities));
+                actors = linker.Link(text, prepared.Published, entities);
+                links = new ActorLinks(actors.Mentions, new LinkedActorDirectory(actors, linker.Registry));
+            }
+            coded = Events.Run(doc.Id, prepared, kept, links, People(entities));
+        }
         doc = doc with
         {
             Status = DocumentStatus.Ok,

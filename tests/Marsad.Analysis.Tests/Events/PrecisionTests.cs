@@ -135,14 +135,11 @@ public class DualTests
         var words = Stage.Words(text, tokens);
         int at = text.IndexOf("الرئيسان", StringComparison.Ordinal);
         // a linker that resolves the dual to one of the two leaders, as coreference may
-        var result = Stage.Run("t", text, tokens, sentences, "2021-04-19", _ =>
+        var mentions = new List<Marsad.Analysis.Actors.ActorMention>(Stage.Fallback.Link(text, words))
         {
-            var mentions = new List<Marsad.Analysis.Actors.ActorMention>(Stage.Fallback.Link(text, words))
-            {
-                new(at, at + "الرئيسان".Length, "olaf-scholz", Marsad.Analysis.Actors.ActorMentionKind.Coreference),
-            };
-            return (mentions, Stage.Fallback);
-        });
+            new(at, at + "الرئيسان".Length, "olaf-scholz", Marsad.Analysis.Actors.ActorMentionKind.Coreference),
+        };
+        var result = Stage.Run("t", Stage.Prepare(text, tokens, "2021-04-19"), sentences, new Marsad.Analysis.Events.ActorLinks(mentions, Stage.Fallback));
         // the rules' own reading of the second mention (the document's events fold it into the meeting)
         var e = Assert.Single(result.Candidates, x => x.Rules.Trigger?.Text == "وبحث").Rules;
         Assert.Equal("olaf-scholz", Ids(e.Source));
