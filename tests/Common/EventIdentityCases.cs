@@ -16,7 +16,7 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
     private static readonly ActorRef Usa = new("usa", "United States", "الولايات المتحدة", "USA");
     private static readonly ActorRef Iran = new("iran", "Iran", "إيران", "IRN");
 
-    private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, string? date = null, string? mode = null, string modality = "asserted", int at = 0) => new()
+    private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, string? date = null, string? mode = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted, int at = 0) => new()
     {
         Id = "e" + at, Type = type, Mode = mode, Source = src, Target = tgt, Date = date, Modality = modality,
         Trigger = new TriggerInfo("x", at, at + 1), Evidence = [new Marsad.Analysis.Text.TextSpan(at, at + 1)],
@@ -41,11 +41,11 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
         new("a retelling that names one side only", E("SANCTION", [Usa], [Iran], "2018-05-08"), "2018-05-09",
             E("SANCTION", [Usa], [], "2018-05-08", at: 20), "2018-05-09", false, true),
         new("what happened and what is planned", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
-            E("CONSULT", [Putin], [Erdogan], "2018-05-01", modality: "planned", at: 20), "2018-05-02", false, false),
-        new("planned and proposed", E("CONSULT", [Putin], [Erdogan], "2018-06", modality: "planned"), "2018-05-02",
-            E("CONSULT", [Putin], [Erdogan], "2018-06", modality: "proposed", at: 20), "2018-05-02", true, true),
+            E("CONSULT", [Putin], [Erdogan], "2018-05-01", modality: Marsad.Analysis.Events.EventModality.Planned, at: 20), "2018-05-02", false, false),
+        new("planned and proposed", E("CONSULT", [Putin], [Erdogan], "2018-06", modality: Marsad.Analysis.Events.EventModality.Planned), "2018-05-02",
+            E("CONSULT", [Putin], [Erdogan], "2018-06", modality: Marsad.Analysis.Events.EventModality.Proposed, at: 20), "2018-05-02", true, true),
         new("a denial and the act", E("ACCUSE", [Usa], [Iran], "2018-05-08"), "2018-05-09",
-            E("ACCUSE", [Usa], [Iran], "2018-05-08", modality: "negated", at: 20), "2018-05-09", false, false),
+            E("ACCUSE", [Usa], [Iran], "2018-05-08", modality: Marsad.Analysis.Events.EventModality.Negated, at: 20), "2018-05-09", false, false),
         new("two attacks without actors on one day", E("ASSAULT", [], [], "2018-05-08"), "2018-05-09",
             E("ASSAULT", [], [], "2018-05-08", at: 20), "2018-05-09", false, true),
         new("two types", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",

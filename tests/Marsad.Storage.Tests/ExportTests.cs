@@ -124,7 +124,7 @@ public sealed class ExportTests : IDisposable
         var nobody = new Marsad.Analysis.Documents.ActorRef("someone", null, "شخص ما", null);
         var a = TestDocuments.A();
         store.Store([
-            c with { Events = [c.Events[0] with { Confidence = 0.7 }, c.Events[1] with { Modality = "negated" }] },
+            c with { Events = [c.Events[0] with { Confidence = 0.7 }, c.Events[1] with { Modality = Marsad.Analysis.Events.EventModality.Negated }] },
             a with { Events = [a.Events[0] with { Source = [nobody], Target = [] }] },
         ]);
         return store.Events(new EventQuery());

@@ -97,7 +97,7 @@ public class SearchTermTests
         ActorRef p = TestDocuments.Putin, b = TestDocuments.Biden, u = TestDocuments.Usa;
         var e = new EventRecord { Id = "1", Type = "CONSULT", Source = [p, u], Target = [b] };
         Assert.Equal(EventMerging.Key(e, doc), EventMerging.Key(e with { Source = [u, p], Id = "2" }, doc with { Id = "d2" }));
-        Assert.NotEqual(EventMerging.Key(e, doc), EventMerging.Key(e with { Modality = "negated" }, doc));
+        Assert.NotEqual(EventMerging.Key(e, doc), EventMerging.Key(e with { Modality = Marsad.Analysis.Events.EventModality.Negated }, doc));
         Assert.NotEqual(EventMerging.Key(e, doc), EventMerging.Key(e, doc with { Published = "2021-06-17" }));
         // No date anywhere: never merges across documents.
         var undated = doc with { Published = null };

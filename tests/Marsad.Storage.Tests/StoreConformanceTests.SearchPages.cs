@@ -18,7 +18,7 @@ public abstract partial class StoreConformanceTests
         b = TestDocuments.B();
         b = b with { Events = [b.Events[0] with { Confidence = 0.8 }] };
         c = TestDocuments.C();
-        c = c with { Events = [c.Events[0] with { Confidence = 0.3 }, c.Events[1] with { Confidence = 0.9, Modality = "negated" }] };
+        c = c with { Events = [c.Events[0] with { Confidence = 0.3 }, c.Events[1] with { Confidence = 0.9, Modality = Marsad.Analysis.Events.EventModality.Negated }] };
         store.Store([a, b, c]);
         return store;
     }

@@ -63,7 +63,7 @@ internal static class TestDocuments
     }
 
     private static EventRecord Event(string docKey, string text, string type, string? mode, string cameo, ActorRef[] src, ActorRef[] tgt,
-        string? date, string trigger, string? dateText = null, string modality = "asserted")
+        string? date, string trigger, string? dateText = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted)
     {
         var t = Span(text, trigger);
         return new EventRecord

@@ -51,11 +51,11 @@ public sealed record DateExpression(int FirstToken, int LastToken, int Start, in
     /// when the words leave the direction open; an asserted event never takes a date after publication (that date
     /// belongs to something else: a plan's target year, a deadline), so null then.
     /// </summary>
-    public string? For(string modality, DateOnly? published)
+    public string? For(Events.EventModality modality, DateOnly? published)
     {
-        if (modality == "asserted")
+        if (modality == Events.EventModality.Asserted)
             return Forward || Value is not null && published is { } p && IsAfter(Value, p) ? null : Value;
-        return modality is "planned" or "proposed" or "possible" or "hypothetical" ? Ahead ?? Value : Value;
+        return modality is Events.EventModality.Negated ? Value : Ahead ?? Value;
     }
 
     /// <summary>True when every day of <paramref name="date"/> (at its precision) lies after <paramref name="published"/>.</summary>

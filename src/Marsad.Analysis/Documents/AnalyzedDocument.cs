@@ -104,7 +104,7 @@ public sealed record EventRecord
     public LocationInfo? Location { get; init; }
     public IReadOnlyList<string> Topics { get; init; } = [];
     /// <summary>asserted, planned, proposed, possible or negated.</summary>
-    public string Modality { get; init; } = "asserted";
+    public Marsad.Analysis.Events.EventModality Modality { get; init; } = Marsad.Analysis.Events.EventModality.Asserted;
     public TriggerInfo? Trigger { get; init; }
     /// <summary>The lexicon entry or pattern that fired.</summary>
     public string? Rule { get; init; }

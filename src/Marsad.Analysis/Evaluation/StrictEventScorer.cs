@@ -112,7 +112,7 @@ public static class StrictEventScorer
         foreach (var gd in gold.Documents)
         {
             bool found = byName.TryGetValue(Stem(gd.File), out var doc);
-            var emitted = doc is null ? [] : doc.Events.Where(e => e.Modality != "negated").ToList();
+            var emitted = doc is null ? [] : doc.Events.Where(e => e.Modality != Events.EventModality.Negated).ToList();
             var required = gd.Events.Where(g => !g.Optional).ToList();
             var optional = gd.Events.Where(g => g.Optional).ToList();
             var levels = new Prf[2];
@@ -241,7 +241,7 @@ public static class StrictEventScorer
     }
 
     private static bool MustNotHit(GoldMustNot n, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors)
-        => s.Type == n.Type && s.Modality != "negated"
+        => s.Type == n.Type && s.Modality != Events.EventModality.Negated
            && SidesOk([n.Source], s.Source, actors, true) && SidesOk([n.Target], s.Target, actors, true);
 
     /// <summary>The shared scorer's actor test: same country for country actors (and at country level), else the same

@@ -115,14 +115,14 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 }
                 if (IsDateWordOnly(match, dateExprs)) continue;
                 if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !CrowdGathers(text, words, from, to, match)) continue;
-                string modality = Modality.Of(words, from, match, entry);
+                var modality = Modality.Of(words, from, match, entry);
                 // "سترد على أي هجمات تستهدفها"، "هددت بشن غارات": an act any one of which would be answered, or the act a
                 // threat announces, has not happened (a negated one is kept: لم يوجه أي اتهامات)
-                if (modality != "negated" && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
+                if (modality != EventModality.Negated && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
                 // "عقب اللقاء"، "إن المحادثات كانت بناءة": a definite noun naming no party of its own refers back to the
                 // event of its type told before; it is one more mention of that event, not a new one with arguments
                 // taken from around it
-                if (modality == "asserted" && RefersBack(text, words, to, match, args))
+                if (modality == EventModality.Asserted && RefersBack(text, words, to, match, args))
                 {
                     var span = new TextSpan(words[match.First].Start, words[match.Last].End);
                     int k = sentenceEvents.FindLastIndex(e => SameKind(e.Record, type, mode));
@@ -165,7 +165,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var date = NearestDate(words, dateExprs, match, modality, published);
                 // "وأوضح أن الجانب الروسي أشار إلى …" after a dated account: a reported past event without a date of its
                 // own happened on the occasion that account dated
-                if (date is null && inherited is not null && modality == "asserted" && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
+                if (date is null && inherited is not null && modality == EventModality.Asserted && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
                     date = inherited;
                 string? dateValue = date?.For(modality, published);
                 var (location, locSpan) = FindLocation(words, from, to, match, type);
@@ -206,7 +206,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 }
                 sentenceEvents.Add((record, src, tgt));
                 sentenceMatches.Add(match);
-                if (src.Count + tgt.Count >= 2 && modality != "negated" && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
+                if (src.Count + tgt.Count >= 2 && modality != EventModality.Negated && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
             var before = candidates is null || sentenceEvents.Count == 0 ? null : allArgs.FindAll(a => a.First >= beforeFrom && a.Last < beforeTo);
             for (int i = 0; i < sentenceEvents.Count; i++)
@@ -240,7 +240,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
 
     /// <summary>An earlier event a back-reference may mention: the same type, not negated, the same mode when the trigger has one.</summary>
     private static bool SameKind(EventRecord e, string type, string? mode)
-        => e.Type == type && e.Modality != "negated" && (mode is null || e.Mode == mode);
+        => e.Type == type && e.Modality != EventModality.Negated && (mode is null || e.Mode == mode);
 
     /// <summary>
     /// True for a definite noun trigger (اللقاء، المحادثات، بالاجتماع) that names no party of its own: no actor or role
@@ -384,7 +384,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         for (int i = sentenceEvents.Count - 1; i >= 0; i--)
         {
             var r = sentenceEvents[i].Record;
-            if (r.Date is null || r.Modality != "asserted") continue;
+            if (r.Date is null || r.Modality != EventModality.Asserted) continue;
             foreach (var d in dateExprs)
                 if (d.Value == r.Date && d.Text == r.DateText) return d;
         }
@@ -1056,7 +1056,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// An expression that resolves after publication never dates an asserted event (it dates a plan, a deadline, a
     /// target year: «تستهدف عام 2030»).
     /// </summary>
-    private static DateExpression? NearestDate(WordView[] words, List<DateExpression> exprs, TriggerMatch match, string modality, DateOnly? published)
+    private static DateExpression? NearestDate(WordView[] words, List<DateExpression> exprs, TriggerMatch match, EventModality modality, DateOnly? published)
     {
         DateExpression? best = null;
         int bestScore = int.MaxValue;

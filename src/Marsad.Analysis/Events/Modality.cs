@@ -27,13 +27,13 @@ public static class Modality
     private static readonly HashSet<string> Possible = WordSets.Of(["ربما", "يحتمل", "يمكن", "المحتمل", "الممكن", "محتمل", "محتمله"]);
 
     /// <summary>The modality of the event triggered by <paramref name="match"/> in a sentence starting at word <paramref name="from"/>.</summary>
-    public static string Of(WordView[] words, int from, TriggerMatch match, TriggerEntry entry)
+    public static EventModality Of(WordView[] words, int from, TriggerMatch match, TriggerEntry entry)
     {
-        if (IsNegated(words, from, match)) return "negated";
-        if (IsPossible(words, from, match)) return "possible";
-        if ((entry.Flags & TriggerFlags.Proposes) != 0 || IsProposed(words, from, match)) return "proposed";
-        if (IsPlanned(words, from, match)) return "planned";
-        return "asserted";
+        if (IsNegated(words, from, match)) return EventModality.Negated;
+        if (IsPossible(words, from, match)) return EventModality.Possible;
+        if ((entry.Flags & TriggerFlags.Proposes) != 0 || IsProposed(words, from, match)) return EventModality.Proposed;
+        if (IsPlanned(words, from, match)) return EventModality.Planned;
+        return EventModality.Asserted;
     }
 
     private static bool IsNegated(WordView[] w, int from, TriggerMatch m)

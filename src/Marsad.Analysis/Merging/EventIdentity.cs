@@ -59,10 +59,10 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     /// <summary>Types whose two sides are participants alike: who met whom, who agreed or worked with whom.</summary>
     public static bool IsSymmetric(string type) => type.ToUpperInvariant() is "CONSULT" or "AGREE" or "COOPERATE";
 
-    public static EventStanding StandingOf(string modality) => modality switch
+    public static EventStanding StandingOf(Events.EventModality modality) => modality switch
     {
-        "asserted" => EventStanding.Happened,
-        "negated" => EventStanding.Negated,
+        Events.EventModality.Asserted => EventStanding.Happened,
+        Events.EventModality.Negated => EventStanding.Negated,
         _ => EventStanding.Expected,
     };
 

@@ -19,7 +19,7 @@ public sealed record MergedEvent
     public IReadOnlyList<ActorRef> Source { get; init; } = [];
     public IReadOnlyList<ActorRef> Target { get; init; } = [];
     public string? Date { get; init; }
-    public string Modality { get; init; } = "asserted";
+    public Events.EventModality Modality { get; init; } = Events.EventModality.Asserted;
     public int MentionCount { get; init; }
     public int SourceCount { get; init; }
     public IReadOnlyList<string> Documents { get; init; } = [];
@@ -52,7 +52,7 @@ public sealed class EventMerger
         ArgumentNullException.ThrowIfNull(document);
         foreach (var e in document.Events)
         {
-            if (e.Modality == "negated" || e.Source.Count + e.Target.Count == 0) continue;
+            if (e.Modality == Events.EventModality.Negated || e.Source.Count + e.Target.Count == 0) continue;
             string key = EventIdentity.Of(e, document.Published, document.Id).Key;
             if (!_byKey.TryGetValue(key, out var g))
             {

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -171,7 +172,7 @@ internal static class EvalEventsCommand
             var doc = Marsad.Analysis.Events.Coding.EventVisibility.Shown(
                 pipeline.Analyze(new SourceDocument { Text = text, Published = published }, new AnalysisOptions()), minConfidence);
             n++;
-            var types = doc.Events.Where(e => e.Modality != "negated").Select(e => e.Type).ToHashSet();
+            var types = doc.Events.Where(e => e.Modality != EventModality.Negated).Select(e => e.Type).ToHashSet();
             foreach (var c in new[] { "ASSAULT", "PROTEST" })
             {
                 bool g = c == category, p = types.Contains(c);
@@ -180,7 +181,7 @@ internal static class EvalEventsCommand
                 else if (g) { fn++; if (verbose) misses.Add(text); }
             }
             if (!types.Contains(category)) continue;
-            var ev = doc.Events.Where(e => e.Type == category && e.Modality != "negated").ToList();
+            var ev = doc.Events.Where(e => e.Type == category && e.Modality != EventModality.Negated).ToList();
             foreach (var ge in r["events"]!.AsArray())
             {
                 string st = (string?)ge!["source_text"] ?? "", tt = (string?)ge["target_text"] ?? "";

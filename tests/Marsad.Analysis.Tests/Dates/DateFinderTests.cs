@@ -173,8 +173,8 @@ public class DateRuleTests
         var d = One("وقع الطرفان الاتفاق الذي يدخل حيز التنفيذ الأسبوع المقبل", "2018-05-07");
         Assert.True(d.Forward);
         Assert.Equal("2018-05", d.Value); // the week lies in the publication month, yet it is ahead
-        Assert.Null(d.For("asserted", new DateOnly(2018, 5, 7)));
-        Assert.Equal("2018-05", d.For("planned", new DateOnly(2018, 5, 7)));
+        Assert.Null(d.For(Marsad.Analysis.Events.EventModality.Asserted, new DateOnly(2018, 5, 7)));
+        Assert.Equal("2018-05", d.For(Marsad.Analysis.Events.EventModality.Planned, new DateOnly(2018, 5, 7)));
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public class DateRuleTests
     {
         var d = One("تعقد القمة الجمعة في العاصمة", "2018-05-02");
         Assert.Equal(("2018-04-27", "2018-05-04"), (d.Value, d.Ahead));
-        Assert.Equal("2018-04-27", d.For("asserted", new DateOnly(2018, 5, 2)));
-        Assert.Equal("2018-05-04", d.For("planned", new DateOnly(2018, 5, 2)));
+        Assert.Equal("2018-04-27", d.For(Marsad.Analysis.Events.EventModality.Asserted, new DateOnly(2018, 5, 2)));
+        Assert.Equal("2018-05-04", d.For(Marsad.Analysis.Events.EventModality.Planned, new DateOnly(2018, 5, 2)));
     }
 
     [Fact]
@@ -213,18 +213,18 @@ public class DateRuleTests
     {
         // the year is the target of a plan, not the day of the meeting
         var e = EventTestKit.Single("التقى بوتين أردوغان لبحث خطة تنتهي عام 2030.", "CONSULT", "2018-05-15");
-        Assert.Equal("asserted", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, e.Modality);
         Assert.Null(e.Date);
         var later = One("يوقع الاتفاق غدا", "2018-05-15");
-        Assert.Null(later.For("asserted", new DateOnly(2018, 5, 15)));
-        Assert.Equal("2018-05-16", later.For("planned", new DateOnly(2018, 5, 15)));
+        Assert.Null(later.For(Marsad.Analysis.Events.EventModality.Asserted, new DateOnly(2018, 5, 15)));
+        Assert.Equal("2018-05-16", later.For(Marsad.Analysis.Events.EventModality.Planned, new DateOnly(2018, 5, 15)));
     }
 
     [Fact]
     public void A_planned_event_takes_the_weekday_ahead()
     {
         var e = EventTestKit.Single("سيلتقي بوتين أردوغان الجمعة في سوتشي.", "CONSULT", "2018-05-15");
-        Assert.Equal("planned", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, e.Modality);
         Assert.Equal("2018-05-18", e.Date);
     }
 

@@ -5,7 +5,7 @@ namespace Marsad.Analysis.Tests.Evaluation;
 
 public class DateAuditTests
 {
-    private static EventRecord E(string id, string? date, string modality = "asserted", double? confidence = null)
+    private static EventRecord E(string id, string? date, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted, double? confidence = null)
         => new() { Id = id, Type = "CONSULT", Date = date, Modality = modality, Confidence = confidence, DateKind = date is null ? null : Marsad.Analysis.Dates.DateKind.Calendar };
 
     [Fact]
@@ -15,7 +15,7 @@ public class DateAuditTests
         audit.Add(new AnalyzedDocument
         {
             Id = "d", Text = "", Published = "2018-05-10T08:00:00Z",
-            Events = [E("1", "2018-05-09"), E("2", "2018-05"), E("3", "2030", confidence: 0.2), E("4", "2018-06", "planned"), E("5", null)],
+            Events = [E("1", "2018-05-09"), E("2", "2018-05"), E("3", "2030", confidence: 0.2), E("4", "2018-06", Marsad.Analysis.Events.EventModality.Planned), E("5", null)],
         });
         audit.Add(new AnalyzedDocument { Id = "r", Text = "", Status = DocumentStatus.Rejected, Events = [E("6", "2031")] });
         Assert.Equal(1, audit.AssertedAfterPublication);

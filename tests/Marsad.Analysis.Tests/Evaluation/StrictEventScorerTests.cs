@@ -22,7 +22,7 @@ public class StrictEventScorerTests
     private static GoldEvent G(string type, string[] source, string[] target, string? date = null, bool optional = false, string[]? alt = null)
         => new(type, alt ?? [], null, source, target, date, "asserted", optional, null, null);
 
-    private static EventRecord E(string type, ActorRef[] source, ActorRef[] target, string? date = null, string modality = "asserted")
+    private static EventRecord E(string type, ActorRef[] source, ActorRef[] target, string? date = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted)
         => new() { Id = Guid.NewGuid().ToString("N"), Type = type, Source = source, Target = target, Date = date, Modality = modality };
 
     private static EventScore Score(IReadOnlyList<GoldEvent> gold, IReadOnlyList<EventRecord> emitted, IReadOnlyList<GoldMustNot>? mustNot = null,
@@ -88,7 +88,7 @@ public class StrictEventScorerTests
     public void Optional_gold_neither_helps_nor_hurts_and_negated_output_is_ignored()
     {
         var s = Score([G("SANCTION", ["usa"], ["iran"]), G("ACCUSE", ["usa"], ["iran"], optional: true)],
-            [E("SANCTION", [Usa], [Iran]), E("ACCUSE", [Usa], [Iran]), E("ASSAULT", [Usa], [Iran], modality: "negated")]);
+            [E("SANCTION", [Usa], [Iran]), E("ACCUSE", [Usa], [Iran]), E("ASSAULT", [Usa], [Iran], modality: Marsad.Analysis.Events.EventModality.Negated)]);
         Assert.Equal(new Prf(1, 1, 1), s.Actor);
         Assert.Equal(1.0, s.Actor.F1);
     }

@@ -72,7 +72,7 @@ public class ArgumentRuleTests
         // "the inadmissibility of American interference in Russia's internal affairs": the adjective names who interferes
         var e = Single("وأكد الكرملين عدم جواز التدخل الأمريكي في الشؤون الداخلية لروسيا.", "ACCUSE");
         Assert.Equal("usa", Ids(e.Target));
-        Assert.Equal("asserted", e.Modality); // عدم is part of the trigger here, not a negation of it
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, e.Modality); // عدم is part of the trigger here, not a negation of it
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ArgumentRuleTests
         var e = Single("وتجري الاستعدادات لعقد قمة روسية أمريكية في جنيف.", "CONSULT");
         Assert.Equal("rus", Ids(e.Source));
         Assert.Equal("usa", Ids(e.Target));
-        Assert.Equal("planned", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, e.Modality);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class MergingTests
     private static AnalyzedDocument Doc(string id, string source, params EventRecord[] events)
         => new() { Id = id, Source = source, Text = "", Events = events };
 
-    private static EventRecord Call(string id, string src, string tgt, string? date, string modality = "asserted")
+    private static EventRecord Call(string id, string src, string tgt, string? date, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted)
         => new() { Id = id, Type = "CONSULT", Mode = "phone", Cameo = "041", Source = [new ActorRef(src, null, null, null)], Target = [new ActorRef(tgt, null, null, null)], Date = date, Modality = modality, Evidence = [new(0, 5)] };
 
     [Theory]
@@ -22,7 +22,7 @@ public class MergingTests
         m.Add(Doc("d1", "arouba", c.A) with { Published = c.PublishedA });
         m.Add(Doc("d2", "dostor", c.B with { Id = "d2-e1" }) with { Published = c.PublishedB });
         // the merger leaves out what did not happen and what has no actor
-        int shown = new[] { c.A, c.B }.Count(e => e.Modality != "negated" && e.Source.Count + e.Target.Count > 0);
+        int shown = new[] { c.A, c.B }.Count(e => e.Modality != Marsad.Analysis.Events.EventModality.Negated && e.Source.Count + e.Target.Count > 0);
         var merged = m.Result();
         Assert.Equal(c.SameAcross ? 1 : shown, merged.Count);
         if (c.SameAcross) Assert.Equal(2, Assert.Single(merged).SourceCount);

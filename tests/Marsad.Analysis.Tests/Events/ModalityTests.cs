@@ -9,36 +9,36 @@ public class ModalityTests
     {
         // لم + jussive: "the US side made no accusations against Russia"
         var e = Single("قال المسؤول إن الجانب الأمريكي لم يوجه أي اتهامات ضد روسيا.", "ACCUSE");
-        Assert.Equal("negated", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Negated, e.Modality);
     }
 
     [Fact]
     public void Negation_reaches_through_a_quote_mark_and_the_auxiliary_yatimm()
     {
-        Assert.Equal("negated", Single("وأكد أنه لم يتم توجيه أي اتهامات ضدنا.", "ACCUSE").Modality);
-        Assert.Equal("negated", Single("وقال إن واشنطن لم \"يوجه أي اتهامات\" ضد روسيا.", "ACCUSE").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Negated, Single("وأكد أنه لم يتم توجيه أي اتهامات ضدنا.", "ACCUSE").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Negated, Single("وقال إن واشنطن لم \"يوجه أي اتهامات\" ضد روسيا.", "ACCUSE").Modality);
     }
 
     [Fact]
     public void Negation_scope_ends_at_a_comma()
     {
         // لم belongs to the first clause; the accusation after the comma is asserted
-        Assert.Equal("asserted", Single("لم يحضر الوزير، واتهم بوتين واشنطن بالتدخل.", "ACCUSE").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("لم يحضر الوزير، واتهم بوتين واشنطن بالتدخل.", "ACCUSE").Modality);
     }
 
     [Fact]
     public void Future_prefix_sin_makes_an_event_planned()
     {
         var e = Single("أعلنت واشنطن أنها ستطرد 10 دبلوماسيين روس.", "SANCTION");
-        Assert.Equal("planned", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, e.Modality);
         Assert.Equal("expel", e.Mode);
     }
 
     [Fact]
     public void Qad_before_a_present_verb_is_possible_but_not_before_a_past_verb()
     {
-        Assert.Equal("possible", Single("بايدن وبوتين قد يلتقيان في يونيو.", "CONSULT").Modality);
-        Assert.Equal("asserted", Single("وقد التقى بوتين بايدن في جنيف.", "CONSULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Possible, Single("بايدن وبوتين قد يلتقيان في يونيو.", "CONSULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("وقد التقى بوتين بايدن في جنيف.", "CONSULT").Modality);
     }
 
     [Fact]
@@ -48,13 +48,13 @@ public class ModalityTests
         var e = Assert.Single(result.Events);
         Assert.Equal("AGREE", e.Type);
         Assert.Equal("036", e.Cameo);
-        Assert.Equal("proposed", e.Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Proposed, e.Modality);
         Assert.Contains("consult", e.Rule);
     }
 
     [Fact]
     public void Adam_before_a_verbal_noun_negates_it()
     {
-        Assert.Equal("negated", Single("وأكد عدم فرض عقوبات على روسيا.", "SANCTION").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Negated, Single("وأكد عدم فرض عقوبات على روسيا.", "SANCTION").Modality);
     }
 }

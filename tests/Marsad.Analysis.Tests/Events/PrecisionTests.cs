@@ -64,8 +64,8 @@ public class HypotheticalActTests
     [Fact]
     public void Real_attacks_and_negated_ones_are_kept()
     {
-        Assert.Equal("asserted", Single("وشنت الطائرات غارات على مواقع المسلحين في الشمال.", "ASSAULT").Modality);
-        Assert.Equal("negated", Single("وأكد الجيش أنه لم يشن أي غارات على المدينة.", "ASSAULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("وشنت الطائرات غارات على مواقع المسلحين في الشمال.", "ASSAULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Negated, Single("وأكد الجيش أنه لم يشن أي غارات على المدينة.", "ASSAULT").Modality);
     }
 }
 

@@ -28,7 +28,7 @@ public static class CandidateFeatures
     public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
         int mentionCount, int sentence, int sentenceCount, string register)
     {
-        var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality,
+        var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality.Name(),
             "word=" + words[first].Bare, "type|word=" + rules.Type + "|" + words[first].Bare };
         if (match.VerbForm) f.Add("verb|type=" + rules.Type);
         if (match.Future) f.Add("future");

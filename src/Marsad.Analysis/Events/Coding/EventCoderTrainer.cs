@@ -87,7 +87,7 @@ public static class EventCoderTrainer
         for (int i = 0; i < docs.Count; i++)
             foreach (var e in decided[i].Events)
             {
-                if (e.Modality == "negated") continue;
+                if (e.Modality == EventModality.Negated) continue;
                 double c = e.Confidence ?? 0;
                 int b = Math.Min(9, (int)(c * 10));
                 bool right = docs[i].Gold.Events.Any(g => StrictEventScorer.EventOk(g, e, docs[i].Actors, false));
