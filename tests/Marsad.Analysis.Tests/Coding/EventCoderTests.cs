@@ -41,6 +41,21 @@ public class EventCoderTests
         Assert.Equal(Write(LogisticModel.Train(["wrong", "right"], examples, seed: 3)), Write(LogisticModel.Train(["wrong", "right"], examples, seed: 3)));
     }
 
+    [Fact]
+    public void An_averaged_model_is_the_mean_of_its_bags_and_reproducible()
+    {
+        var examples = Enumerable.Range(0, 60).Select(i => (new[] { "bias", "f" + (i % 7), "g" + (i % 3) }, i % 2)).ToList();
+        string[] classes = ["wrong", "right"];
+        var averaged = LogisticModel.TrainAveraged(classes, examples, bags: 3, seed: 5);
+        var bags = new[] { 5, 6, 7 }.Select(s => LogisticModel.Train(classes, examples, seed: s)).ToList();
+        string[] x = ["bias", "f2", "g1"];
+        // softmax over the averaged weights: for two classes, the logistic of the mean logit difference
+        double meanLogit = bags.Average(m => Math.Log(m.Probability(x, 1) / m.Probability(x, 0)));
+        Assert.Equal(1 / (1 + Math.Exp(-meanLogit)), averaged.Probability(x, 1), 4);
+        string Write(LogisticModel m) { var w = new StringWriter(); m.Write(w); return w.ToString(); }
+        Assert.Equal(Write(averaged), Write(LogisticModel.TrainAveraged(classes, examples, bags: 3, seed: 5)));
+    }
+
     private static readonly ActorRef Putin = new("vladimir-putin", "Vladimir Putin", "بوتين", "RUS");
     private static readonly ActorRef Erdogan = new("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "أردوغان", "TUR");
     private static readonly ActorRef Turkey = new("tur", "Turkey", "تركيا", "TUR");

@@ -87,6 +87,26 @@ public sealed class LogisticModel
         return new LogisticModel(classes, weights);
     }
 
+    /// <summary>
+    /// Models trained from <paramref name="bags"/> seeds (seed, seed + 1, …) over the same examples, their weights averaged:
+    /// one model as cheap to apply as each, with less of the variance a single shuffled order leaves.
+    /// </summary>
+    public static LogisticModel TrainAveraged(string[] classes, IReadOnlyList<(string[] Features, int Label)> examples, int bags, int epochs = 30,
+        double l2 = 1e-3, double rate = 0.3, int seed = 1, double decay = 0)
+    {
+        if (bags <= 1) return Train(classes, examples, epochs, l2, rate, seed, decay);
+        var models = new LogisticModel[bags];
+        Parallel.For(0, bags, b => models[b] = Train(classes, examples, epochs, l2, rate, seed + b, decay));
+        var sum = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var m in models)
+            foreach (var (f, wf) in m._weights)
+            {
+                if (!sum.TryGetValue(f, out var acc)) sum[f] = acc = new float[classes.Length];
+                for (int c = 0; c < acc.Length; c++) acc[c] += wf[c] / bags;
+            }
+        return new LogisticModel(classes, sum);
+    }
+
     /// <summary>The features with the largest weight for a class (for people reading what the model learned).</summary>
     public IEnumerable<(string Feature, float Weight)> Top(int c, int n)
         => _weights.Select(kv => (kv.Key, kv.Value[c] - kv.Value.Average())).OrderByDescending(x => x.Item2).Take(n);
