@@ -27,6 +27,7 @@ public static class EventScoreReport
         Line($"errors (actor level): {string.Join(", ", Enum.GetValues<EventErrorKind>().Select(k => $"{Label(k)} {s.Count(k)}"))}");
         int actorless = s.Errors.Count(e => e.Kind == EventErrorKind.Spurious && e.Emitted!.Source.Count + e.Emitted.Target.Count == 0);
         Line($"  of the spurious, {actorless} have no actor at all");
+        Line($"actors on the sides of matched events: {s.MatchedSideActors.Emitted}, of which {s.MatchedSideActors.NotGold} are none of the gold event's actors ({Ratio(s.MatchedSideActors.NotGold, s.MatchedSideActors.Emitted)}; the scorer does not count them against a match)");
         Line($"dates: {s.DatesRight} of {s.DatesMatched} matched dated gold events right ({Ratio(s.DatesRight, s.DatesMatched)})");
         var q = s.Quotes;
         Line($"quotes: {q.Found} of {q.Gold} gold quotes found (recall {Ratio(q.Found, q.Gold)}); speaker right {q.SpeakerRight} of {q.Found} ({Ratio(q.SpeakerRight, q.Found)}); direct/reported right {q.DirectRight} of {q.Found}; {q.Found} of {q.Emitted} emitted quotes are gold quotes (precision {Ratio(q.Found, q.Emitted)})");
@@ -83,6 +84,8 @@ public static class EventScoreReport
             ["types"] = types,
             ["errors"] = errors,
             ["must_not_violations"] = s.MustNotHits,
+            ["matched_side_actors"] = s.MatchedSideActors.Emitted,
+            ["matched_side_actors_not_gold"] = s.MatchedSideActors.NotGold,
             ["dated_gold_events_matched"] = s.DatesMatched,
             ["dated_right"] = s.DatesRight,
             ["date_accuracy"] = s.DatesMatched == 0 ? null : Math.Round((double)s.DatesRight / s.DatesMatched, 3),

@@ -74,6 +74,13 @@ public sealed record EventScore(Prf Actor, Prf Country, int MustNotHits, int Dat
     /// <summary>Every missed, wrongly attributed and spurious quote, in document order.</summary>
     public IReadOnlyList<QuoteError> QuoteErrors { get; init; } = [];
 
+    /// <summary>
+    /// The actors on the sides of actor-level matched events, and how many of them are none of the gold event's actors.
+    /// The shared scorer lets a side carry extra actors (it asks only that every gold actor be covered), so a coder could
+    /// buy matches by naming more parties; this is the count that shows it.
+    /// </summary>
+    public (int Emitted, int NotGold) MatchedSideActors { get; init; }
+
     /// <summary>The shared scorer's two summary lines, character for character (tests compare them).</summary>
     public string SummaryLines()
     {
@@ -103,7 +110,7 @@ public static class StrictEventScorer
                 if (!string.IsNullOrEmpty(key)) byName.TryAdd(Stem(key), d);
 
         Prf actor = default, country = default;
-        int violations = 0, datesRight = 0, datesMatched = 0;
+        int violations = 0, datesRight = 0, datesMatched = 0, sideActors = 0, extraActors = 0;
         var errors = new List<EventError>();
         var types = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // matched, emitted, gold
         var quotes = new QuoteScore(0, 0, 0, 0, 0);
@@ -131,6 +138,12 @@ public static class StrictEventScorer
 
                 foreach (var (gi, si) in pairs)
                 {
+                    var g = required[gi];
+                    foreach (var a in emitted[si].Source.Concat(emitted[si].Target))
+                    {
+                        sideActors++;
+                        if (!g.Source.Concat(g.Target).Any(id => ActorOk(gold.Actors[id], a, false))) extraActors++;
+                    }
                     var gdate = required[gi].Date;
                     if (gdate is null) continue;
                     datesMatched++;
@@ -158,7 +171,7 @@ public static class StrictEventScorer
             documents.Add(new DocumentScore(gd.File, found, levels[0], levels[1], hits.Count, hits));
         }
         var typeRows = types.Select(kv => new TypeScore(kv.Key, new Prf(kv.Value[0], kv.Value[1], kv.Value[2]))).ToList();
-        return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents) { QuoteErrors = quoteErrors };
+        return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents) { QuoteErrors = quoteErrors, MatchedSideActors = (sideActors, extraActors) };
 
         static int[] Count(SortedDictionary<string, int[]> t, string type)
         {

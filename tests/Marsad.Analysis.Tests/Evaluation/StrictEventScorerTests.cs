@@ -38,6 +38,17 @@ public class StrictEventScorerTests
     }
 
     [Fact]
+    public void Extra_actors_on_a_matched_side_do_not_break_the_match_but_are_counted()
+    {
+        // Putin is none of the gold actors; Biden is American, and a country's person counts as the country (gold usa)
+        var s = Score([G("ACCUSE", ["usa"], ["iran"])], [E("ACCUSE", [Usa, Putin], [Iran, Biden])]);
+        Assert.Equal(1, s.Actor.Matched);
+        Assert.Equal((4, 1), s.MatchedSideActors);
+        var exact = Score([G("ACCUSE", ["usa"], ["iran"])], [E("ACCUSE", [Usa], [Iran])]);
+        Assert.Equal((2, 0), exact.MatchedSideActors);
+    }
+
+    [Fact]
     public void Every_emitted_event_counts_so_a_repeated_mention_is_a_false_positive()
     {
         var s = Score([G("SANCTION", ["usa"], ["iran"])],
