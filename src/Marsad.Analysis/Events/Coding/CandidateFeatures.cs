@@ -123,6 +123,21 @@ public static class CandidateFeatures
         return [.. f];
     }
 
+    /// <summary>An actor the rules made themselves (not a linked mention): its mention features plus that mark.</summary>
+    public static string[] RuleMade(string[] mentionFeatures, EventRecord rules, ArgumentRole ruleRole)
+        => [.. mentionFeatures, "rule-made|" + ruleRole, "rule-made|" + ruleRole + "|" + rules.Type];
+
+    /// <summary>
+    /// One of the document's most mentioned actors (<paramref name="rank"/> 0 = most) offered to an event that does not
+    /// mention it: its rank and kind with the event type, and which sides the rules filled.
+    /// </summary>
+    public static string[] DocumentActor(EventRecord rules, ArgumentMention a, int rank, bool rulesSource, bool rulesTarget)
+    {
+        string type = rules.Type;
+        return ["bias", "doc-top", "doc-top|type=" + type, "doc-top|rank=" + rank, "doc-top|kind|type=" + a.Actor.Kind + "|" + type,
+            "doc-top|args=" + (rulesSource ? "S" : "-") + (rulesTarget ? "T" : "-") + "|" + type];
+    }
+
     /// <summary>The document's register for the trigger model: "sport" when match-report words recur, else empty.</summary>
     public static string Register(WordView[] words)
     {

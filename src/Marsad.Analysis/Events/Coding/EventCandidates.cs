@@ -40,9 +40,7 @@ internal static class EventCandidates
             {
                 var a = documentTop[r];
                 if (args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) || !seen.Add(a.Actor.Ref.Id) || mentions.Exists(m => m.Actor.Id == a.Actor.Ref.Id)) continue;
-                string type = rules.Type;
-                string[] f = ["bias", "doc-top", "doc-top|type=" + type, "doc-top|rank=" + r, "doc-top|kind|type=" + a.Actor.Kind + "|" + type,
-                    "doc-top|args=" + (src.Count > 0 ? "S" : "-") + (tgt.Count > 0 ? "T" : "-") + "|" + type];
+                var f = CandidateFeatures.DocumentActor(rules, a, r, src.Count > 0, tgt.Count > 0);
                 mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f));
             }
         var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
@@ -52,7 +50,7 @@ internal static class EventCandidates
         {
             var role = src.Contains(a) ? ArgumentRole.Source : tgt.Contains(a) ? ArgumentRole.Target : ArgumentRole.None;
             var features = CandidateFeatures.Mention(words, from, to, match.First, match.Last, match, rules, a, role, prev, rankBefore, rankAfter);
-            if (ruleMade) features = [.. features, "rule-made|" + role, "rule-made|" + role + "|" + rules.Type];
+            if (ruleMade) features = CandidateFeatures.RuleMade(features, rules, role);
             return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, a.Conj && !prev);
         }
 
