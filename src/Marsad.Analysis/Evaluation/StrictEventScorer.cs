@@ -144,7 +144,7 @@ public static class StrictEventScorer
                         sideActors++;
                         if (!g.Source.Concat(g.Target).Any(id => ActorOk(gold.Actors[id], a, false))) extraActors++;
                     }
-                    var gdate = required[gi].Date;
+                    var gdate = g.Date;
                     if (gdate is null) continue;
                     datesMatched++;
                     var sdate = emitted[si].Date ?? "";

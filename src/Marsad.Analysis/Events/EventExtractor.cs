@@ -150,8 +150,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     GenericActors(text, words, from, to, match, ref src, ref tgt);
                     // "اعتقلت الشرطة الروسية": the nationality read as the target belongs to the police that act
                     var agentSrc = src;
-                    if (tgt.Exists(t => agentSrc.Exists(a => a.Actor.Kind == "agent" && a.First <= t.First && t.Last <= a.Last)))
-                        tgt = tgt.FindAll(t => !agentSrc.Exists(a => a.Actor.Kind == "agent" && a.First <= t.First && t.Last <= a.Last));
+                    bool InsideAgent(ArgumentMention t) => agentSrc.Exists(a => a.Actor.Kind == "agent" && a.First <= t.First && t.Last <= a.Last);
+                    if (tgt.Exists(InsideAgent)) tgt = tgt.FindAll(t => !InsideAgent(t));
                 }
                 // "قال الوزير إن المحادثات كانت بناءة" judges talks and praises no one: an evaluative word is support only
                 // for another party named with it (its target); أشاد بـ، رحب بـ، أثنى على are verbs and name theirs

@@ -31,18 +31,4 @@ public static class EventModalities
         EventModality.Possible => "possible",
         _ => throw new ArgumentOutOfRangeException(nameof(m), m, "unknown modality"),
     };
-
-    /// <summary>Reads a name (any case); false for anything else.</summary>
-    public static bool TryParse(string? name, out EventModality modality)
-    {
-        switch (name?.ToLowerInvariant())
-        {
-            case "asserted": modality = EventModality.Asserted; return true;
-            case "negated": modality = EventModality.Negated; return true;
-            case "planned": modality = EventModality.Planned; return true;
-            case "proposed": modality = EventModality.Proposed; return true;
-            case "possible": modality = EventModality.Possible; return true;
-            default: modality = EventModality.Asserted; return false;
-        }
-    }
 }

@@ -84,7 +84,7 @@ public sealed class EventStage
         return new PreparedText(text, words, pub, dateline);
     }
 
-    /// <summary>The rules alone over a text, with the fallback actor list (tests, tools and benchmarks).</summary>
+    /// <summary>Both steps over a text with the fallback actor list instead of the linker (tests, tools and benchmarks).</summary>
     public EventStageResult Run(string docId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<TextSpan> sentences, string? published)
         => Run(docId, Prepare(text, tokens, published), sentences);
 

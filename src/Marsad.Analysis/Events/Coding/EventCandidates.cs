@@ -39,7 +39,7 @@ internal static class EventCandidates
             for (int r = 0; r < documentTop.Count; r++)
             {
                 var a = documentTop[r];
-                if (args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) || !seen.Add(a.Actor.Ref.Id) || mentions.Exists(m => m.Actor.Id == a.Actor.Ref.Id)) continue;
+                if (mentions.Exists(m => m.Actor.Id == a.Actor.Ref.Id)) continue; // the event already has it
                 var f = CandidateFeatures.DocumentActor(rules, a, r, src.Count > 0, tgt.Count > 0);
                 mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f));
             }
