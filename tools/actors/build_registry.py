@@ -474,9 +474,36 @@ def main():
     common = set('في من على عن إلى الى أن ان إن بان بأن لا ما هو هي مع قد كان كانت قال لم لن ثم أو او أي اي كل بعد قبل عند '
                  'حتى إذا اذا منذ ذلك هذا هذه التي الذي بين خلال حول ضد دون غير لدى لكن بل نحو عبر وفق يوم عام شهر رئيس وزير '
                  'مدير دولة حكومة مجلس جيش قوات حزب أمس اليوم لقد وقد وقال كما أمام'.split())
-    w('given_names.tsv', ['token'], [(t,) for t in sorted(t for t in toks if is_arabic(t) and ' ' not in t and len(t) > 2 and t not in common)],
-      'first-name tokens used to spot unknown persons after a title')
+    common |= set('معظم والي أكثر بعض جميع'.split())
+    # A token that is also a common noun or adjective (بيان، نجم، تركي، أمل) is written with the article about as often as
+    # without it; a first name hardly ever (محمد, أشرف). Marked `plain`: such a token names a person only after a title.
+    counts = word_counts(os.path.join(ROOT, 'src/Marsad.Analysis/Resources/lexicon/words.tsv'))
+    def plain(t):
+        f = fold_lex(t)
+        return int(counts.get('ال' + f, 0) > 0.15 * max(1, counts.get(f, 0)))
+    w('given_names.tsv', ['token', 'plain'], [(t, str(plain(t))) for t in sorted(t for t in toks if is_arabic(t) and ' ' not in t and len(t) > 2 and t not in common)],
+      'first-name tokens used to spot unknown persons after a title; plain = 1 when the token is also a common word '
+      '(article share measured with our lexicon/words.tsv word counts)')
     print(f'{len(actors)} actors, {len(rrows)} roles, {sum(len(v) for v in demonyms.values())} demonyms, {len(mrows)} metonyms, {len(agents)} agents, {len(toks)} name tokens', file=sys.stderr)
+
+def word_counts(path):
+    """Word form → count from our lexicon (src/Marsad.Analysis/Resources/lexicon/words.tsv)."""
+    counts = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#'):
+                continue
+            p = line.rstrip('\n').split('\t')
+            if len(p) >= 2 and p[1].isdigit():
+                counts[p[0]] = int(p[1])
+    return counts
+
+
+def fold_lex(t):
+    """The lexicon's folding of a word: alef forms, alef maqsura and taa marbuta folded, no diacritics."""
+    t = re.sub('[\u064B-\u0652\u0670\u0640]', '', t)
+    return re.sub('[إأآٱ]', 'ا', t).replace('ى', 'ي').replace('ة', 'ه')
+
 
 if __name__ == '__main__':
     main()

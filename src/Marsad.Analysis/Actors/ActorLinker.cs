@@ -35,7 +35,9 @@ public sealed class ActorLinker
         "لدى", "حول", "بشأن", "كما", "وقال", "وقالت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
         "السابق", "السابقة", "الجديد", "الجديدة", "الحالي", "الحالية", "بن", "ابن", "بين", "عبر", "ضد", "أمام", "إنه", "إنها", "أنه", "أنها",
         "يقول", "تقول", "يرى", "كان", "كانت", "وكان", "وكانت", "الذين", "نفسه", "ذاته", "أيضا", "أيضاً", "حيث", "ثم", "أو", "أي",
-        "باسم", "رغم", "أمير", "الأمير", "الأميرة", "زوجة", "زوج", "نجل", "شقيق", "ابنة", "بينما", "عندما", "وفي", "وقد", "فقد", "ولكن", "لكن", "وزارة", "حكومة", "مجلس", "جمهورية", "دولة", "رئيس", "وزير", "وزراء", "لرئيس", "لوزير", "مدير", "هيئة", "لجنة", "منظمة");
+        "باسم", "رغم", "أمير", "الأمير", "الأميرة", "زوجة", "زوج", "نجل", "شقيق", "ابنة", "بينما", "عندما", "وفي", "وقد", "فقد", "ولكن", "لكن", "وزارة", "حكومة", "مجلس", "جمهورية", "دولة", "رئيس", "وزير", "وزراء", "لرئيس", "لوزير", "مدير", "هيئة", "لجنة", "منظمة",
+        "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم", "فيه", "فيها", "فيهم", "له", "لها", "لهم", "به", "بها",
+        "إليه", "إليها", "معه", "معها");
 
     private static readonly FrozenSet<ulong> NameJoiners = Hashes("بن", "بنت", "ابن", "عبد", "أبو", "ابو", "آل", "ال", "دي", "دو", "فون", "لو", "أبي");
 
@@ -52,6 +54,20 @@ public sealed class ActorLinker
         "المعارض", "المعارضة", "الناشط", "الناشطة", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الكاتب", "الكاتبة", "المحلل", "الجنرال",
         "الشيخ", "الأمير", "الأميرة", "الملياردير", "القيادي", "السياسي", "النائب", "النائبة", "الجندي", "المواطن", "المواطنة",
         "السيناتور", "السناتور", "الممثل", "الممثلة", "المحامي", "المحامية", "محاميه", "محاميها", "المدير", "المديرة", "الدكتور", "اللواء", "العقيد", "الفريق", "العميد");
+    // Words after which a first name and a family name name a person the registry does not know: an attribution verb
+    // right before the name (وقال أشرف القدرة), or the head of a title of office or profession a few words before it in
+    // the same clause (المتحدث باسم الوزارة أشرف القدرة، وزيرة شؤون المهجرين أليس شبطيني).
+    private static readonly FrozenSet<ulong> PersonLeadVerbs = Hashes(WithConjunctions(
+        "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح", "صرحت", "أشار", "أشارت", "ذكر", "ذكرت", "أعلن",
+        "أعلنت", "اعتبر", "اعتبرت", "رأى", "رأت", "لفت", "لفتت", "تابع", "تابعت", "شدد", "شددت", "كشف", "كشفت", "أفاد", "أفادت",
+        "يقول", "تقول", "أبلغ", "أبلغت", "كتب", "كتبت", "علق", "علقت", "طالب", "طالبت", "دعا", "دعت", "حذر", "حذرت"));
+    private static readonly FrozenSet<ulong> PersonTitleHeads = Hashes(WithConjunctions(
+        "وزير", "وزيرة", "الوزير", "الوزيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "ناطق", "مدير", "مديرة",
+        "المدير", "المديرة", "مديرها", "مديره", "رئيس", "رئيسة", "رئيسها", "رئيسه", "سفير", "سفيرة", "السفير", "السفيرة", "نائب", "نائبة",
+        "قائد", "القائد", "محافظ", "المحافظ", "مستشار", "مستشارة", "أمين", "الأمين", "مساعد", "مساعدة", "المبعوث", "ممثل", "مندوب",
+        "الطبيب", "الطبيبة", "الدكتور", "الدكتورة", "الباحث", "الباحثة", "الخبير", "الخبيرة", "الأستاذ", "الأستاذة", "البروفيسور",
+        "مؤسس", "مؤسسة", "عضو", "عضوة", "المدعي", "القاضي", "المحامي", "المحامية", "المدرب", "اللاعب", "الفنان", "الفنانة"));
+
     private static readonly FrozenSet<ulong> SideNouns = Hashes("الجانب", "الطرف", "الجانبان", "الطرفان");
     private static readonly FrozenSet<ulong> DualLeaders = Hashes("الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين");
     private static readonly FrozenSet<ulong> DualMinisters = Hashes("الوزيران", "الوزيرين");
@@ -99,6 +115,19 @@ public sealed class ActorLinker
 
     /// <summary>The registry this linker resolves against.</summary>
     public ActorRegistry Registry => _registry;
+
+    // Each word, and the word with و or ف before it.
+    private static string[] WithConjunctions(params string[] words)
+    {
+        var all = new string[words.Length * 3];
+        for (int i = 0; i < words.Length; i++)
+        {
+            all[i * 3] = words[i];
+            all[i * 3 + 1] = "و" + words[i];
+            all[i * 3 + 2] = "ف" + words[i];
+        }
+        return all;
+    }
 
     private static FrozenSet<ulong> Hashes(params string[] words)
     {
@@ -564,7 +593,7 @@ public sealed class ActorLinker
                     return i + 1;
                 var (e0, a0, f0) = LongestAlias(i);
                 if (a0 is null || AfterOtherFirstName(i, f0))
-                    return i + 1;
+                    return CuedPerson(i) is var p0 && p0 > 0 ? p0 : i + 1;
                 Emit(SpanStart(i, f0), _w[e0 - 1].End, a0, ActorMentionKind.PartialName);
                 return e0;
             }
@@ -589,7 +618,42 @@ public sealed class ActorLinker
                 Emit(SpanStart(i, aForm), _w[aEnd - 1].End, alias, ActorMentionKind.PartialName);
                 return aEnd;
             }
-            return i + 1;
+            return CuedPerson(i) is var p && p > 0 ? p : i + 1;
+        }
+
+        /// <summary>
+        /// A person the registry does not know, named by a first name and a family name a few words after an attribution
+        /// verb or a title's head word in the same clause (وقال أشرف القدرة، المتحدث باسم الوزارة أشرف القدرة): a new person
+        /// without country or role. Returns the word after the name, or 0.
+        /// </summary>
+        private int CuedPerson(int i)
+        {
+            if (i == 0 || !_reg.GivenNames.Contains(_w[i].Hash) || _reg.PlainGivenNames.Contains(_w[i].Hash))
+                return 0;
+            bool cued = false;
+            for (int j = i - 1; j >= 0 && j >= i - 7; j--)
+            {
+                // Nothing but a comma right before the name may come between the cue and the name.
+                if (j + 1 == i ? !Apposed(i) : !Adjacent(j + 1))
+                    break;
+                if (PersonTitleHeads.Contains(_w[j].Hash) || j == i - 1 && PersonLeadVerbs.Contains(_w[j].Hash))
+                {
+                    cued = true;
+                    break;
+                }
+            }
+            if (!cued)
+                return 0;
+            int end = UnknownName(i, familyArticle: true);
+            if (end == i)
+                end = EntityName(i);
+            // «بلات المحلية»: a feminine adjective is no family name.
+            if (end == i || end == i + 2 && HasArticle(i + 1) && F(i + 1) is var fam && (fam.EndsWith("يه") || fam.EndsWith("ية")))
+                return 0;
+            var person = NewPerson(i, end, null, null, i);
+            Emit(_w[i].Start, _w[end - 1].End, person, ActorMentionKind.Name);
+            RememberAlias(i, end, new FirstForm(_w[i].Hash, 0, false, 0), person);
+            return end;
         }
 
         /// <summary>تركي الفيصل after سعود الفيصل: a first name right before a remembered family name makes another person.</summary>
@@ -998,7 +1062,7 @@ public sealed class ActorLinker
         }
 
         /// <summary>Words from k that look like a person's name: a known first name, then name-like words. Returns end (exclusive) or k.</summary>
-        private int UnknownName(int k)
+        private int UnknownName(int k, bool familyArticle = false)
         {
             if (!Apposed(k) || !_reg.GivenNames.Contains(_w[k].Hash) || StopWords.Contains(_w[k].Hash) || HasArticle(k))
                 return k;
@@ -1008,7 +1072,8 @@ public sealed class ActorLinker
                 ulong h = _w[j].Hash;
                 if (StopWords.Contains(h) && !NameJoiners.Contains(h))
                     break;
-                if (HasArticle(j) && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash))
+                // A family name with the article (أشرف القدرة، طارق الملا) only where the context already says a person is named.
+                if (HasArticle(j) && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash) && !(familyArticle && j == k + 1))
                     break;
                 // A preposition or conjunction glued to an article or a noun (بمحاولة، والأميرة، بالقرب) ends the name.
                 var fj = F(j);
@@ -1060,12 +1125,14 @@ public sealed class ActorLinker
             foreach (var v in a.Variants) yield return v;
         }
 
-        private Actor NewPerson(int k, int end, string? country, TitleEntry entry, int titleStart)
+        private Actor NewPerson(int k, int end, string? country, TitleEntry? entry, int titleStart)
         {
             string surface = _text[_w[k].Start.._w[end - 1].End];
             string id = "new:" + ActorText.FoldPhrase(surface).Replace(' ', '_');
             if (Used.TryGetValue(id, out var existing))
                 return existing;
+            if (entry is null)
+                return new Actor { Id = id, Kind = "person", NameAr = surface };
             string titleText = _text[_w[titleStart].Start.._w[k - 1].End];
             string sector = "GOV";
             var agentHashes = new List<ulong>();

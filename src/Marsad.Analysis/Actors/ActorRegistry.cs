@@ -51,6 +51,8 @@ public sealed class ActorRegistry
     internal FrozenSet<ulong> TitlePrefixes => _tables.TitlePrefixes;
     internal FrozenDictionary<ulong, string> DemonymAdjectives => _tables.DemonymAdjectives;
     internal FrozenSet<ulong> GivenNames => _tables.GivenNames;
+    /// <summary>First-name tokens that are also common words (بيان، نجم، تركي): a name only where a title says so.</summary>
+    internal FrozenSet<ulong> PlainGivenNames => _tables.PlainGivenNames;
     internal FrozenDictionary<ulong, string> Agents => _tables.Agents;
 
     private ActorRegistry(IReadOnlyList<Actor> actors, ResourceTables tables, IReadOnlyDictionary<string, string> metonyms)
@@ -347,6 +349,7 @@ public sealed class ActorRegistry
         public required FrozenDictionary<ulong, string> DemonymAdjectives { get; init; }
         public required IReadOnlyList<(ulong Word, string Country)> Peoples { get; init; }
         public required FrozenSet<ulong> GivenNames { get; init; }
+        public required FrozenSet<ulong> PlainGivenNames { get; init; }
         public required FrozenDictionary<ulong, string> Agents { get; init; }
 
         public static ResourceTables Load()
@@ -407,11 +410,15 @@ public sealed class ActorRegistry
                 }
             }
             var given = new HashSet<ulong>();
+            var plainGiven = new HashSet<ulong>();
             foreach (var r in ReadResource("actors.given_names.tsv"))
             {
                 var w = ActorText.PhraseHashes(r[0]);
-                if (w.Count == 1)
-                    given.Add(w[0]);
+                if (w.Count != 1)
+                    continue;
+                given.Add(w[0]);
+                if (r.Length > 1 && r[1] == "1")
+                    plainGiven.Add(w[0]);
             }
             var agents = new Dictionary<ulong, string>();
             foreach (var r in ReadResource("actors.agents.tsv"))
@@ -430,6 +437,7 @@ public sealed class ActorRegistry
                 DemonymAdjectives = adjectives.ToFrozenDictionary(),
                 Peoples = peoples,
                 GivenNames = given.ToFrozenSet(),
+                PlainGivenNames = plainGiven.ToFrozenSet(),
                 Agents = agents.ToFrozenDictionary(),
             };
         }

@@ -237,6 +237,30 @@ public class ActorLinkerTests
         Assert.Equal("PHLGOV", actor.RoleOn(r.Date)!.Code);
     }
 
+    [Theory]
+    [InlineData("وقال المتحدث باسم الوزارة أشرف القدرة إن الطفل توفي", "أشرف القدرة")]     // title head a few words before
+    [InlineData("وصرح أشرف القدرة المتحدث باسم الوزارة بأن الطفل توفي", "أشرف القدرة")]  // attribution verb right before
+    [InlineData("وأشارت وزيرة شؤون المهجرين أليس شبطيني إلى أن الأجواء هادئة", "أليس شبطيني")]
+    public void A_first_and_family_name_after_an_attribution_verb_or_a_title_head_becomes_a_new_person(string text, string name)
+    {
+        var r = Link(text, "2018-05-12");
+        var m = Single(r, text, name);
+        Assert.Equal(name, text[m.Start..m.End]);
+        Assert.True(r.TryGet(m.ActorId, out var actor));
+        Assert.Equal(("person", null), (actor.Kind, actor.Country));
+    }
+
+    [Theory]
+    [InlineData("وقال بيان الوزارة إن الطفل توفي")]             // بيان is a first name and the word "statement"
+    [InlineData("وأكد نعمان خالد محلل الاقتصاد أن النفط ارتفع")]  // the verb is not right before خالد
+    [InlineData("وقالت وزيرة الصحة بلات المحلية إن الطفل توفي")]  // a feminine adjective is no family name
+    [InlineData("وكان أشرف القدرة قد وصل")]                       // no cue before the name
+    public void A_first_name_without_its_cue_or_that_is_also_a_common_word_makes_no_new_person(string text)
+    {
+        var r = Link(text, "2018-05-12");
+        Assert.DoesNotContain(r.Mentions, m => m.ActorId.StartsWith("new:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_new_spelling_of_the_role_holder_is_linked_to_the_holder()
     {
