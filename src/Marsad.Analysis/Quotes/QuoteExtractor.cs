@@ -73,6 +73,16 @@ public sealed class QuoteExtractor
         "مجددا", "اليوم", "صباح", "مساء", "الليله", "الماضي", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "من", "بدوره",
     ]);
 
+    // single words that follow a speech verb and are no one's name (adverbs, participles, months, nouns of reporting);
+    // measured as the junk among tune's unknown-name speakers
+    private static readonly HashSet<string> NotNames = WordSets.Of([
+        "هنا", "هناك", "نفسي", "بانه", "بانها", "باسي", "باسى", "بأسى", "بقوله", "بقولها", "قائلا", "قائله", "مضيفا", "مضيفه", "مدافعا", "مؤكدا", "مؤكده",
+        "معتبرا", "معتبره", "مشيرا", "مشيره", "موضحا", "موضحه", "صحيفه", "وكاله", "مجموعه", "تحقيق", "اخرون", "اخر", "بانتظام", "تعرض",
+        "عاما", "ايضا", "لذلك", "لكن", "لكنه", "لكنها", "لفرانس", "رئيسها", "رئيسه", "مهندسه", "لم", "وهي", "وهو", "نهايه", "بدايه", "منتصف",
+        "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
+        "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
+    ]);
+
     private static readonly HashSet<string> CommonSubjects = WordSets.Of([
         "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "دبلوماسي", "دبلوماسيون", "ناشط", "ناشطون", "نشطاء", "شاهد", "شهود", "خبير",
         "خبراء", "متحدث", "متحدثه", "محلل", "محللون", "مراقب", "مراقبون", "سكان", "مواطن", "تقرير", "تقارير", "بيان", "وسائل", "مصادرنا",
@@ -440,6 +450,7 @@ public sealed class QuoteExtractor
             }
             // «وأكدت وايت أن»: a name the actor list does not know is still the speaker
             if (speaker is null && j == k + 1 && !w.Bare.StartsWith("ال", StringComparison.Ordinal) && !CommonSubjects.Contains(w.Bare)
+                && !NotNames.Contains(w.Bare) && !NotNames.Contains(w.Norm)
                 && !w.Bare.Any(char.IsDigit) && !PronounPreps.Contains(w.Norm)
                 && !Anaphors.Contains(w.Norm) && w.Bare.Length >= 3 && (j >= words.Length || words[j].IsPunct || Complementizers.Contains(words[j].Norm)))
                 speaker = new ActorRef("name:" + text[w.Start..w.End], null, text[w.Start..w.End], null);
@@ -534,7 +545,10 @@ public sealed class QuoteExtractor
     private static ActorRef? PhraseName(string text, WordView[] words, int k, int j)
     {
         int e = Math.Min(j, k + 6) - 1;
-        while (e > k && (words[e].IsPunct || words[e].Kind != TokenKind.ArabicWord)) e--;
+        // «المفوضية العليا للانتخابات في»، «… الاثنين»، «المنظمة بيان»: a trailing preposition, day or statement is not the name
+        while (e > k && (words[e].IsPunct || words[e].Kind != TokenKind.ArabicWord || Skippable.Contains(words[e].Bare)
+            || words[e].Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "بيان" or "بيانا" or "يوم"))
+            e--;
         if (e <= k) return null;
         string name = text[words[k].Start..words[e].End];
         return new ActorRef("name:" + name, null, name, null);
@@ -560,7 +574,7 @@ public sealed class QuoteExtractor
     /// resolve («وقال إينجه»، «وأكد الأحمد»): the person named in full before whose name holds it, else the name as written.</summary>
     private static ActorRef? TaggedPerson(string text, WordView[] words, List<ArgumentMention> args, IReadOnlyList<TextSpan>? people, int k, int verb)
     {
-        if (people is null) return null;
+        if (people is null || NotNames.Contains(words[k].Norm) || NotNames.Contains(words[k].Bare)) return null;
         foreach (var p in people)
         {
             if (p.Start > words[k].Start || p.End < words[k].End) continue;
@@ -674,8 +688,8 @@ public sealed class QuoteExtractor
                 if (x.Kind != TokenKind.ArabicWord || argAt[e] is not null || Complementizers.Contains(x.Norm) || IsPrepositionLike(x)
                     || Skippable.Contains(x.Bare) || Anaphors.Contains(x.Norm) || CommonSubjects.Contains(x.Bare) || RankTitles.Contains(x.Norm)
                     || x.Bare is "الذي" or "التي" or "الذين" or "وهو" or "وهي" or "قائلا" or "قائله") break;
-                // a name's first word is not definite («طارق الملا» yes, «الأمين العام» no)
-                if (n == 0 && x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank) break;
+                // a name's first word is not definite («طارق الملا» yes, «الأمين العام» no), nor a time word («نهاية يناير»)
+                if (n == 0 && (x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank || NotNames.Contains(x.Norm) || NotNames.Contains(x.Bare))) break;
             }
             if (n == 0 || e >= words.Length) continue;
             var end = words[e];

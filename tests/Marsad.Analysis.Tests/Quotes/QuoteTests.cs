@@ -1,5 +1,6 @@
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Events;
+using Marsad.Analysis.Pipeline;
 using Marsad.Analysis.Quotes;
 using Marsad.Analysis.Tests.Events;
 
@@ -17,6 +18,27 @@ public class QuoteTests
         Assert.Equal("هناك تفاهم بشأن آفاق استمرار الحوار على أعلى مستوى", q.Text);
         Assert.Equal(q.Text, text[q.Start..q.End]);
     }
+
+    [Theory]
+    [InlineData("ثم قال بأسى: «بذمتك كان فيلم وحش؟».")]                          // an adverb after the verb
+    [InlineData("وأعلنت قوات الشرعية، نهاية يناير الماضي، أن فرقها أزالت 5800 لغم.")] // a time phrase, not a name
+    public void A_word_after_the_verb_that_is_no_name_does_not_become_the_speaker(string text)
+    {
+        foreach (var q in EventTestKit.Run(text).Quotes)
+            Assert.False(q.Speaker?.Id.StartsWith("name:", StringComparison.Ordinal) == true, "speaker " + q.Speaker?.NameAr);
+    }
+
+    [Fact]
+    public void A_new_person_the_linker_made_after_the_speech_verb_is_the_speaker()
+    {
+        // the whole pipeline: the registry's linker makes the new person the quote extractor credits
+        var doc = FullPipeline.Value.Analyze(new SourceDocument { Text = "وقال المتحدث باسم الوزارة أشرف القدرة إن الطفل توفي متأثرا بجراحه.", Published = "2018-05-12" },
+            new AnalysisOptions());
+        var q = Assert.Single(doc.Quotes);
+        Assert.Equal("أشرف القدرة", q.Speaker?.NameAr);
+    }
+
+    private static readonly Lazy<AnalysisPipeline> FullPipeline = new(() => new AnalysisPipelineBuilder().Build());
 
     [Fact]
     public void Reported_speech_starts_at_inna_and_credits_the_svo_speaker()
