@@ -70,7 +70,7 @@ public sealed class QuoteExtractor
     // words a verb and its subject may be separated by (adverbs of time, "من جهته")
     private static readonly HashSet<string> Skippable = WordSets.Of([
         "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مؤخرا", "سابقا",
-        "مجددا", "اليوم", "صباح", "مساء", "الليله", "الماضي", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "من", "بدوره",
+        "مجددا", "اليوم", "صباح", "مساء", "الليله", "الماضي", "الاسبوع", "الشهر", "الماضيه", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "من", "بدوره",
     ]);
 
     // single words that follow a speech verb and are no one's name (adverbs, participles, months, nouns of reporting);
@@ -497,7 +497,13 @@ public sealed class QuoteExtractor
             var w = words[verb];
             bool clauseStart = w.Norm.Length > w.Bare.Length || IsParticiple(w) || verb == 0 || words[verb - 1].IsPunct
                 || words[verb - 1].Bare is "كما" or "ثم" or "حيث" or "قد" or "بل" or "فيما" or "بينما" or "لكنه" or "لكنها" or "بدوره" or "بدورها" or "جانبه" or "جانبها" or "جهته" or "جهتها";
-            if (!clauseStart)
+            // «وكان وزير الخارجية المصري سامح شكري قد قال»: the subject stands before قد
+            if (clauseStart && verb > 0 && words[verb - 1].Bare == "قد" && SubjectBefore(words, args, verb, sentenceOf) is { } beforeQad)
+            {
+                speaker = Speak(beforeQad.Actor, directory);
+                named = true;
+            }
+            else if (!clauseStart)
             {
                 var before = SubjectBefore(words, args, verb, sentenceOf);
                 if (before is not null) speaker = Speak(before.Actor, directory);
@@ -712,8 +718,10 @@ public sealed class QuoteExtractor
             var a = args[i];
             if (a.Last >= verb) continue;
             if (sentenceOf[verb] - sentenceOf[a.Last] > 4) break;
-            if (a.Actor.Kind == "person" || a.Actor.IsMedia) continue;
-            for (int k = a.HeadFirst; k <= a.Last; k++)
+            // «وقالت الصحيفة»: an outlet speaks when the text makes it the subject; otherwise outlets only relay
+            if (a.Actor.Kind == "person" || a.Actor.IsMedia && !OutletWords.Contains(stem)) continue;
+            // an outlet's noun stands before its name (صحيفة هاأرتس، وكالة "وفا")
+            for (int k = a.Actor.IsMedia ? Math.Max(0, a.HeadFirst - 2) : a.HeadFirst; k <= a.Last; k++)
                 if (words[k].Has(stem) || words[k].Has(noun)) return Speak(a.Actor, directory);
         }
         if (noun is "البيان" or "التقرير") return st.LastIssuer ?? (st.LastSpeakerIsPerson ? null : st.LastSpeaker);
@@ -767,8 +775,9 @@ public sealed class QuoteExtractor
         if (w.Norm.Length > w.Bare.Length || IsParticiple(w)) return null; // وأضاف / مضيفا: no subject before
         var a = args.FindLast(x => x.Last < verb && x.Last >= verb - 4 && sentenceOf[x.Last] == sentenceOf[verb]);
         if (a is null || a.Prep.Length > 0 || a.Actor.IsMedia) return null;
+        // between the subject and the verb only time words and the auxiliaries of «… كان شدد»، «… قد قال»
         for (int k = a.Last + 1; k < verb; k++)
-            if (words[k].Kind == TokenKind.ArabicWord && !Skippable.Contains(words[k].Bare)) return null;
+            if (words[k].Kind == TokenKind.ArabicWord && !Skippable.Contains(words[k].Bare) && words[k].Bare is not ("قد" or "كان" or "كانت")) return null;
         return a;
     }
 

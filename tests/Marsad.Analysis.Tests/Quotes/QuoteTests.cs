@@ -41,6 +41,14 @@ public class QuoteTests
     private static readonly Lazy<AnalysisPipeline> FullPipeline = new(() => new AnalysisPipelineBuilder().Build());
 
     [Fact]
+    public void The_subject_before_qad_or_kana_speaks()
+    {
+        // «وكان X قد قال»، «X كان شدد»: the subject stands before the auxiliary, not after the verb
+        var q = Assert.Single(EventTestKit.Run("وكان سيرغي لافروف قد قال الأسبوع الماضي، إن موسكو سترد على العقوبات.").Quotes);
+        Assert.Equal("sergey-lavrov", q.Speaker?.Id);
+    }
+
+    [Fact]
     public void Reported_speech_starts_at_inna_and_credits_the_svo_speaker()
     {
         var q = Assert.Single(EventTestKit.Run("قال جون بولتون أنه لم يتمكن من إصدار بيان مشترك مع الروس.").Quotes);
