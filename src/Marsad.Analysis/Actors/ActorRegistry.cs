@@ -404,9 +404,17 @@ public sealed class ActorRegistry
                     if (words.Count != 1)
                         continue;
                     adjectives.TryAdd(words[0], country);
-                    // The definite masculine plural names the people (الروس، الأمريكيون) and stands for the country.
-                    if (gender == "mp" && f.StartsWith("ال", StringComparison.Ordinal))
+                    // The masculine plural names the people (الروس، الأمريكيون، فلسطينيون) and stands for the country; the
+                    // list gives the nominative, and victims are mostly in the oblique case (مقتل 3 فلسطينيين، المحتجين الفلسطينيين).
+                    if (gender == "mp")
+                    {
                         peoples.Add((words[0], country));
+                        if (f.EndsWith("ون", StringComparison.Ordinal) && ActorText.PhraseHashes(f[..^2] + "ين") is { Count: 1 } oblique)
+                        {
+                            adjectives.TryAdd(oblique[0], country);
+                            peoples.Add((oblique[0], country));
+                        }
+                    }
                 }
             }
             var given = new HashSet<ulong>();
