@@ -406,6 +406,11 @@ public sealed class ActorRegistry
                     adjectives.TryAdd(words[0], country);
                     // The masculine plural names the people (الروس، الأمريكيون، فلسطينيون) and stands for the country; the
                     // list gives the nominative, and victims are mostly in the oblique case (مقتل 3 فلسطينيين، المحتجين الفلسطينيين).
+                    // «مقتل 60 فلسطينيا»: after a number the singular takes the accusative (not for مالي "financial" and
+                    // ديمقراطي "democratic", whose accusative is an adverb)
+                    if (gender == "m" && !f.StartsWith("ال", StringComparison.Ordinal) && f is not ("مالي" or "ديمقراطي")
+                        && ActorText.PhraseHashes(f + "ا") is { Count: 1 } counted)
+                        peoples.Add((counted[0], country));
                     if (gender == "mp")
                     {
                         peoples.Add((words[0], country));

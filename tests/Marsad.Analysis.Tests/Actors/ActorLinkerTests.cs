@@ -261,6 +261,22 @@ public class ActorLinkerTests
         Assert.DoesNotContain(r.Mentions, m => m.ActorId.StartsWith("new:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("قتلت القوات بالرصاص عشرات المحتجين الفلسطينيين", "الفلسطينيين")] // oblique definite plural
+    [InlineData("أسفر القصف عن مقتل 3 فلسطينيين", "فلسطينيين")]                      // oblique indefinite plural
+    [InlineData("بعد يوم من مقتل 60 فلسطينيا برصاص القوات", "فلسطينيا")]             // accusative after a number
+    public void A_people_in_any_case_stands_for_its_country(string text, string word)
+    {
+        Assert.Equal("pse", Single(Link(text, "2018-05-15"), text, word).ActorId);
+    }
+
+    [Fact]
+    public void The_accusative_of_mali_is_the_adverb_financially_not_a_people()
+    {
+        const string text = "دعمت الحكومة المشروع ماليا";
+        Assert.DoesNotContain(Link(text, "2018-05-15").Mentions, m => text[m.Start..m.End] == "ماليا");
+    }
+
     [Fact]
     public void A_new_spelling_of_the_role_holder_is_linked_to_the_holder()
     {
