@@ -209,16 +209,42 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 if (src.Count + tgt.Count >= 2 && modality != EventModality.Negated && (entry.Flags & TriggerFlags.Symmetric) != 0) lastParticipants = [.. src, .. tgt];
             }
             var before = candidates is null || sentenceEvents.Count == 0 ? null : allArgs.FindAll(a => a.First >= beforeFrom && a.Last < beforeTo);
+            var adjectives = candidates is null || sentenceEvents.Count == 0 ? null : NationalityAdjectives(words, from, to, args, actors);
             for (int i = 0; i < sentenceEvents.Count; i++)
             {
                 var e = sentenceEvents[i];
                 events.Add(e.Record);
                 candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before!, e.Src, e.Tgt,
-                    sentenceIndex, sentences.Count, register, documentTop));
+                    sentenceIndex, sentences.Count, register, documentTop, adjectives));
             }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
         return events;
+    }
+
+    /// <summary>
+    /// Nationality adjectives of the sentence outside every actor mention (طائرات حربية إسرائيلية، الاتفاق النووي
+    /// الإيراني، مواقع إيرانية), each as a mention of its country with the preposition of the noun it describes: candidates
+    /// for the trained coder, which learns when such a word names a party.
+    /// </summary>
+    private List<ArgumentMention> NationalityAdjectives(WordView[] words, int from, int to, List<ArgumentMention> args, IActorDirectory actors)
+    {
+        var list = new List<ArgumentMention>();
+        for (int i = from + 1; i < to; i++)
+        {
+            if (words[i].IsPunct || demonyms.CountryOf(words[i]) is not { } iso || !actors.TryGetCountry(iso, out var country)) continue;
+            bool inside = false;
+            foreach (var a in args)
+                if (i >= a.HeadFirst && i <= a.Last) { inside = true; break; }
+            if (inside) continue;
+            // the noun it describes stands right before it (or two words before: طائرات حربية إسرائيلية)
+            var noun = words[i - 1];
+            string prep = "";
+            if (!noun.IsPunct && noun.Norm.Length > noun.Bare.Length && noun.Norm[0] is 'ب' or 'ل') prep = noun.Norm[0].ToString();
+            else if (i - 2 >= from && !words[i - 2].IsPunct && StandalonePreps.Contains(words[i - 2].Bare)) prep = words[i - 2].Bare;
+            list.Add(new ArgumentMention(i, i, words[i].Start, words[i].End, country, prep, false) { MentionKind = ActorMentionKind.Demonym });
+        }
+        return list;
     }
 
     /// <summary>The document's most mentioned actors (at least twice; media and cities left out), most mentioned first.</summary>

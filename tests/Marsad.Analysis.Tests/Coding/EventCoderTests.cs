@@ -34,6 +34,20 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void A_nationality_adjective_outside_the_mentions_is_a_candidate_with_its_noun_preposition()
+    {
+        // the whole pipeline with the registry's linker: Iran is named only by the adjective of مواقع عسكرية إيرانية
+        var pipeline = new Marsad.Analysis.Pipeline.AnalysisPipelineBuilder { EventCoder = null }.Build();
+        var doc = pipeline.Analyze(new SourceDocument { Text = "قصفت طائرات حربية إسرائيلية فجر الخميس بالصواريخ مواقع عسكرية إيرانية في سوريا.", Published = "2018-05-10" },
+            new Marsad.Analysis.Pipeline.AnalysisOptions());
+        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == "ASSAULT");
+        // Israel, named only by the adjective after the trigger, is a candidate too (the rules' nationality target)
+        Assert.Contains(candidate.Mentions, m => m.Actor.Country == "ISR");
+        var iran = Assert.Single(candidate.Mentions, m => m.Actor.Country == "IRN" && m.Features.Contains("adjective"));
+        Assert.Contains("prep=-", iran.Features);
+    }
+
+    [Fact]
     public void Training_is_reproducible_from_its_seed()
     {
         var examples = Enumerable.Range(0, 60).Select(i => (new[] { "bias", "f" + (i % 7), "g" + (i % 3) }, i % 2)).ToList();

@@ -123,6 +123,10 @@ public static class CandidateFeatures
         return [.. f];
     }
 
+    /// <summary>A nationality adjective outside the linked mentions: its mention features plus that mark.</summary>
+    public static string[] Adjective(string[] mentionFeatures, EventRecord rules)
+        => [.. mentionFeatures, "adjective", "adjective|type=" + rules.Type];
+
     /// <summary>An actor the rules made themselves (not a linked mention): its mention features plus that mark.</summary>
     public static string[] RuleMade(string[] mentionFeatures, EventRecord rules, ArgumentRole ruleRole)
         => [.. mentionFeatures, "rule-made|" + ruleRole, "rule-made|" + ruleRole + "|" + rules.Type];

@@ -9,7 +9,7 @@ internal static class EventCandidates
     /// those of the sentence before (for back-references), <paramref name="src"/> and <paramref name="tgt"/> the rules' own reading.</remarks>
     public static EventCandidate Build(WordView[] words, int from, int to, TriggerMatch match, EventRecord rules, List<ArgumentMention> args,
         List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount, string register,
-        IReadOnlyList<ArgumentMention>? documentTop = null)
+        IReadOnlyList<ArgumentMention>? documentTop = null, IReadOnlyList<ArgumentMention>? adjectives = null)
     {
         var mentions = new List<ArgumentCandidate>(args.Count + previous.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -30,6 +30,11 @@ internal static class EventCandidates
         // the last meeting's parties): not among the sentence's linked mentions, so the model sees them only if added here
         foreach (var a in RuleMade(src, args)) mentions.Add(Make(a, a.First < from, -1, -1, ruleMade: true));
         foreach (var a in RuleMade(tgt, args)) mentions.Add(Make(a, a.First < from, -1, -1, ruleMade: true));
+        // nationality adjectives outside the linked mentions (صواريخ إسرائيلية): the country they name may be a party
+        if (adjectives is not null)
+            foreach (var a in adjectives)
+                if (!src.Exists(x => x.First == a.First) && !tgt.Exists(x => x.First == a.First))
+                    mentions.Add(Make(a, false, -1, -1, adjective: true));
         foreach (var a in previous)
             if (!args.Exists(x => x.Actor.Ref.Id == a.Actor.Ref.Id) && seen.Add(a.Actor.Ref.Id))
                 mentions.Add(Make(a, true, -1, -1));
@@ -46,11 +51,12 @@ internal static class EventCandidates
         var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
         return new EventCandidate(rules, mentions, trigger, sentence);
 
-        ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter, bool ruleMade = false)
+        ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter, bool ruleMade = false, bool adjective = false)
         {
             var role = src.Contains(a) ? ArgumentRole.Source : tgt.Contains(a) ? ArgumentRole.Target : ArgumentRole.None;
             var features = CandidateFeatures.Mention(words, from, to, match.First, match.Last, match, rules, a, role, prev, rankBefore, rankAfter);
             if (ruleMade) features = CandidateFeatures.RuleMade(features, rules, role);
+            if (adjective) features = CandidateFeatures.Adjective(features, rules);
             return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, a.Conj && !prev);
         }
 
