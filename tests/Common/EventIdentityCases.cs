@@ -50,6 +50,11 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
             E("ASSAULT", [], [], "2018-05-08", at: 20), "2018-05-09", false, true),
         new("two types", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
             E("AGREE", [Putin], [Erdogan], "2018-05-01", at: 20), "2018-05-02", false, false),
+        // one article retells an act naming its parties differently: folded there, but not the same across articles
+        new("an attack retold with a shared source and target and one other party each", E("ASSAULT", [Usa, Erdogan], [Iran], "2018-05-08"), "2018-05-09",
+            E("ASSAULT", [Usa, Putin], [Iran], "2018-05-08", at: 20), "2018-05-09", false, true),
+        new("two meetings sharing one participant", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
+            E("CONSULT", [Putin], [Usa], "2018-05-01", at: 20), "2018-05-02", false, false),
     ];
 
     /// <summary>The cases as xUnit member data.</summary>
