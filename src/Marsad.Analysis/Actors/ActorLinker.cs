@@ -43,6 +43,9 @@ public sealed class ActorLinker
 
     private static readonly FrozenSet<ulong> Patronymic = Hashes("بن", "بنت", "ابن");
 
+    // The second half of a compound first name (سعد الدين، نور الدين، عبد الله): the family name still follows it.
+    private static readonly FrozenSet<ulong> CompoundEnds = Hashes("الدين", "الله", "الرحمن", "الرحيم");
+
     // After a nationality these change the country: البرلمان الكوري الشمالي is North Korea's, not South Korea's.
     private static readonly FrozenSet<ulong> Directions = Hashes("الشمالي", "الشمالية", "الجنوبي", "الجنوبية", "الشرقي", "الشرقية", "الغربي", "الغربية");
 
@@ -1073,7 +1076,9 @@ public sealed class ActorLinker
                 if (StopWords.Contains(h) && !NameJoiners.Contains(h))
                     break;
                 // A family name with the article (أشرف القدرة، طارق الملا) only where the context already says a person is named.
-                if (HasArticle(j) && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash) && !(familyArticle && j == k + 1))
+                bool afterCompound = j - k >= 2 && j - k <= 3 && CompoundEnds.Contains(_w[j - 1].Hash);
+                if (HasArticle(j) && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash) && !(familyArticle && j == k + 1) && !afterCompound
+                    && !(j == k + 1 && CompoundEnds.Contains(h)))
                     break;
                 // A preposition or conjunction glued to an article or a noun (بمحاولة، والأميرة، بالقرب) ends the name.
                 var fj = F(j);
@@ -1081,7 +1086,7 @@ public sealed class ActorLinker
                     && (fj[0] == 'و' || fj.StartsWith("بم") || fj.StartsWith("وال") || fj.StartsWith("بال") || fj.StartsWith("فال") || fj.StartsWith("كال") || fj.StartsWith("لل")))
                     break;
                 // Past the second word only known name words (or words after بن، عبد، أبو) continue a name.
-                if (j - k >= 2 && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash))
+                if (j - k >= 2 && !_reg.GivenNames.Contains(h) && !NameJoiners.Contains(_w[j - 1].Hash) && !afterCompound)
                     break;
                 if (_reg.DemonymAdjectives.ContainsKey(h))
                     break;

@@ -241,6 +241,7 @@ public class ActorLinkerTests
     [InlineData("وقال المتحدث باسم الوزارة أشرف القدرة إن الطفل توفي", "أشرف القدرة")]     // title head a few words before
     [InlineData("وصرح أشرف القدرة المتحدث باسم الوزارة بأن الطفل توفي", "أشرف القدرة")]  // attribution verb right before
     [InlineData("وأشارت وزيرة شؤون المهجرين أليس شبطيني إلى أن الأجواء هادئة", "أليس شبطيني")]
+    [InlineData("وقال علاء الدين البحيري إن الحكومة ستواصل عملها", "علاء الدين البحيري")]           // a compound first name, then the family name
     public void A_first_and_family_name_after_an_attribution_verb_or_a_title_head_becomes_a_new_person(string text, string name)
     {
         var r = Link(text, "2018-05-12");
