@@ -41,7 +41,7 @@ public sealed class QuoteExtractor
     // "بين" and "راى" are common words in other senses: speech verbs only when a complementizer follows at once
     private static readonly HashSet<string> WeakVerbs = WordSets.Of(["بين", "بينت", "يرى", "ترى", "راى", "رات", "جاء"]);
     private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "انهن"]);
-    private static readonly HashSet<string> OutletWords = WordSets.Of(["وكاله", "الوكاله", "موقع", "صحيفه", "شبكه", "قناه", "وكالات", "اذاعه"]);
+    private static readonly HashSet<string> OutletWords = WordSets.Of(["وكاله", "الوكاله", "موقع", "صحيفه", "شبكه", "قناه", "وكالات", "اذاعه", "فرانس"]); // لفرانس برس، لفرانس24: the outlet told
     // a quoted span right after one of these names something («قناة "الجزيرة"»، «ما يعرف بـ"…"»، «عملية "غصن الزيتون"»)
     private static readonly HashSet<string> NamingWords = WordSets.Of([
         "قناه", "وكاله", "صحيفه", "جريده", "مجله", "موقع", "شبكه", "اذاعه", "تلفزيون", "شركه", "مجموعه", "جائزه", "مسمي", "اسم",

@@ -38,6 +38,15 @@ public class QuoteTests
         Assert.Equal("أشرف القدرة", q.Speaker?.NameAr);
     }
 
+    [Fact]
+    public void The_outlet_told_after_the_verb_is_no_subject()
+    {
+        // «قال لفرانس24»: the outlet is the addressee, so the subject before the verb speaks
+        var doc = FullPipeline.Value.Analyze(new SourceDocument { Text = "الصحافي اليمني أسامة ساري قال لفرانس24 إن الوجود الإماراتي كبير.", Published = "2018-05-12" },
+            new AnalysisOptions());
+        Assert.Equal("أسامة ساري", Assert.Single(doc.Quotes).Speaker?.NameAr);
+    }
+
     private static readonly Lazy<AnalysisPipeline> FullPipeline = new(() => new AnalysisPipelineBuilder().Build());
 
     [Fact]
