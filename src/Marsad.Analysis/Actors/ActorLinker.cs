@@ -18,7 +18,9 @@ namespace Marsad.Analysis.Actors;
 /// <item>a capital standing for its government (واشنطن، موسكو → usa-gov, rus-gov) unless a locative preposition
 ///   precedes it (في موسكو → the city);</item>
 /// <item>coreference: المسؤول الروسي، الجانب الأمريكي، نظيره (الأمريكي)، الرئيسان → antecedents earlier in the document;</item>
-/// <item>a family name alone after the full name (بولتون after جون بولتون).</item>
+/// <item>a family name alone after the full name (بولتون after جون بولتون);</item>
+/// <item>a first name and a family name nobody registered, right after an attribution verb or a few words after a
+///   title's head word (وقال أشرف القدرة، المتحدث باسم الوزارة أشرف القدرة) → a new person.</item>
 /// </list>
 /// Entity mentions from a tagger are linked afterwards by the same tables. Immutable and thread-safe.
 /// </summary>
