@@ -237,7 +237,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             foreach (var a in args)
                 if (i >= a.HeadFirst && i <= a.Last) { inside = true; break; }
             if (inside) continue;
-            // the noun it describes stands right before it (or two words before: طائرات حربية إسرائيلية)
+            // the noun it describes stands right before it: its preposition is glued to it (بمواقع إيرانية) or stands
+            // before it (على مواقع إيرانية)
             var noun = words[i - 1];
             string prep = "";
             if (!noun.IsPunct && noun.Norm.Length > noun.Bare.Length && noun.Norm[0] is 'ب' or 'ل') prep = noun.Norm[0].ToString();

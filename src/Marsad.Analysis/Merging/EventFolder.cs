@@ -3,7 +3,8 @@ using Marsad.Analysis.Documents;
 namespace Marsad.Analysis.Merging;
 
 /// <summary>
-/// One event per real event of a document: mentions that <see cref="EventIdentity.Folds"/> joins become one event,
+/// One event per real event of a document: mentions that <see cref="EventIdentity.Folds"/> or
+/// <see cref="EventIdentity.RetoldInOneDocument"/> joins become one event,
 /// the fullest (most actors, then the likeliest, then the first), which keeps every mention's evidence, the most
 /// precise date the mentions agree on, the first known location, and the highest confidence. Pure; thread-safe.
 /// </summary>
@@ -23,7 +24,7 @@ public static class EventFolder
         foreach (int i in order)
         {
             var e = events[i];
-            int k = kept.FindIndex(x => EventIdentity.Folds(x, e) || RetoldInDocument(x, e));
+            int k = kept.FindIndex(x => EventIdentity.Folds(x, e) || EventIdentity.RetoldInOneDocument(x, e));
             if (k < 0) { kept.Add(e); continue; }
             var x = kept[k];
             // the more precise of two agreeing dates (2021-04-19 over 2021-04), with the words that gave it
@@ -41,35 +42,5 @@ public static class EventFolder
         // the document's order, by first evidence
         kept.Sort((a, b) => (a.Trigger?.Start ?? 0).CompareTo(b.Trigger?.Start ?? 0));
         return kept;
-    }
-
-    /// <summary>
-    /// Within one article, a later mention of the same act often names its parties differently (الشرطة الروسية، then
-    /// الشرطة): same type, standing and agreeing dates, a shared source, and a shared target or none on one side. Symmetric
-    /// types need two shared participants (Pompeo meeting Kim and Pompeo meeting Moon are two meetings).
-    /// </summary>
-    private static bool RetoldInDocument(EventRecord x, EventRecord e)
-    {
-        if (!string.Equals(x.Type, e.Type, StringComparison.OrdinalIgnoreCase) || EventIdentity.StandingOf(x.Modality) != EventIdentity.StandingOf(e.Modality)
-            || !EventIdentity.DatesAgree(x.Date, e.Date))
-            return false;
-        if (EventIdentity.IsSymmetric(e.Type))
-        {
-            int shared = 0;
-            foreach (var a in e.Source) if (Has(x.Source, a.Id) || Has(x.Target, a.Id)) shared++;
-            foreach (var a in e.Target) if (Has(x.Source, a.Id) || Has(x.Target, a.Id)) shared++;
-            return shared >= 2;
-        }
-        bool source = false, target = x.Target.Count == 0 || e.Target.Count == 0;
-        foreach (var a in e.Source) source |= Has(x.Source, a.Id);
-        foreach (var a in e.Target) target |= Has(x.Target, a.Id);
-        return source && target;
-
-        static bool Has(IReadOnlyList<ActorRef> side, string id)
-        {
-            foreach (var a in side)
-                if (a.Id == id) return true;
-            return false;
-        }
     }
 }

@@ -75,8 +75,7 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     /// </summary>
     public static bool Folds(EventRecord big, EventRecord small)
     {
-        if (!string.Equals(big.Type, small.Type, StringComparison.OrdinalIgnoreCase) || StandingOf(big.Modality) != StandingOf(small.Modality)) return false;
-        if (!DatesAgree(big.Date, small.Date)) return false;
+        if (!SameKindAndDay(big, small)) return false;
         if (IsSymmetric(small.Type))
         {
             foreach (var a in small.Source) if (!Has(big.Source, a.Id) && !Has(big.Target, a.Id)) return false;
@@ -87,6 +86,32 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
         foreach (var a in small.Target) if (!Has(big.Target, a.Id)) return false;
         return true;
     }
+
+    /// <summary>
+    /// Within one article only (never across articles): a later mention of the same act that names its parties
+    /// differently (الشرطة الروسية، then الشرطة) — same type, standing and agreeing dates, a shared source, and a shared
+    /// target or none on one side. Symmetric types need two shared participants (Pompeo meeting Kim and Pompeo meeting
+    /// Moon are two meetings).
+    /// </summary>
+    public static bool RetoldInOneDocument(EventRecord x, EventRecord e)
+    {
+        if (!SameKindAndDay(x, e)) return false;
+        if (IsSymmetric(e.Type))
+        {
+            int shared = 0;
+            foreach (var a in e.Source) if (Has(x.Source, a.Id) || Has(x.Target, a.Id)) shared++;
+            foreach (var a in e.Target) if (Has(x.Source, a.Id) || Has(x.Target, a.Id)) shared++;
+            return shared >= 2;
+        }
+        bool source = false, target = x.Target.Count == 0 || e.Target.Count == 0;
+        foreach (var a in e.Source) source |= Has(x.Source, a.Id);
+        foreach (var a in e.Target) target |= Has(x.Target, a.Id);
+        return source && target;
+    }
+
+    // same type and standing, and dates that can name the same day
+    private static bool SameKindAndDay(EventRecord a, EventRecord b)
+        => string.Equals(a.Type, b.Type, StringComparison.OrdinalIgnoreCase) && StandingOf(a.Modality) == StandingOf(b.Modality) && DatesAgree(a.Date, b.Date);
 
     /// <summary>True when two dates at any precision can name the same day (equal, one a prefix of the other, or one unknown).</summary>
     public static bool DatesAgree(string? a, string? b)

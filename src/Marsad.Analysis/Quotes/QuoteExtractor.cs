@@ -83,6 +83,8 @@ public sealed class QuoteExtractor
         "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
     ]);
 
+    private static bool IsNotName(WordView w) => NotNames.Contains(w.Bare) || NotNames.Contains(w.Norm);
+
     private static readonly HashSet<string> CommonSubjects = WordSets.Of([
         "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "دبلوماسي", "دبلوماسيون", "ناشط", "ناشطون", "نشطاء", "شاهد", "شهود", "خبير",
         "خبراء", "متحدث", "متحدثه", "محلل", "محللون", "مراقب", "مراقبون", "سكان", "مواطن", "تقرير", "تقارير", "بيان", "وسائل", "مصادرنا",
@@ -450,7 +452,7 @@ public sealed class QuoteExtractor
             }
             // «وأكدت وايت أن»: a name the actor list does not know is still the speaker
             if (speaker is null && j == k + 1 && !w.Bare.StartsWith("ال", StringComparison.Ordinal) && !CommonSubjects.Contains(w.Bare)
-                && !NotNames.Contains(w.Bare) && !NotNames.Contains(w.Norm)
+                && !IsNotName(w)
                 && !w.Bare.Any(char.IsDigit) && !PronounPreps.Contains(w.Norm)
                 && !Anaphors.Contains(w.Norm) && w.Bare.Length >= 3 && (j >= words.Length || words[j].IsPunct || Complementizers.Contains(words[j].Norm)))
                 speaker = new ActorRef("name:" + text[w.Start..w.End], null, text[w.Start..w.End], null);
@@ -580,7 +582,7 @@ public sealed class QuoteExtractor
     /// resolve («وقال إينجه»، «وأكد الأحمد»): the person named in full before whose name holds it, else the name as written.</summary>
     private static ActorRef? TaggedPerson(string text, WordView[] words, List<ArgumentMention> args, IReadOnlyList<TextSpan>? people, int k, int verb)
     {
-        if (people is null || NotNames.Contains(words[k].Norm) || NotNames.Contains(words[k].Bare)) return null;
+        if (people is null || IsNotName(words[k])) return null;
         foreach (var p in people)
         {
             if (p.Start > words[k].Start || p.End < words[k].End) continue;
@@ -695,7 +697,7 @@ public sealed class QuoteExtractor
                     || Skippable.Contains(x.Bare) || Anaphors.Contains(x.Norm) || CommonSubjects.Contains(x.Bare) || RankTitles.Contains(x.Norm)
                     || x.Bare is "الذي" or "التي" or "الذين" or "وهو" or "وهي" or "قائلا" or "قائله") break;
                 // a name's first word is not definite («طارق الملا» yes, «الأمين العام» no), nor a time word («نهاية يناير»)
-                if (n == 0 && (x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank || NotNames.Contains(x.Norm) || NotNames.Contains(x.Bare))) break;
+                if (n == 0 && (x.Bare.StartsWith("ال", StringComparison.Ordinal) && !rank || IsNotName(x))) break;
             }
             if (n == 0 || e >= words.Length) continue;
             var end = words[e];
