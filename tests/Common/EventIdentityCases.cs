@@ -15,6 +15,11 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
     private static readonly ActorRef Erdogan = new("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "رجب طيب أردوغان", "TUR");
     private static readonly ActorRef Usa = new("usa", "United States", "الولايات المتحدة", "USA");
     private static readonly ActorRef Iran = new("iran", "Iran", "إيران", "IRN");
+    private static readonly ActorRef Israel = new("isr", "Israel", "إسرائيل", "ISR");
+    private static readonly ActorRef IsraeliArmy = new("isr-mil", "Israel armed forces", "الجيش الإسرائيلي", "ISR");
+    private static readonly ActorRef Gaza = new("city-gaza", "Gaza", "غزة", "PSE");
+    private static readonly ActorRef Palestine = new("pse", "Palestine", "فلسطين", "PSE");
+    private static readonly ActorRef Lavrov = new("sergey-lavrov", "Sergey Lavrov", "سيرغي لافروف", "RUS");
 
     private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, string? date = null, string? mode = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted, int at = 0) => new()
     {
@@ -55,6 +60,10 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
             E("ASSAULT", [Usa, Putin], [Iran], "2018-05-08", at: 20), "2018-05-09", false, true),
         new("two meetings sharing one participant", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
             E("CONSULT", [Putin], [Usa], "2018-05-01", at: 20), "2018-05-02", false, false),
+        new("an attack retold naming the attacker's state and army, the city and its country", E("ASSAULT", [Israel], [Gaza], "2018-05-14"), "2018-05-15",
+            E("ASSAULT", [IsraeliArmy], [Palestine], at: 20), "2018-05-15", false, true),
+        new("a meeting abroad and one with a minister of one's own country", E("CONSULT", [Putin], [Erdogan], "2018-05-01"), "2018-05-02",
+            E("CONSULT", [Putin], [Lavrov], "2018-05-01", at: 20), "2018-05-02", false, false),
     ];
 
     /// <summary>The cases as xUnit member data.</summary>

@@ -89,9 +89,10 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
 
     /// <summary>
     /// Within one article only (never across articles): a later mention of the same act that names its parties
-    /// differently (الشرطة الروسية، then الشرطة) — same type, standing and agreeing dates, a shared source, and a shared
-    /// target or none on one side. Symmetric types need two shared participants (Pompeo meeting Kim and Pompeo meeting
-    /// Moon are two meetings).
+    /// differently (الشرطة الروسية، then الشرطة; الجيش الإسرائيلي، then إسرائيل; غزة، then الفلسطينيين) — same type,
+    /// standing and agreeing dates, a source of one actor or one country on both, and a target so shared or none on
+    /// one side. Symmetric types need two shared participants, the same actors (Pompeo meeting Kim and Pompeo meeting
+    /// Moon are two meetings, and so are two calls between Russian and American officials).
     /// </summary>
     public static bool RetoldInOneDocument(EventRecord x, EventRecord e)
     {
@@ -104,8 +105,8 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
             return shared >= 2;
         }
         bool source = false, target = x.Target.Count == 0 || e.Target.Count == 0;
-        foreach (var a in e.Source) source |= Has(x.Source, a.Id);
-        foreach (var a in e.Target) target |= Has(x.Target, a.Id);
+        foreach (var a in e.Source) source |= HasAlike(x.Source, a);
+        foreach (var a in e.Target) target |= HasAlike(x.Target, a);
         return source && target;
     }
 
@@ -120,6 +121,14 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     /// <summary>The yyyy-MM-dd prefix of an ISO date or date-time, or null.</summary>
     public static string? Day(string? isoDate) =>
         isoDate is { Length: >= 10 } && char.IsAsciiDigit(isoDate[0]) && isoDate[4] == '-' && isoDate[7] == '-' ? isoDate[..10] : null;
+
+    // the same actor, or one of the same country (Israel and its army; Gaza and Palestine)
+    private static bool HasAlike(IReadOnlyList<ActorRef> side, ActorRef a)
+    {
+        foreach (var b in side)
+            if (b.Id == a.Id || a.Country is { Length: > 0 } c && c == b.Country) return true;
+        return false;
+    }
 
     private static bool Has(IReadOnlyList<ActorRef> side, string id)
     {
