@@ -215,7 +215,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var e = sentenceEvents[i];
                 events.Add(e.Record);
                 candidates?.Add(Coding.EventCandidates.Build(words, from, to, sentenceMatches[i], e.Record, args, before!, e.Src, e.Tgt,
-                    sentenceIndex, sentences.Count, register, documentTop, adjectives));
+                    sentenceIndex, sentences.Count, register, documentTop, adjectives, Coding.CandidateFeatures.Age(e.Record.Date, published)));
             }
             if (LastDate(sentenceEvents, dateExprs) is { } own) told = own;
         }
@@ -495,7 +495,10 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             if (result.Count > 0)
             {
                 var prev = result[^1];
-                bool adjacent = a.HeadFirst <= prev.Last + 1 && a.Prep.Length == 0 && !a.Conj;
+                // only a name or a nationality renames what is before it: in "اتهمت الحكومة الفلسطينية إسرائيل" the
+                // country after the subject is the object
+                bool adjacent = a.HeadFirst <= prev.Last + 1 && a.Prep.Length == 0 && !a.Conj
+                    && (a.Actor.Kind == "person" || a.MentionKind == ActorMentionKind.Demonym);
                 // "مساعد الرئيس الروسي، يوري أوشاكوف": a name after a comma renames a title or a body
                 if (!adjacent && a.HeadFirst == prev.Last + 2 && a.Prep.Length == 0 && !a.Conj && a.Actor.Kind == "person"
                     && words[prev.Last + 1].Norm is "،" or "," && (prev.Actor.Kind != "person" || prev.MentionKind is ActorMentionKind.Title or ActorMentionKind.Coreference))

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Evaluation;
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Events.Coding;
 using Marsad.Analysis.Pipeline;
 using Marsad.Cli.Output;
@@ -37,7 +38,65 @@ internal static class CoderCommand
         train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed), parse.GetValue(cvOut)));
         var command = new Command("coder", "The trained event coder (argument and trigger models).");
         command.Subcommands.Add(train);
+        command.Subcommands.Add(CreateExplain());
         return command;
+    }
+
+    private static Command CreateExplain()
+    {
+        var file = new Argument<string>("file") { Description = "A UTF-8 text file (one article)" };
+        var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) for relative dates" };
+        var model = new Option<string?>("--coder") { Description = "A coder model file instead of the committed one" };
+        var grep = new Option<string?>("--grep") { Description = "Only the candidates whose sentence contains this text" };
+        var explain = new Command("explain", "Show, for each event candidate of an article, the role probabilities the argument model gives every actor mention, the decoded sides and the confidence: what a rule-writer reads to see why an event came out as it did.");
+        explain.Arguments.Add(file);
+        explain.Options.Add(published);
+        explain.Options.Add(model);
+        explain.Options.Add(grep);
+        explain.SetAction(parse => Explain(parse.GetValue(file)!, parse.GetValue(published), parse.GetValue(model), parse.GetValue(grep)));
+        return explain;
+    }
+
+    private static int Explain(string path, string? published, string? modelPath, string? grep)
+    {
+        if (!File.Exists(path)) { Console.Error.WriteLine($"error: file not found: {path}"); return 2; }
+        EventCoder? coder;
+        if (modelPath is null) coder = EventCoder.LoadDefault();
+        else
+        {
+            if (!File.Exists(modelPath)) { Console.Error.WriteLine($"error: coder model not found: {modelPath}"); return 2; }
+            using var reader = new StreamReader(modelPath);
+            coder = EventCoder.Read(reader);
+        }
+        if (coder is null) { Console.Error.WriteLine("error: this build carries no coder model"); return 2; }
+        var pipeline = new AnalysisPipelineBuilder { EventCoder = null }.Build();
+        var doc = pipeline.Analyze(new SourceDocument { Text = File.ReadAllText(path), Path = path, Published = published }, new AnalysisOptions());
+        var candidates = doc.EventCandidates;
+        var decided = coder.Decide(candidates);
+        Span<double> p = stackalloc double[3];
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var t = c.Rules.Trigger;
+            var sentence = doc.Sentences.Count > c.Sentence ? doc.Text.AsSpan(doc.Sentences[c.Sentence].Start, doc.Sentences[c.Sentence].Length).ToString() : "";
+            if (grep is not null && !sentence.Contains(grep, StringComparison.Ordinal)) continue;
+            var e = decided[i];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Rules.Type} {c.Rules.Modality.Name()} «{t?.Text}» rule {c.Rules.Rule}, confidence {e.Confidence:0.000}: {Names(e.Source)} → {Names(e.Target)}"));
+            Console.WriteLine("  " + sentence.ReplaceLineEndings(" "));
+            foreach (var m in c.Mentions)
+            {
+                coder.Arguments.Predict(m.Features, p);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {m.Actor.NameAr ?? m.Actor.Id,-28} {m.Kind,-12} rules {m.RuleRole,-6}  none {p[0]:0.00}  source {p[1]:0.00}  target {p[2]:0.00}  {Where(m.Features)}"));
+            }
+        }
+        return 0;
+
+        static string Names(IReadOnlyList<ActorRef> side) => side.Count == 0 ? "-" : string.Join(" + ", side.Select(a => a.NameAr ?? a.Id));
+        // the mention's place relative to the trigger, as its features say it
+        static string Where(string[] f) => string.Join(" ", f.Where(x => x.StartsWith("pos|dist=", StringComparison.Ordinal) || x.StartsWith("prep=", StringComparison.Ordinal)
+            || x.StartsWith("prev-sentence", StringComparison.Ordinal) && !x.Contains('|') || x.StartsWith("doc-top|rank", StringComparison.Ordinal) || x == "adjective" || x.StartsWith("rule-made|", StringComparison.Ordinal) && x.Count(ch => ch == '|') == 1));
     }
 
     private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut)

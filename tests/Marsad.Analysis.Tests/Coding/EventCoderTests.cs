@@ -48,6 +48,34 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void A_country_right_after_the_subject_is_a_mention_of_its_own_not_a_second_name_for_the_subject()
+    {
+        // "اتهمت الحكومة الفلسطينية إسرائيل": only a person's name or a nationality renames what precedes it, so Israel
+        // is a mention the argument model can read as the object (it was folded into the government's mention)
+        var pipeline = new Marsad.Analysis.Pipeline.AnalysisPipelineBuilder { EventCoder = null }.Build();
+        var doc = pipeline.Analyze(new SourceDocument { Text = "واتهمت الحكومة الفلسطينية إسرائيل بارتكاب مذبحة رهيبة.", Published = "2018-05-14" },
+            new Marsad.Analysis.Pipeline.AnalysisOptions());
+        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == "ACCUSE");
+        Assert.Contains(candidate.Mentions, m => m.Actor.Country == "PSE" && m.Kind == "organization");
+        Assert.Contains(candidate.Mentions, m => m.Actor.Id == "isr" && m.Features.Contains("pos=after"));
+        Assert.Equal("isr", Assert.Single(candidate.Rules.Target).Id);
+    }
+
+    [Theory]
+    [InlineData("2018-05-14", "2018-05-14", "week")]
+    [InlineData("2018-05-10", "2018-05-14", "week")]
+    [InlineData("2018-05-01", "2018-05-14", "month")]
+    [InlineData("2018-04", "2018-05-14", "month")]       // April may end two weeks before
+    [InlineData("2017-11", "2018-05-14", "year")]
+    [InlineData("2017", "2018-05-14", "year")]           // the year's last day is within twelve months
+    [InlineData("2015-07", "2018-05-14", "older")]
+    [InlineData("2018-06", "2018-05-14", "future")]
+    [InlineData(null, "2018-05-14", "")]
+    [InlineData("2018-05", null, "")]
+    public void An_events_age_is_measured_from_the_latest_day_its_date_can_name(string? date, string? published, string age)
+        => Assert.Equal(age, CandidateFeatures.Age(date, published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
     public void Training_is_reproducible_from_its_seed()
     {
         var examples = Enumerable.Range(0, 60).Select(i => (new[] { "bias", "f" + (i % 7), "g" + (i % 3) }, i % 2)).ToList();

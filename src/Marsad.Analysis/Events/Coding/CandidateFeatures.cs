@@ -26,7 +26,7 @@ public static class CandidateFeatures
 
     /// <summary>Features of the trigger at words [first, last] in the sentence [from, to).</summary>
     public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
-        int mentionCount, int sentence, int sentenceCount, string register)
+        int mentionCount, int sentence, int sentenceCount, string register, string age = "")
     {
         var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality.Name(),
             "word=" + words[first].Bare, "type|word=" + rules.Type + "|" + words[first].Bare };
@@ -41,6 +41,7 @@ public static class CandidateFeatures
         f.Add("type|rule-args=" + rules.Type + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
         if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + rules.Type); }
         if (rules.Date is not null) f.Add("dated");
+        if (age.Length > 0) { f.Add("age=" + age); f.Add("type|age=" + rules.Type + "|" + age); }
         if (rules.Location is not null) f.Add("located");
         int quotes = 0;
         bool statement = false, negation = false;
@@ -140,6 +141,24 @@ public static class CandidateFeatures
         string type = rules.Type;
         return ["bias", "doc-top", "doc-top|type=" + type, "doc-top|rank=" + rank, "doc-top|kind|type=" + a.Actor.Kind + "|" + type,
             "doc-top|args=" + (rulesSource ? "S" : "-") + (rulesTarget ? "T" : "-") + "|" + type];
+    }
+
+    /// <summary>
+    /// How long before publication an event's date lies (the guideline records background events of the last twelve
+    /// months only): "future", "week", "month", "year", "older", or empty when the event or the document is undated.
+    /// </summary>
+    public static string Age(string? date, DateOnly? published)
+    {
+        if (date is null || published is not { } pub || date.Length < 4 || !int.TryParse(date.AsSpan(0, 4), out int year)) return "";
+        int month = date.Length >= 7 && int.TryParse(date.AsSpan(5, 2), out int m) && m is >= 1 and <= 12 ? m : 0;
+        int day = month > 0 && date.Length >= 10 && int.TryParse(date.AsSpan(8, 2), out int d) && d >= 1 && d <= DateTime.DaysInMonth(year, month) ? d : 0;
+        if (year < 1 || year > 9999) return "";
+        // the latest day the date can name, so a month or a year is not older than it may be
+        var last = month == 0 ? new DateOnly(year, 12, 31) : day == 0 ? new DateOnly(year, month, DateTime.DaysInMonth(year, month)) : new DateOnly(year, month, day);
+        var first = month == 0 ? new DateOnly(year, 1, 1) : day == 0 ? new DateOnly(year, month, 1) : last;
+        if (first > pub) return "future";
+        int days = pub.DayNumber - last.DayNumber;
+        return days switch { <= 7 => "week", <= 31 => "month", <= 366 => "year", _ => "older" };
     }
 
     /// <summary>The document's register for the trigger model: "sport" when match-report words recur, else empty.</summary>

@@ -9,7 +9,7 @@ internal static class EventCandidates
     /// those of the sentence before (for back-references), <paramref name="src"/> and <paramref name="tgt"/> the rules' own reading.</remarks>
     public static EventCandidate Build(WordView[] words, int from, int to, TriggerMatch match, EventRecord rules, List<ArgumentMention> args,
         List<ArgumentMention> previous, List<ArgumentMention> src, List<ArgumentMention> tgt, int sentence, int sentenceCount, string register,
-        IReadOnlyList<ArgumentMention>? documentTop = null, IReadOnlyList<ArgumentMention>? adjectives = null)
+        IReadOnlyList<ArgumentMention>? documentTop = null, IReadOnlyList<ArgumentMention>? adjectives = null, string age = "")
     {
         var mentions = new List<ArgumentCandidate>(args.Count + previous.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ internal static class EventCandidates
                 var f = CandidateFeatures.DocumentActor(rules, a, r, src.Count > 0, tgt.Count > 0);
                 mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f));
             }
-        var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register);
+        var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register, age);
         return new EventCandidate(rules, mentions, trigger, sentence);
 
         ArgumentCandidate Make(ArgumentMention a, bool prev, int rankBefore, int rankAfter, bool ruleMade = false, bool adjective = false)
