@@ -94,10 +94,11 @@ public sealed class DateFinder(CalendarNames names)
                 current = rel == 0 && IsCurrent(Bare(w[last + 1]));
             }
             if (rel != 0 || current) last++;
-            if (dayTok < 0 && !month.Hijri && year is null && rel == 0 && !current && !PrecededByDateCue(w, i, from))
+            if (dayTok < 0 && year is null && rel == 0 && !current && !PrecededByDateCue(w, i, from))
             {
                 // "مايو" alone could be a name; accept a bare month only after في/خلال/منذ/حتى/بداية/نهاية/مطلع/أواخر…
-                if (!IsMonthOnlyWord(w[mi])) return null;
+                // Hijri months are first names too (رجب طيب أردوغان، رمضان عبد الله): never alone
+                if (month.Hijri || !IsMonthOnlyWord(w[mi])) return null;
             }
             int first = dayTok >= 0 ? dayTok : i;
             int? day = dayTok >= 0 ? dayValue : null;
@@ -113,6 +114,9 @@ public sealed class DateFinder(CalendarNames names)
         if (a == "اليوم")
         {
             if (i > from && Bare(w[i - 1]) is "روسيا" or "حتى" or "منذ") return null;
+            // في ذات اليوم، في اليوم نفسه: the day named before, not today
+            if (i > from && Bare(w[i - 1]) is "ذات" or "نفس" or "ذلك") return null;
+            if (i + 1 < to && Bare(w[i + 1]) is "نفسه" or "ذاته") return null;
             if (i + 1 < to && names.Weekdays.TryGetValue(Bare(w[i + 1]), out var wd))
                 return Relative(text, w, i, i + 1, pub, DateKind.Today, p => p.DayOfWeek == wd ? p : Previous(p, wd, false));
             if (i + 1 < to && w[i + 1].Kind == TokenKind.ArabicWord && w[i + 1].Norm.StartsWith("ال", StringComparison.Ordinal)) return null;

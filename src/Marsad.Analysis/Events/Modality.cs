@@ -21,7 +21,9 @@ public static class Modality
     private static readonly HashSet<string> Denials = WordSets.Of(["نفي", "ينفي", "نفت", "تنفي", "نفوا", "ينفون", "نفيا", "انكر", "ينكر", "انكرت", "تنكر"]);
     private static readonly HashSet<string> PlanCues = WordSets.Of(["سوف", "سيتم", "ستتم", "سيجري", "ستجري", "يعتزم", "تعتزم", "يعتزمان", "يعتزمون", "ينوي", "تنوي", "يخطط", "تخطط", "يزمع", "تزمع", "المقرر", "المزمع", "المرتقب", "المرتقبه", "المنتظر",
         "الاستعدادات", "الاستعداد", "التحضير", "التحضيرات", "للتحضير", "تحضيرا", "الترتيب", "للترتيب", "الاعداد", "للاعداد"]);
-    private static readonly HashSet<string> Later = WordSets.Of(["المقبل", "المقبله", "القادم", "القادمه", "المقبلين", "المقبلتين", "القريب"]);
+    private static readonly HashSet<string> Later = WordSets.Of(["المقبل", "المقبله", "القادم", "القادمه", "المقبلين", "المقبلتين", "القريب",
+        // after the event noun: القمة المرتقبة، القمة المقررة في كندا، لا تزال مزمعة
+        "المرتقب", "المرتقبه", "المقرر", "المقرره", "المزمع", "المزمعه", "مزمع", "مزمعه", "مقرر", "مقرره"]);
     private static readonly HashSet<string> ProposalCues = WordSets.Of(["اقترح", "يقترح", "اقترحت", "تقترح", "اقتراح", "باقتراح", "مقترح", "عرض", "يعرض", "عرضت", "تعرض"]);
     private static readonly HashSet<string> CallVerbs = WordSets.Of(["دعا", "يدعو", "دعت", "تدعو", "دعوا", "يدعون", "دعوه", "طالب", "يطالب", "طالبت", "تطالب"]);
     private static readonly HashSet<string> Possible = WordSets.Of(["ربما", "يحتمل", "يمكن", "المحتمل", "الممكن", "محتمل", "محتمله"]);

@@ -39,6 +39,7 @@ public class DateFinderTests
     [InlineData("زارها في 6 كانون ثاني الماضي", "2021-04-19", "2021-01-06")]
     [InlineData("وقعت في تشرين أول 2019", "2021-04-19", "2019-10")]
     [InlineData("في ربيع أول الماضي", "2021-04-19", "2020-11")] // 15 Rabi I 1442 = 2020-11-01
+    [InlineData("خلال شهر رمضان", "2021-04-19", "2021-04")]      // a Hijri month alone needs a date word before it
     [InlineData("اجتمعا في العاشر من أبريل", "2021-04-19", "2021-04-10")]
     [InlineData("في الحادي والعشرين من آذار الماضي", "2021-04-19", "2021-03-21")]
     [InlineData("حتى الثاني عشر من يونيو المقبل", "2021-04-19", "2021-06-12")]
@@ -60,6 +61,9 @@ public class DateFinderTests
     [InlineData("الاجتماع الثاني من نوعه")]
     [InlineData("توصل الاثنين إلى اتفاق")]
     [InlineData("قبل أيام من القمة")]
+    [InlineData("قال الرئيس التركي رجب طيب أردوغان")]           // a Hijri month is a first name too
+    [InlineData("قتل العشرات في ذات اليوم")]                   // the day named before, not today
+    [InlineData("وقعت الاشتباكات في اليوم نفسه")]
     public void Words_that_only_look_like_dates_are_not_dates(string text)
     {
         var tokens = new ArabicTokenizer().Tokenize(text);

@@ -35,6 +35,14 @@ public class ModalityTests
     }
 
     [Fact]
+    public void An_event_noun_described_as_upcoming_or_scheduled_is_planned()
+    {
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, Single("وصل الصحفيون لتغطية القمة المرتقبة بين بوتين وأردوغان.", "CONSULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, Single("وقال إن القمة مع بوتين لا تزال مزمعة.", "CONSULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("عقدت القمة بين بوتين وأردوغان في أنقرة.", "CONSULT").Modality);
+    }
+
+    [Fact]
     public void Qad_before_a_present_verb_is_possible_but_not_before_a_past_verb()
     {
         Assert.Equal(Marsad.Analysis.Events.EventModality.Possible, Single("بايدن وبوتين قد يلتقيان في يونيو.", "CONSULT").Modality);
