@@ -518,9 +518,32 @@ public sealed class QuoteExtractor
             else if (IsParticiple(w) && ActorRightBefore(words, args, verb, sentenceOf) is { } subject) speaker = Speak(subject.Actor, directory);
             else if (IsParticiple(w) && st.LastSpeaker is not null && sentenceOf[verb] - st.LastSentence <= 1) speaker = st.LastSpeaker;
             else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? st.LastSpeaker;
-            else speaker = st.LastSpeaker;
+            else speaker = RecentSubject(words, argAt, verb, sentenceOf, st.LastSentence, directory) ?? st.LastSpeaker;
         }
         return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
+    }
+
+    /// <summary>
+    /// «وأكد المتحدث باسم الشرطة مختار علي وقوع الهجوم. وقال "…"»: a speech verb that introduced no quotation still
+    /// names who speaks; a later verb with no subject goes on with that subject when it is more recent than the last
+    /// quotation's speaker (this sentence or the one before, after the last quotation's sentence).
+    /// </summary>
+    private static ActorRef? RecentSubject(WordView[] words, ArgumentMention?[] argAt, int verb, int[] sentenceOf, int lastSentence, IActorDirectory? directory)
+    {
+        for (int k = verb - 1; k >= 0 && sentenceOf[k] >= sentenceOf[verb] - 1 && sentenceOf[k] > lastSentence; k--)
+        {
+            if (!IsSpeechVerb(words[k]) || WeakVerbs.Contains(words[k].Bare)) continue; // «جاء ذلك في مقابلة لـX مع Y»: no subject of its own
+            for (int j = k + 1; j < verb && j <= k + 8; j++)
+            {
+                var x = words[j];
+                if (x.IsPunct || x.Kind == TokenKind.Quote || Complementizers.Contains(x.Norm)) break;
+                if (argAt[j] is not { } a) continue;
+                if (a.Actor.IsMedia) break; // "لشبكة CNN فريد زكريا": the outlet's interviewer, not the speaker
+                if (a.Prep.Length == 0 && !a.Conj) return Speak(a.Actor, directory);
+                j = a.Last; // "باسم الشرطة": inside the subject's title
+            }
+        }
+        return null;
     }
 
     // the first word of the clause that ends at the verb: back to punctuation or the sentence start, at most five words

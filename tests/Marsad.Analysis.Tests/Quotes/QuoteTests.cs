@@ -58,6 +58,27 @@ public class QuoteTests
     }
 
     [Fact]
+    public void A_verb_with_no_subject_goes_on_with_the_subject_of_a_statement_that_quoted_nothing()
+    {
+        // أكد … وقوع الهجوم names who speaks though it quotes nothing; the next sentence's وقال goes on with him, not
+        // with the speaker of the earlier quotation
+        const string text = "وقال سيرغي لافروف إن موسكو سترد على العقوبات. وأكد دميتري بيسكوف وقوع الهجوم على القاعدة. وقال \"ننتظر تقريرا من عناصرنا في المكان\".";
+        var quotes = EventTestKit.Run(text).Quotes;
+        Assert.Equal("sergey-lavrov", quotes[0].Speaker?.Id);
+        var last = Assert.Single(quotes, q => q.Text.StartsWith("ننتظر", StringComparison.Ordinal));
+        Assert.Equal("dmitry-peskov", last.Speaker?.Id);
+    }
+
+    [Fact]
+    public void A_verb_with_no_subject_does_not_take_an_interviewer_named_after_jaa()
+    {
+        // «جاء ذلك في مقابلة لـX مع Y»: جاء has no subject of its own, so Y is not the speaker of what follows
+        const string text = "وقال سيرغي لافروف إن موسكو سترد على العقوبات الأمريكية الجديدة. جاء ذلك في مقابلة للوزير مع الزميل دميتري بيسكوف. وأضاف \"لن نقبل بذلك أبدا في أي حال\".";
+        var last = Assert.Single(EventTestKit.Run(text).Quotes, q => q.Text.StartsWith("لن نقبل", StringComparison.Ordinal));
+        Assert.Equal("sergey-lavrov", last.Speaker?.Id);
+    }
+
+    [Fact]
     public void Reported_speech_starts_at_inna_and_credits_the_svo_speaker()
     {
         var q = Assert.Single(EventTestKit.Run("قال جون بولتون أنه لم يتمكن من إصدار بيان مشترك مع الروس.").Quotes);
