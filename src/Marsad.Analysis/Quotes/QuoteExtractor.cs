@@ -831,8 +831,17 @@ public sealed class QuoteExtractor
     }
 
     // places never speak: a city as the subject stands for its country
+    // Official national news agencies: giving the state's own position with no one named, they speak for the state
+    // (annotation guideline, ruling 5); reporting someone, they are the via (the relay paths never reach Speak).
+    private static readonly HashSet<string> StateAgencies = new(StringComparer.Ordinal)
+    {
+        "sana", "spa", "wam", "kuna", "qna", "mena", "irna", "suna", "saba", "wafa", "petra", "bna", "ona", "ina", "nna", "map", "aps", "tap", "kcna",
+    };
+
     private static ActorRef Speak(EventActor a, IActorDirectory? directory)
     {
+        if (StateAgencies.Contains(a.Ref.Id) && a.Ref.Country is { } state)
+            return directory is not null && directory.TryGetCountry(state, out var country) ? country.Ref : new ActorRef(state.ToLowerInvariant(), null, null, state);
         if (a.Kind != "city" || a.Ref.Country is null) return a.Ref;
         if (directory is not null && directory.TryGetCountry(a.Ref.Country, out var c)) return c.Ref;
         return new ActorRef(a.Ref.Country.ToLowerInvariant(), null, null, a.Ref.Country);

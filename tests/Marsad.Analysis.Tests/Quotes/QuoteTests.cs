@@ -47,6 +47,23 @@ public class QuoteTests
         Assert.Equal("أسامة ساري", Assert.Single(doc.Quotes).Speaker?.NameAr);
     }
 
+    [Fact]
+    public void A_state_news_agency_speaking_in_its_own_name_speaks_for_its_state_and_relays_others()
+    {
+        // guideline ruling 5: «وذكرت سانا أن …» is Syria's position; «نقلت سانا عن المصدر العسكري قوله» relays a source
+        var doc = FullPipeline.Value.Analyze(new SourceDocument
+        {
+            Text = "وذكرت سانا أن الجيش السوري استعاد السيطرة على الحي بالكامل. ونقلت وكالة الأنباء الكويتية عن وزير الخارجية صباح الخالد قوله إن الكويت تدعم الحل السياسي.",
+            Published = "2018-05-01",
+        }, new AnalysisOptions());
+        var own = Assert.Single(doc.Quotes, q => q.Text.Contains("استعاد", StringComparison.Ordinal));
+        Assert.Equal(("syr", "SYR"), (own.Speaker?.Id, own.Speaker?.Country)); // the state, not the agency
+        Assert.Equal("sana", own.Via?.Id);
+        var relayed = Assert.Single(doc.Quotes, q => q.Text.Contains("الحل السياسي", StringComparison.Ordinal));
+        Assert.Equal("kuna", relayed.Via?.Id);
+        Assert.NotEqual("kwt", relayed.Speaker?.Id);
+    }
+
     private static readonly Lazy<AnalysisPipeline> FullPipeline = new(() => new AnalysisPipelineBuilder().Build());
 
     [Fact]
