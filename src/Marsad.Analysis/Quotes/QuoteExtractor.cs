@@ -517,8 +517,8 @@ public sealed class QuoteExtractor
             // «رد عليه الرئيس الإيراني، حسن روحاني قائلا»: the actor right before the participle is its subject
             else if (IsParticiple(w) && ActorRightBefore(words, args, verb, sentenceOf) is { } subject) speaker = Speak(subject.Actor, directory);
             else if (IsParticiple(w) && st.LastSpeaker is not null && sentenceOf[verb] - st.LastSentence <= 1) speaker = st.LastSpeaker;
-            else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? st.LastSpeaker;
-            else speaker = RecentSubject(words, argAt, verb, sentenceOf, st.LastSentence, directory) ?? st.LastSpeaker;
+            else if (IsParticiple(w)) speaker = ClauseSpeaker(words, args, verb, sentenceOf, directory) ?? RecentSubject(words, args, argAt, verb, sentenceOf, st.LastSentence, directory) ?? st.LastSpeaker;
+            else speaker = RecentSubject(words, args, argAt, verb, sentenceOf, st.LastSentence, directory) ?? st.LastSpeaker;
         }
         return (speaker, Via(text, words, args, verb, limit, st), named || speaker is not null);
     }
@@ -528,18 +528,22 @@ public sealed class QuoteExtractor
     /// names who speaks; a later verb with no subject goes on with that subject when it is more recent than the last
     /// quotation's speaker (this sentence or the one before, after the last quotation's sentence).
     /// </summary>
-    private static ActorRef? RecentSubject(WordView[] words, ArgumentMention?[] argAt, int verb, int[] sentenceOf, int lastSentence, IActorDirectory? directory)
+    private static ActorRef? RecentSubject(WordView[] words, List<ArgumentMention> args, ArgumentMention?[] argAt, int verb, int[] sentenceOf, int lastSentence, IActorDirectory? directory)
     {
         for (int k = verb - 1; k >= 0 && sentenceOf[k] >= sentenceOf[verb] - 1 && sentenceOf[k] > lastSentence; k--)
         {
             if (!IsSpeechVerb(words[k]) || WeakVerbs.Contains(words[k].Bare)) continue; // «جاء ذلك في مقابلة لـX مع Y»: no subject of its own
+            // «لكن ترامب يعتبر الاتفاق ضعيفا»: a person named before the verb
+            if (SubjectBefore(words, args, k, sentenceOf) is { Actor.Kind: "person" } before) return Speak(before.Actor, directory);
             for (int j = k + 1; j < verb && j <= k + 8; j++)
             {
                 var x = words[j];
                 if (x.IsPunct || x.Kind == TokenKind.Quote || Complementizers.Contains(x.Norm)) break;
                 if (argAt[j] is not { } a) continue;
                 if (a.Actor.IsMedia) break; // "لشبكة CNN فريد زكريا": the outlet's interviewer, not the speaker
-                if (a.Prep.Length == 0 && !a.Conj) return Speak(a.Actor, directory);
+                // a country or a city here is most often the adjective of an unlinked subject's title (المتحدث باسم الخارجية
+                // الإيرانية بهرام قاسمي): only a person or a body is taken
+                if (a.Prep.Length == 0 && !a.Conj && a.Actor.Kind is "person" or "organization") return Speak(a.Actor, directory);
                 j = a.Last; // "باسم الشرطة": inside the subject's title
             }
         }

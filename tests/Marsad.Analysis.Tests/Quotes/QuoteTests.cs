@@ -87,6 +87,14 @@ public class QuoteTests
     }
 
     [Fact]
+    public void A_verb_with_no_subject_goes_on_with_a_person_named_before_a_statement_verb()
+    {
+        const string text = "وقال سيرغي لافروف إن موسكو سترد على العقوبات الأمريكية الجديدة. لكن دونالد ترامب يعتبر الاتفاق ضعيفا جدا. وأضاف \"لن نقبل بهذا الاتفاق السيئ أبدا\".";
+        var last = Assert.Single(EventTestKit.Run(text).Quotes, q => q.Text.StartsWith("لن نقبل", StringComparison.Ordinal));
+        Assert.Equal("donald-trump", last.Speaker?.Id);
+    }
+
+    [Fact]
     public void A_verb_with_no_subject_does_not_take_an_interviewer_named_after_jaa()
     {
         // «جاء ذلك في مقابلة لـX مع Y»: جاء has no subject of its own, so Y is not the speaker of what follows
