@@ -61,6 +61,33 @@ public class EventCoderTests
         Assert.Equal("isr", Assert.Single(candidate.Rules.Target).Id);
     }
 
+    [Fact]
+    public void A_state_on_a_side_gives_way_to_a_person_of_that_state_named_in_the_sentence()
+    {
+        // a model that reads a country before the trigger as the source and a person after it as no party
+        var examples = new List<(string[], int)>();
+        for (int i = 0; i < 30; i++)
+        {
+            examples.Add((["bias", "pos=before", "kind=country"], 1));
+            examples.Add((["bias", "pos=after", "kind=person"], 0));
+            examples.Add((["bias", "pos=after", "prep=علي"], 2));
+        }
+        var model = LogisticModel.Train(["none", "source", "target"], examples, epochs: 20);
+        var usa = new ActorRef("usa", "United States", "الولايات المتحدة", "USA");
+        var trump = new ActorRef("donald-trump", "Donald Trump", "دونالد ترامب", "USA");
+        var irn = new ActorRef("irn", "Iran", "إيران", "IRN");
+        var rules = new EventRecord { Id = "e1", Type = "SANCTION", Trigger = new TriggerInfo("فرضت", 0, 5), Evidence = [new TextSpan(0, 5)] };
+        ArgumentCandidate Mention(ActorRef a, string kind, params string[] f) => new(a, kind, ArgumentRole.None, ["bias", .. f, "kind=" + kind]);
+        var candidate = new EventCandidate(rules, [Mention(usa, "country", "pos=before"), Mention(trump, "person", "pos=after"), Mention(irn, "country", "pos=after", "prep=علي")], ["bias"], 0);
+        var (source, target, _, _) = EventCoder.DecodeArguments(model, candidate);
+        Assert.Equal("donald-trump", Assert.Single(source).Id);
+        Assert.Equal("irn", Assert.Single(target).Id);
+
+        // a person named only in the sentence before does not replace the state
+        var before = new EventCandidate(rules, [Mention(usa, "country", "pos=before"), Mention(trump, "person", "prev-sentence"), Mention(irn, "country", "pos=after", "prep=علي")], ["bias"], 0);
+        Assert.Equal("usa", Assert.Single(EventCoder.DecodeArguments(model, before).Source).Id);
+    }
+
     [Theory]
     [InlineData("2018-05-14", "2018-05-14", "week")]
     [InlineData("2018-05-10", "2018-05-14", "week")]

@@ -136,6 +136,8 @@ public sealed class EventCoder
         if (target.Count == 0) Fill(target, source, x => x.Target);
         source.Sort((a, b) => b.P.CompareTo(a.P));
         target.Sort((a, b) => b.P.CompareTo(a.P));
+        Specific(arguments, c, source, target, 1);
+        Specific(arguments, c, target, source, 2);
         return (Take(source), Take(target), maxSource, maxTarget);
 
         void Fill(List<(ActorRef Actor, double P)> side, List<(ActorRef Actor, double P)> other, Func<(ActorRef Actor, double None, double Source, double Target), double> score)
@@ -151,6 +153,52 @@ public sealed class EventCoder
             for (int i = 0; i < side.Count && i < 3; i++) list.Add(side[i].Actor);
             return list;
         }
+    }
+
+    /// <summary>
+    /// The most specific named actor (guideline): a state or its government on a side gives way to a person of that
+    /// state named in the sentence and on neither side (فرض الرئيس الأمريكي دونالد ترامب … → Trump, not the USA); the
+    /// likeliest such person for this side.
+    /// </summary>
+    private static void Specific(LogisticModel arguments, EventCandidate c, List<(ActorRef Actor, double P)> side, List<(ActorRef Actor, double P)> other, int role)
+    {
+        Span<double> p = stackalloc double[3];
+        for (int i = 0; i < side.Count; i++)
+        {
+            var a = side[i].Actor;
+            if (a.Country is not { Length: > 0 } state || !IsState(c, a)) continue;
+            (ActorRef? Actor, double P) best = (null, -1);
+            foreach (var m in c.Mentions)
+            {
+                if (m.Kind != "person" || m.Actor.Country != state || !InSentence(m)) continue;
+                if (Has(side, m.Actor.Id) || Has(other, m.Actor.Id)) continue;
+                arguments.Predict(m.Features, p);
+                if (p[role] > best.P) best = (m.Actor, p[role]);
+            }
+            if (best.Actor is not null) side[i] = (best.Actor, side[i].P);
+        }
+
+        static bool Has(List<(ActorRef Actor, double P)> list, string id)
+        {
+            foreach (var x in list) if (x.Actor.Id == id) return true;
+            return false;
+        }
+    }
+
+    // a state: the country itself or its government (not its army, a ministry or a city)
+    private static bool IsState(EventCandidate c, ActorRef a)
+    {
+        foreach (var m in c.Mentions)
+            if (m.Actor.Id == a.Id) return m.Kind == "country" || a.Id.EndsWith("-gov", StringComparison.Ordinal) || a.Id.EndsWith("-presidency", StringComparison.Ordinal);
+        return false;
+    }
+
+    // a mention of the trigger's own sentence (not the sentence before, not one of the document's most mentioned)
+    private static bool InSentence(ArgumentCandidate m)
+    {
+        foreach (var f in m.Features)
+            if (f.StartsWith("pos=", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The trigger features plus what the argument model decided.</summary>
