@@ -398,29 +398,17 @@ public sealed class ActorRegistry
                 if (r.Length < 3 || r[1].Contains(' '))
                     continue;
                 string country = r[0], form = r[1], gender = r[2];
-                foreach (var f in form.StartsWith("ال", StringComparison.Ordinal) ? new[] { form } : new[] { form, "ال" + form })
+                foreach (var (f, people) in DemonymForms.Of(form, gender))
                 {
-                    var words = ActorText.PhraseHashes(f);
-                    if (words.Count != 1)
+                    if (ActorText.PhraseHashes(f) is not { Count: 1 } words)
                         continue;
                     adjectives.TryAdd(words[0], country);
-                    // The masculine plural names the people (الروس، الأمريكيون، فلسطينيون) and stands for the country; the
-                    // list gives the nominative, and victims are mostly in the oblique case (مقتل 3 فلسطينيين، المحتجين الفلسطينيين).
-                    // «مقتل 60 فلسطينيا»: after a number the singular takes the accusative (not for مالي "financial" and
-                    // ديمقراطي "democratic", whose accusative is an adverb)
-                    if (gender == "m" && !f.StartsWith("ال", StringComparison.Ordinal) && f is not ("مالي" or "ديمقراطي")
-                        && ActorText.PhraseHashes(f + "ا") is { Count: 1 } counted)
-                        peoples.Add((counted[0], country));
-                    if (gender == "mp")
-                    {
+                    // the masculine plural (الروس، الأمريكيون، فلسطينيين) names the people and stands for the country
+                    if (people)
                         peoples.Add((words[0], country));
-                        if (f.EndsWith("ون", StringComparison.Ordinal) && ActorText.PhraseHashes(f[..^2] + "ين") is { Count: 1 } oblique)
-                        {
-                            adjectives.TryAdd(oblique[0], country);
-                            peoples.Add((oblique[0], country));
-                        }
-                    }
                 }
+                if (DemonymForms.Counted(form, gender) is { } counted && ActorText.PhraseHashes(counted) is { Count: 1 } c)
+                    peoples.Add((c[0], country));
             }
             var given = new HashSet<ulong>();
             var plainGiven = new HashSet<ulong>();

@@ -3,29 +3,24 @@ using Marsad.Analysis.Normalization;
 
 namespace Marsad.Analysis.Events;
 
-/// <summary>Nationality adjectives and peoples (الأمريكي، الروسية، الروس) → country (ISO alpha-3), from
-/// Resources/events/demonyms.tsv, normalized. Immutable and thread-safe.</summary>
+/// <summary>Nationality adjectives and peoples (الأمريكي، الروسية، الروس، الفلسطينيين) → country (ISO alpha-3), normalized:
+/// the registry's demonym table (Resources/actors/demonyms.tsv) read with the same forms as the linker reads it
+/// (<see cref="Actors.DemonymForms"/>). Immutable and thread-safe.</summary>
 public sealed class DemonymLexicon
 {
     private readonly FrozenDictionary<string, string> _map;
 
     private DemonymLexicon(FrozenDictionary<string, string> map) => _map = map;
 
-    /// <summary>Loads the embedded list.</summary>
+    /// <summary>Loads the embedded table.</summary>
     public static DemonymLexicon LoadDefault(ArabicNormalizer normalizer)
     {
-        using var reader = EventResources.Open("events/demonyms.tsv");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        bool header = true;
-        while (reader.ReadLine() is { } line)
+        foreach (var r in Actors.ActorRegistry.ReadResource("actors.demonyms.tsv"))
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            if (header) { header = false; continue; }
-            var c = line.Split('\t');
-            string n = normalizer.NormalizeToString(c[0]);
-            map.TryAdd(n, c[1]);
-            // the list gives the nominative plural only: الفلسطينيون → also الفلسطينيين (genitive/accusative)
-            if (n.EndsWith("يون", StringComparison.Ordinal)) map.TryAdd(n[..^2] + "ين", c[1]);
+            if (r.Length < 3 || r[1].Contains(' ')) continue;
+            foreach (var (form, _) in Actors.DemonymForms.Of(r[1], r[2]))
+                map.TryAdd(normalizer.NormalizeToString(form), r[0]);
         }
         return new DemonymLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
     }
