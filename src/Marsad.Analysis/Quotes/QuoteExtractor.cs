@@ -582,7 +582,7 @@ public sealed class QuoteExtractor
         int e = Math.Min(j, k + 6) - 1;
         // «المفوضية العليا للانتخابات في»، «… الاثنين»، «المنظمة بيان»: a trailing preposition, day or statement is not the name
         while (e > k && (words[e].IsPunct || words[e].Kind != TokenKind.ArabicWord || Skippable.Contains(words[e].Bare)
-            || words[e].Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "بيان" or "بيانا" or "يوم"))
+            || Prepositions.Contains(words[e].Bare) || words[e].Bare is "بيان" or "بيانا" or "يوم"))
             e--;
         if (e <= k) return null;
         string name = text[words[k].Start..words[e].End];
@@ -771,9 +771,12 @@ public sealed class QuoteExtractor
         => MediaArg(args, verb - 12, limit) ?? Outlet(text, words, Math.Max(0, verb - 12), limit, ref st.LastAgency);
 
     // "في بيان"، "خلال مؤتمر صحفي"، "لوكالة …"، "للصحفيين": adjuncts between the verb and its subject
+    // prepositions written as words (the clitic ones, لـ بـ, are read from the word's form)
+    private static readonly HashSet<string> Prepositions = WordSets.Of(["في", "خلال", "عبر", "امام", "لدي", "عن", "مع", "علي", "بعد", "اثر", "عقب", "حسب", "وفق", "ل", "الي"]);
+
     private static bool IsPrepositionLike(WordView w)
     {
-        if (w.Bare is "في" or "خلال" or "عبر" or "امام" or "لدي" or "عن" or "مع" or "علي" or "بعد" or "اثر" or "عقب" or "حسب" or "وفق" or "ل" or "الي") return true;
+        if (Prepositions.Contains(w.Bare)) return true;
         if (w.Norm.StartsWith("لل", StringComparison.Ordinal) || w.Norm.StartsWith("بال", StringComparison.Ordinal)) return true;
         if (Addressees.Contains(w.Norm) || PronounPreps.Contains(w.Norm) || w.Norm is "للصحفيين" or "للصحافيين") return true;
         foreach (var f in w.Forms)
