@@ -393,11 +393,8 @@ public sealed class ActorRegistry
             }
             var adjectives = new Dictionary<ulong, string>();
             var peoples = new List<(ulong, string)>();
-            foreach (var r in ReadResource("actors.demonyms.tsv"))
+            foreach (var (country, form, gender) in DemonymForms.Rows())
             {
-                if (r.Length < 3 || r[1].Contains(' '))
-                    continue;
-                string country = r[0], form = r[1], gender = r[2];
                 foreach (var (f, people) in DemonymForms.Of(form, gender))
                 {
                     if (ActorText.PhraseHashes(f) is not { Count: 1 } words)

@@ -8,6 +8,14 @@ namespace Marsad.Analysis.Actors;
 /// </summary>
 public static class DemonymForms
 {
+    /// <summary>The rows of the embedded table that name a nationality in one word: (country, form, gender).</summary>
+    public static IEnumerable<(string Country, string Form, string Gender)> Rows()
+    {
+        foreach (var r in ActorRegistry.ReadResource("actors.demonyms.tsv"))
+            if (r.Length >= 3 && !r[1].Contains(' '))
+                yield return (r[0], r[1], r[2]);
+    }
+
     /// <summary>
     /// Each written form of the row with whether it names the people (the masculine plural) rather than being only an
     /// adjective. The singular accusative after a number (مقتل 60 فلسطينيا) is <see cref="Counted"/>, apart, since

@@ -16,12 +16,9 @@ public sealed class DemonymLexicon
     public static DemonymLexicon LoadDefault(ArabicNormalizer normalizer)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in Actors.ActorRegistry.ReadResource("actors.demonyms.tsv"))
-        {
-            if (r.Length < 3 || r[1].Contains(' ')) continue;
-            foreach (var (form, _) in Actors.DemonymForms.Of(r[1], r[2]))
-                map.TryAdd(normalizer.NormalizeToString(form), r[0]);
-        }
+        foreach (var (country, row, gender) in Actors.DemonymForms.Rows())
+            foreach (var (form, _) in Actors.DemonymForms.Of(row, gender))
+                map.TryAdd(normalizer.NormalizeToString(form), country);
         return new DemonymLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
     }
 

@@ -770,10 +770,10 @@ public sealed class QuoteExtractor
     private static ActorRef? Via(string text, WordView[] words, List<ArgumentMention> args, int verb, int limit, State st)
         => MediaArg(args, verb - 12, limit) ?? Outlet(text, words, Math.Max(0, verb - 12), limit, ref st.LastAgency);
 
-    // "في بيان"، "خلال مؤتمر صحفي"، "لوكالة …"، "للصحفيين": adjuncts between the verb and its subject
     // prepositions written as words (the clitic ones, لـ بـ, are read from the word's form)
     private static readonly HashSet<string> Prepositions = WordSets.Of(["في", "خلال", "عبر", "امام", "لدي", "عن", "مع", "علي", "بعد", "اثر", "عقب", "حسب", "وفق", "ل", "الي"]);
 
+    // "في بيان"، "خلال مؤتمر صحفي"، "لوكالة …"، "للصحفيين": adjuncts between the verb and its subject
     private static bool IsPrepositionLike(WordView w)
     {
         if (Prepositions.Contains(w.Bare)) return true;

@@ -61,14 +61,12 @@ internal static class CoderCommand
     {
         if (!File.Exists(path)) { Console.Error.WriteLine($"error: file not found: {path}"); return 2; }
         EventCoder? coder;
-        if (modelPath is null) coder = EventCoder.LoadDefault();
-        else
+        if (modelPath is null)
         {
-            if (!File.Exists(modelPath)) { Console.Error.WriteLine($"error: coder model not found: {modelPath}"); return 2; }
-            using var reader = new StreamReader(modelPath);
-            coder = EventCoder.Read(reader);
+            coder = EventCoder.LoadDefault();
+            if (coder is null) { Console.Error.WriteLine("error: this build carries no coder model"); return 2; }
         }
-        if (coder is null) { Console.Error.WriteLine("error: this build carries no coder model"); return 2; }
+        else if ((coder = ReadModelFile(modelPath)) is null) return 2;
         var pipeline = new AnalysisPipelineBuilder { EventCoder = null }.Build();
         var doc = pipeline.Analyze(new SourceDocument { Text = File.ReadAllText(path), Path = path, Published = published }, new AnalysisOptions());
         var candidates = doc.EventCandidates;
@@ -97,6 +95,14 @@ internal static class CoderCommand
         // the mention's place relative to the trigger, as its features say it
         static string Where(string[] f) => string.Join(" ", f.Where(x => x.StartsWith("pos|dist=", StringComparison.Ordinal) || x.StartsWith("prep=", StringComparison.Ordinal)
             || x.StartsWith("prev-sentence", StringComparison.Ordinal) && !x.Contains('|') || x.StartsWith("doc-top|rank", StringComparison.Ordinal) || x == "adjective" || x.StartsWith("rule-made|", StringComparison.Ordinal) && x.Count(ch => ch == '|') == 1));
+    }
+
+    /// <summary>A coder model file given with <c>--coder</c>, or null after a one-line error when it is missing.</summary>
+    internal static EventCoder? ReadModelFile(string path)
+    {
+        if (!File.Exists(path)) { Console.Error.WriteLine($"error: coder model not found: {path}"); return null; }
+        using var reader = new StreamReader(path);
+        return EventCoder.Read(reader);
     }
 
     private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut)

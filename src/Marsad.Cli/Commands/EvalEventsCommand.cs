@@ -71,12 +71,7 @@ internal static class EvalEventsCommand
                 return 2;
             }
             Marsad.Analysis.Events.Coding.EventCoder? coder = null;
-            if (parse.GetValue(coderFile) is { } cf)
-            {
-                if (!File.Exists(cf)) { Console.Error.WriteLine($"error: coder model not found: {cf}"); return 2; }
-                using var r = new StreamReader(cf);
-                coder = Marsad.Analysis.Events.Coding.EventCoder.Read(r);
-            }
+            if (parse.GetValue(coderFile) is { } cf && (coder = CoderCommand.ReadModelFile(cf)) is null) return 2;
             var analyzed = AnalyzeLikeAnalyze(sources, parse.GetValue(outFile), parse.GetValue(minConfidence), parse.GetValue(rulesOnly), coder);
             var score = StrictEventScorer.Score(eventGold, analyzed);
             if (parse.GetValue(json)) Console.WriteLine(EventScoreReport.ToJson(score, goldPath).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }));

@@ -149,10 +149,9 @@ public static class CandidateFeatures
     /// </summary>
     public static string Age(string? date, DateOnly? published)
     {
-        if (date is null || published is not { } pub || date.Length < 4 || !int.TryParse(date.AsSpan(0, 4), out int year)) return "";
+        if (date is null || published is not { } pub || date.Length < 4 || !int.TryParse(date.AsSpan(0, 4), out int year) || year is < 1 or > 9999) return "";
         int month = date.Length >= 7 && int.TryParse(date.AsSpan(5, 2), out int m) && m is >= 1 and <= 12 ? m : 0;
         int day = month > 0 && date.Length >= 10 && int.TryParse(date.AsSpan(8, 2), out int d) && d >= 1 && d <= DateTime.DaysInMonth(year, month) ? d : 0;
-        if (year < 1 || year > 9999) return "";
         // the latest day the date can name, so a month or a year is not older than it may be
         var last = month == 0 ? new DateOnly(year, 12, 31) : day == 0 ? new DateOnly(year, month, DateTime.DaysInMonth(year, month)) : new DateOnly(year, month, day);
         var first = month == 0 ? new DateOnly(year, 1, 1) : day == 0 ? new DateOnly(year, month, 1) : last;
