@@ -154,6 +154,8 @@ public sealed class ScaleOutTests : IDisposable
         foreach (var (p, log) in _workers.Where(w => !_killed.Contains(w.Process)))
         {
             Assert.True(p.WaitForExit(60_000), "a worker did not stop after SIGTERM\n" + WorkerLogs());
+            // the timed wait returns at exit, possibly before the last redirected lines were delivered: this one waits for them
+            p.WaitForExit();
             lock (log)
             {
                 Assert.True(p.ExitCode == 0, $"worker exit {p.ExitCode}\n{log}");
