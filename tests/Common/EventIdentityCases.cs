@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 
 namespace Marsad.Tests.Common;
@@ -23,7 +24,7 @@ public sealed record EventIdentityCase(string Name, EventRecord A, string Publis
 
     private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, string? date = null, string? mode = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted, int at = 0) => new()
     {
-        Id = "e" + at, Type = type, Mode = mode, Source = src, Target = tgt, Date = date, Modality = modality,
+        Id = "e" + at, Type = PloverTypes.Parse(type, "identity case"), Mode = mode, Source = src, Target = tgt, Date = date, Modality = modality,
         Trigger = new TriggerInfo("x", at, at + 1), Evidence = [new Marsad.Analysis.Text.TextSpan(at, at + 1)],
     };
 

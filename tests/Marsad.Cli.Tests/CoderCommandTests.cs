@@ -40,6 +40,11 @@ public class CoderCommandTests
             var rus = Assert.Single(lines, l => l.TrimStart().StartsWith("روسيا", StringComparison.Ordinal));
             Assert.True(Probability(usa, "source") > Probability(usa, "target"), usa);
             Assert.True(Probability(rus, "target") > Probability(rus, "source"), rus);
+            // and where each mention comes from and stands: both in the sentence, the United States inside the gapped
+            // trigger (فرضت … عقوبات), Russia after it behind على
+            Assert.Contains("Sentence pos|dist=overlap|", usa, StringComparison.Ordinal);
+            Assert.Contains("Sentence pos|dist=after|", rus, StringComparison.Ordinal);
+            Assert.Contains("prep=علي", rus, StringComparison.Ordinal);
         }
         finally { File.Delete(file); }
 

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Storage.Events;
 using Marsad.Storage.Postgres;
@@ -95,7 +96,7 @@ public class SearchTermTests
     {
         var doc = new AnalyzedDocument { Id = "d1", Text = "x", Published = "2021-06-16" };
         ActorRef p = TestDocuments.Putin, b = TestDocuments.Biden, u = TestDocuments.Usa;
-        var e = new EventRecord { Id = "1", Type = "CONSULT", Source = [p, u], Target = [b] };
+        var e = new EventRecord { Id = "1", Type = PloverType.Consult, Source = [p, u], Target = [b] };
         Assert.Equal(EventMerging.Key(e, doc), EventMerging.Key(e with { Source = [u, p], Id = "2" }, doc with { Id = "d2" }));
         Assert.NotEqual(EventMerging.Key(e, doc), EventMerging.Key(e with { Modality = Marsad.Analysis.Events.EventModality.Negated }, doc));
         Assert.NotEqual(EventMerging.Key(e, doc), EventMerging.Key(e, doc with { Published = "2021-06-17" }));

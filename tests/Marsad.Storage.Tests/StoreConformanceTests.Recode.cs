@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Pipeline;
 using Marsad.Ingest.Batch;
@@ -87,7 +88,7 @@ public abstract partial class StoreConformanceTests
         // C's sanction event disappears, a new event appears, and the counts follow.
         var consultBefore = Assert.Single(store.Events(new EventQuery { Type = "CONSULT" }));
         Assert.Equal(2, consultBefore.NumMentions);
-        var newC = c with { Events = [c.Events[0] with { Type = "THREATEN", Mode = null, Cameo = "13" }] };
+        var newC = c with { Events = [c.Events[0] with { Type = PloverType.Threaten, Mode = null, Cameo = "13" }] };
         var ghost = b with { Id = "ffffffffffffffff", Text = "نص لم يخزن" };
         var result = store.Replace([b with { Events = [], Quotes = [] }, newC, ghost]);
         Assert.Equal(new RecodeWriteResult(2, 1, 2, 1, 2), result);

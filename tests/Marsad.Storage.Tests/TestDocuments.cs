@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Pipeline;
 using Marsad.Analysis.Text;
@@ -68,7 +69,7 @@ internal static class TestDocuments
         var t = Span(text, trigger);
         return new EventRecord
         {
-            Id = docKey + ":" + type.ToLowerInvariant(), Type = type, Mode = mode, Cameo = cameo, Source = src, Target = tgt, Date = date,
+            Id = docKey + ":" + type.ToLowerInvariant(), Type = PloverTypes.Parse(type, "test document"), Mode = mode, Cameo = cameo, Source = src, Target = tgt, Date = date,
             DateText = dateText, Location = new LocationInfo("جنيف", "Geneva", "CHE"), Topics = ["strategic stability"], Modality = modality,
             Trigger = new TriggerInfo(trigger, t.Start, t.End), Rule = "test", Evidence = [t],
         };

@@ -81,8 +81,8 @@ public sealed record TriggerInfo(string Text, int Start, int End);
 public sealed record EventRecord
 {
     public required string Id { get; init; }
-    /// <summary>PLOVER event type (CONSULT, AGREE …).</summary>
-    public required string Type { get; init; }
+    /// <summary>PLOVER event type (written CONSULT, AGREE …).</summary>
+    public required Marsad.Analysis.Events.PloverType Type { get; init; }
     public string? Mode { get; init; }
     public string? Cameo { get; init; }
     public IReadOnlyList<ActorRef> Source { get; init; } = [];

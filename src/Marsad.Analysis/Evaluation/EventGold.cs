@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marsad.Analysis.Events;
 
 namespace Marsad.Analysis.Evaluation;
 
@@ -6,17 +7,17 @@ namespace Marsad.Analysis.Evaluation;
 public sealed record GoldActor(string Id, string English, IReadOnlyList<string> Arabic, string? Country, string Kind);
 
 /// <summary>One gold event (PLOVER type, actors by id, date at its precision, modality).</summary>
-public sealed record GoldEvent(string Type, IReadOnlyList<string> AltTypes, string? Mode, IReadOnlyList<string> Source,
+public sealed record GoldEvent(PloverType Type, IReadOnlyList<PloverType> AltTypes, string? Mode, IReadOnlyList<string> Source,
     IReadOnlyList<string> Target, string? Date, string Modality, bool Optional, string? Trigger, string? Note)
 {
     /// <summary>Character span of the words the annotator gave as evidence (a clause around the trigger), when known.</summary>
     public (int Start, int End)? EvidenceSpan { get; init; }
 
-    public bool Accepts(string type) => Type == type || AltTypes.Contains(type);
+    public bool Accepts(PloverType type) => Type == type || AltTypes.Contains(type);
 }
 
 /// <summary>A reading a careful coder must not produce (scored at country level, like the shared scorer).</summary>
-public sealed record GoldMustNot(string Type, string Source, string Target, string? Why);
+public sealed record GoldMustNot(PloverType Type, string Source, string Target, string? Why);
 
 /// <summary>A gold quote: its speaker (null when the text never names one), first words, and relay.</summary>
 public sealed record GoldQuote(string? Speaker, string StartsWith, bool Direct, string? Via)
@@ -58,7 +59,8 @@ public sealed class EventGold
             var events = new List<GoldEvent>();
             foreach (var e in Array(d, "events"))
             {
-                var ev = new GoldEvent(e.GetProperty("type").GetString()!, Strings(e, "alt_types"), Str(e, "mode"), Strings(e, "source"),
+                var ev = new GoldEvent(PloverTypes.Parse(Str(e, "type"), $"{path}: {file}"),
+                    [.. Strings(e, "alt_types").Select(t => PloverTypes.Parse(t, $"{path}: {file}: alt_types"))], Str(e, "mode"), Strings(e, "source"),
                     Strings(e, "target"), Str(e, "date"), Str(e, "modality") ?? "asserted",
                     e.TryGetProperty("optional", out var o) && o.ValueKind == JsonValueKind.True, Str(e, "trigger"), Str(e, "note"))
                 { EvidenceSpan = Span(e, "evidence_span") };
@@ -69,7 +71,7 @@ public sealed class EventGold
             var mustNot = new List<GoldMustNot>();
             foreach (var n in Array(d, "must_not"))
             {
-                var m = new GoldMustNot(n.GetProperty("type").GetString()!, Str(n, "source")!, Str(n, "target")!, Str(n, "why"));
+                var m = new GoldMustNot(PloverTypes.Parse(Str(n, "type"), $"{path}: {file}: must_not"), Str(n, "source")!, Str(n, "target")!, Str(n, "why"));
                 if (m.Source is null || m.Target is null || !actors.ContainsKey(m.Source) || !actors.ContainsKey(m.Target))
                     throw new InvalidDataException($"{path}: {file}: a must_not needs source and target actor ids from \"actors\"");
                 mustNot.Add(m);

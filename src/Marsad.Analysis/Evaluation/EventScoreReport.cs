@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marsad.Analysis.Documents;
+using Marsad.Analysis.Events;
 
 namespace Marsad.Analysis.Evaluation;
 
@@ -22,7 +23,7 @@ public static class EventScoreReport
         Line($"per type (actor level)");
         Line($"{"type",-10} {"gold",5} {"emitted",7} {"matched",7} {"P",6} {"R",6} {"F1",6}");
         foreach (var t in s.Types.OrderByDescending(t => t.Actor.Gold + t.Actor.Emitted))
-            Line($"{t.Type,-10} {t.Actor.Gold,5} {t.Actor.Emitted,7} {t.Actor.Matched,7} {t.Actor.Precision,6:0.000} {t.Actor.Recall,6:0.000} {t.Actor.F1,6:0.000}");
+            Line($"{t.Type.Name(),-10} {t.Actor.Gold,5} {t.Actor.Emitted,7} {t.Actor.Matched,7} {t.Actor.Precision,6:0.000} {t.Actor.Recall,6:0.000} {t.Actor.F1,6:0.000}");
         Line($"");
         Line($"errors (actor level): {string.Join(", ", Enum.GetValues<EventErrorKind>().Select(k => $"{Label(k)} {s.Count(k)}"))}");
         int actorless = s.Errors.Count(e => e.Kind == EventErrorKind.Spurious && e.Emitted!.Source.Count + e.Emitted.Target.Count == 0);
@@ -61,7 +62,7 @@ public static class EventScoreReport
         var errors = new JsonObject();
         foreach (var k in Enum.GetValues<EventErrorKind>()) errors[Key(k)] = s.Count(k);
         var types = new JsonArray();
-        foreach (var t in s.Types) types.Add(new JsonObject { ["type"] = t.Type, ["actor_level"] = Prf(t.Actor) });
+        foreach (var t in s.Types) types.Add(new JsonObject { ["type"] = t.Type.Name(), ["actor_level"] = Prf(t.Actor) });
         var docs = new JsonArray();
         foreach (var d in s.Documents)
         {
@@ -148,8 +149,8 @@ public static class EventScoreReport
 
     private static string Describe(EventError e)
     {
-        string gold = e.Gold is null ? "" : $"gold {e.Gold.Type} {string.Join(",", e.Gold.Source)} → {string.Join(",", e.Gold.Target)} «{e.Gold.Trigger}» {e.Gold.Date}";
-        string sys = e.Emitted is null ? "" : $"emitted {e.Emitted.Type} {Names(e.Emitted.Source)} → {Names(e.Emitted.Target)} «{e.Emitted.Trigger?.Text}» {e.Emitted.Date} ({e.Emitted.Modality}, {e.Emitted.Rule})";
+        string gold = e.Gold is null ? "" : $"gold {e.Gold.Type.Name()} {string.Join(",", e.Gold.Source)} → {string.Join(",", e.Gold.Target)} «{e.Gold.Trigger}» {e.Gold.Date}";
+        string sys = e.Emitted is null ? "" : $"emitted {e.Emitted.Type.Name()} {Names(e.Emitted.Source)} → {Names(e.Emitted.Target)} «{e.Emitted.Trigger?.Text}» {e.Emitted.Date} ({e.Emitted.Modality}, {e.Emitted.Rule})";
         return gold.Length > 0 && sys.Length > 0 ? gold + " | " + sys : gold + sys;
     }
 

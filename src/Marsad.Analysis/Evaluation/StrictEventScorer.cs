@@ -1,5 +1,6 @@
 using System.Text;
 using Marsad.Analysis.Documents;
+using Marsad.Analysis.Events;
 
 namespace Marsad.Analysis.Evaluation;
 
@@ -35,7 +36,7 @@ public enum EventErrorKind
 public sealed record EventError(string Document, EventErrorKind Kind, GoldEvent? Gold, EventRecord? Emitted);
 
 /// <summary>Per-type counts at actor level: gold counts required gold events of the type, emitted the system's events by their type.</summary>
-public sealed record TypeScore(string Type, Prf Actor);
+public sealed record TypeScore(Events.PloverType Type, Prf Actor);
 
 /// <summary>
 /// Quotes: a gold quote is found when an emitted quote begins with its first words; speaker and direct/reported are
@@ -112,7 +113,7 @@ public static class StrictEventScorer
         Prf actor = default, country = default;
         int violations = 0, datesRight = 0, datesMatched = 0, sideActors = 0, extraActors = 0;
         var errors = new List<EventError>();
-        var types = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // matched, emitted, gold
+        var types = new SortedDictionary<Events.PloverType, int[]>(); // in PLOVER order: matched, emitted, gold
         var quotes = new QuoteScore(0, 0, 0, 0, 0);
         var quoteErrors = new List<QuoteError>();
         var documents = new List<DocumentScore>();
@@ -165,7 +166,7 @@ public static class StrictEventScorer
             foreach (var n in gd.MustNot)
                 foreach (var s in emitted)
                     if (MustNotHit(n, s, gold.Actors))
-                        hits.Add($"{s.Type} {Names(s.Source)} → {Names(s.Target)} «{s.Trigger?.Text}» (must not: {n.Why})");
+                        hits.Add($"{s.Type.Name()} {Names(s.Source)} → {Names(s.Target)} «{s.Trigger?.Text}» (must not: {n.Why})");
             violations += hits.Count;
             quotes = Add(quotes, ScoreQuotes(gd, doc, gold.Actors, quoteErrors));
             documents.Add(new DocumentScore(gd.File, found, levels[0], levels[1], hits.Count, hits));
@@ -173,7 +174,7 @@ public static class StrictEventScorer
         var typeRows = types.Select(kv => new TypeScore(kv.Key, new Prf(kv.Value[0], kv.Value[1], kv.Value[2]))).ToList();
         return new EventScore(actor, country, violations, datesRight, datesMatched, typeRows, errors, quotes, documents) { QuoteErrors = quoteErrors, MatchedSideActors = (sideActors, extraActors) };
 
-        static int[] Count(SortedDictionary<string, int[]> t, string type)
+        static int[] Count(SortedDictionary<Events.PloverType, int[]> t, Events.PloverType type)
         {
             if (!t.TryGetValue(type, out var c)) t[type] = c = new int[3];
             return c;
@@ -205,7 +206,7 @@ public static class StrictEventScorer
         var matchedGold = new HashSet<int>(pairs.Select(p => p.Gold));
         (EventErrorKind Kind, Func<GoldEvent, EventRecord, bool> Test)[] near =
         [
-            (EventErrorKind.Reversed, (g, s) => g.Accepts(s.Type) && g.Type != "CONSULT" && g.Source.Count + g.Target.Count > 0
+            (EventErrorKind.Reversed, (g, s) => g.Accepts(s.Type) && g.Type != Events.PloverType.Consult && g.Source.Count + g.Target.Count > 0
                 && SidesOk(g.Source, s.Target, actors, false) && SidesOk(g.Target, s.Source, actors, false)),
             (EventErrorKind.WrongSource, (g, s) => g.Accepts(s.Type) && SidesOk(g.Target, s.Target, actors, false)),
             (EventErrorKind.WrongTarget, (g, s) => g.Accepts(s.Type) && SidesOk(g.Source, s.Source, actors, false)),
@@ -236,7 +237,7 @@ public static class StrictEventScorer
     public static bool EventOk(GoldEvent g, EventRecord s, IReadOnlyDictionary<string, GoldActor> actors, bool countryLevel)
     {
         if (!g.Accepts(s.Type)) return false;
-        if (g.Type == "CONSULT")
+        if (g.Type == Events.PloverType.Consult)
             return SidesOk([.. g.Source, .. g.Target], [.. s.Source, .. s.Target], actors, countryLevel);
         return SidesOk(g.Source, s.Source, actors, countryLevel) && SidesOk(g.Target, s.Target, actors, countryLevel);
     }

@@ -98,16 +98,17 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             {
                 var match = best[m];
                 var entry = match.Entry;
-                string cameo = entry.Cameo, type = entry.Type, rule = entry.Id;
+                string cameo = entry.Cameo, rule = entry.Id;
+                var type = entry.Type;
                 string? mode = entry.Mode;
                 // a proposal or invitation followed by a meeting: the meeting is what is proposed (CAMEO 036)
                 if ((entry.Flags & (TriggerFlags.Proposes | TriggerFlags.Invites)) != 0)
                 {
                     for (int n = m + 1; n < best.Count && best[n].First - match.Last <= 7; n++)
                     {
-                        if (best[n].Entry.Type != "CONSULT") continue;
+                        if (best[n].Entry.Type != PloverType.Consult) continue;
                         cameo = "036";
-                        if (type == "REQUEST") mode = "meet";
+                        if (type == PloverType.Request) mode = "meet";
                         rule = entry.Id + "+" + best[n].Entry.Id;
                         best.RemoveAt(n);
                         break;
@@ -156,7 +157,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 // "قال الوزير إن المحادثات كانت بناءة" judges talks and praises no one: an evaluative word is support only
                 // for another party named with it (its target); أشاد بـ، رحب بـ، أثنى على are verbs and name theirs
                 if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && tgt.Count == 0) continue;
-                if (src.Count == 0 && tgt.Count == 0 && (type is "AGREE" or "COOPERATE" or "SUPPORT") && sentenceEvents.Count > 0)
+                if (src.Count == 0 && tgt.Count == 0 && (type is PloverType.Agree or PloverType.Cooperate or PloverType.Support) && sentenceEvents.Count > 0)
                 {
                     var prev = sentenceEvents[^1];
                     src = [.. prev.Src, .. prev.Tgt];
@@ -171,7 +172,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var (location, locSpan) = FindLocation(words, from, to, match, type);
                 if ((entry.Flags & TriggerFlags.Meeting) != 0 && location is not null)
                     (mode, cameo) = RefineMeeting(location, src, tgt, mode, cameo);
-                var topics = type == "CONSULT" ? Topics(text, words, match, to, args, dateExprs) : [];
+                var topics = type == PloverType.Consult ? Topics(text, words, match, to, args, dateExprs) : [];
                 var evidence = new List<TextSpan> { new(words[match.First].Start, words[match.Last].End) };
                 foreach (var a in src) evidence.Add(new TextSpan(a.Start, a.End));
                 foreach (var a in tgt) evidence.Add(new TextSpan(a.Start, a.End));
@@ -266,7 +267,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     }
 
     /// <summary>An earlier event a back-reference may mention: the same type, not negated, the same mode when the trigger has one.</summary>
-    private static bool SameKind(EventRecord e, string type, string? mode)
+    private static bool SameKind(EventRecord e, PloverType type, string? mode)
         => e.Type == type && e.Modality != EventModality.Negated && (mode is null || e.Mode == mode);
 
     /// <summary>
@@ -319,9 +320,9 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     private static bool ThreatObject(WordView[] words, List<TriggerMatch> triggers, int at)
     {
         var match = triggers[at];
-        if (match.Entry.Type == "THREATEN" || at == 0) return false;
+        if (match.Entry.Type == PloverType.Threaten || at == 0) return false;
         var prev = triggers[at - 1];
-        if (prev.Entry.Type != "THREATEN" || match.First - prev.Last > 4) return false;
+        if (prev.Entry.Type != PloverType.Threaten || match.First - prev.Last > 4) return false;
         for (int i = prev.Last + 1; i < match.First; i++)
             if (words[i].IsPunct && words[i].Kind != TokenKind.Quote || Complementizers.Contains(words[i].Bare)) return false;
         return true;
@@ -393,8 +394,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// Verbal acts (what is said, agreed, asked, rejected on an occasion), as opposed to material ones (sanctions,
     /// expulsions, attacks, aid, protests), which a statement may report without their having happened that day.
     /// </summary>
-    private static bool IsVerbalAct(string type)
-        => type is "CONSULT" or "AGREE" or "SUPPORT" or "REQUEST" or "ACCUSE" or "REJECT" or "THREATEN" or "CONCEDE" or "COOPERATE";
+    private static bool IsVerbalAct(PloverType type) => type is PloverType.Consult or PloverType.Agree or PloverType.Support
+        or PloverType.Request or PloverType.Accuse or PloverType.Reject or PloverType.Threaten or PloverType.Concede or PloverType.Cooperate;
 
     /// <summary>True when a relative pronoun (التي، الذي …) stands between the sentence start and the trigger: a background
     /// clause ("الاتهامات التي على أساسها فرض …") tells something that happened before.</summary>
@@ -538,7 +539,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return w.Norm;
     }
 
-    private static readonly HashSet<string> Expressive = WordSets.Of(["AGREE", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST"]);
+    private static bool Expressive(PloverType type) => type is PloverType.Agree or PloverType.Support or PloverType.Reject
+        or PloverType.Accuse or PloverType.Threaten or PloverType.Request;
     private static readonly HashSet<string> StatementVerbs =
     WordSets.Of([
         "اعلن", "اعلنت", "اكد", "اكدت", "اعرب", "اعربت", "وصف", "وصفت", "اعتبر", "اعتبرت", "تعتبر", "يعتبر", "شدد", "شددت", "اشار", "اشارت",
@@ -553,7 +555,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     private static bool JudgesSomething(WordView[] words, int from, TriggerMatch match, List<TriggerMatch> triggers)
     {
         foreach (var t in triggers)
-            if (t.Entry.Type == "CONSULT" && t.Last < match.First && t.Last >= match.First - 20) return true;
+            if (t.Entry.Type == PloverType.Consult && t.Last < match.First && t.Last >= match.First - 20) return true;
         for (int i = match.First - 1; i >= from && i >= match.First - 2; i--)
             if (words[i].Bare is "كانت" or "كان" or "تعد" or "يعد" or "تعتبر" or "يعتبر" or "اعتبرها" or "وصفها") return true;
         var w = words[match.First];
@@ -581,7 +583,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         List<(int At, ArgumentMention Issuer)> issuers, ref List<ArgumentMention> src, ref List<ArgumentMention> tgt)
     {
         var entry = match.Entry;
-        if (!Expressive.Contains(entry.Type) || match.VerbForm) return false;
+        if (!Expressive(entry.Type) || match.VerbForm) return false;
         int verb = -1;
         for (int i = match.First - 1; i >= from && i >= match.First - 16; i--)
         {
@@ -667,7 +669,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     {
         int srcAt = -1;
         // after a noun of harm (مقتل، إصابة، اغتيال، خطف) the role noun is the victim, not the agent
-        bool victimAfter = match.Entry.Type == "ASSAULT" && !match.VerbForm;
+        bool victimAfter = match.Entry.Type == PloverType.Assault && !match.VerbForm;
         // a role noun that is (part of) the trigger is its actor: "المتظاهرون"، "أحرق متظاهرون أعلام إسرائيل" — not a named
         // actor read from around it (after a noun of harm the role noun is the victim: left to the rules below)
         if (!victimAfter)
@@ -717,7 +719,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 break;
             }
         }
-        if (tgt.Count == 0 && match.Entry.Type is "ASSAULT" or "COERCE")
+        if (tgt.Count == 0 && match.Entry.Type is PloverType.Assault or PloverType.Coerce)
         {
             int startAt = Math.Max(match.Last, srcAt) + 1;
             // the victim comes right after the trigger when the agent is named after it: "قتل شرطي بنيران مسلحين"
@@ -741,7 +743,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return new ArgumentMention(i, last, words[i].Start, words[last].End, a, "", false);
     }
 
-    private static readonly HashSet<string> NationalityTargetTypes = WordSets.Of(["ACCUSE", "REJECT", "SANCTION", "THREATEN", "COERCE", "ASSAULT"]);
+    private static bool NationalityTargets(PloverType type) => type is PloverType.Accuse or PloverType.Reject or PloverType.Sanction
+        or PloverType.Threaten or PloverType.Coerce or PloverType.Assault;
 
     /// <summary>
     /// Nationality words right after the trigger name the target: "عدم جواز التدخل الأمريكي", "طرد 10 دبلوماسيين روس"
@@ -750,8 +753,8 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     /// </summary>
     private void NationalityTarget(WordView[] words, int to, TriggerMatch match, ref List<ArgumentMention> src, IActorDirectory actors, ref List<ArgumentMention> tgt)
     {
-        string type = match.Entry.Type;
-        if (NationalityTargetTypes.Contains(type))
+        var type = match.Entry.Type;
+        if (NationalityTargets(type))
         {
             for (int i = match.Last + 1; i < to && i <= match.Last + 3; i++)
             {
@@ -766,7 +769,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             }
             return;
         }
-        if (type is not ("CONSULT" or "AGREE") || tgt.Count > 0) return;
+        if (type is not (PloverType.Consult or PloverType.Agree) || tgt.Count > 0) return;
         var found = new List<ArgumentMention>();
         for (int i = match.Last + 1; i < to && i <= match.Last + 6; i++)
         {
@@ -794,7 +797,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         var tgt = new List<ArgumentMention>();
         // outlets relay and cities are places (a capital standing for its government is linked to the government);
         // a city may only be the target of an attack, a protest or coercion
-        bool cityTargets = entry.Type is "ASSAULT" or "PROTEST" or "COERCE";
+        bool cityTargets = entry.Type is PloverType.Assault or PloverType.Protest or PloverType.Coerce;
         var usable = args.FindAll(a => !a.Actor.IsMedia && (cityTargets || a.Actor.Kind != "city"));
 
         // بمبادرة من X, near the trigger
@@ -889,7 +892,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         }
         // A meeting noun inside a prepositional phrase ("الاستعدادات للقمة", "خلال لقاء") is not the clause's act: it takes
         // no subject from afar, unless a pronoun suffix names its owner (في اجتماعه). Agentive nouns (باقتراح) still do.
-        bool governed = !verb && !possessive && entry.Type == "CONSULT" && (match.AfterPreposition
+        bool governed = !verb && !possessive && entry.Type == PloverType.Consult && (match.AfterPreposition
             || match.First > from && StandalonePreps.Contains(words[match.First - 1].Bare));
         // A passive (تم التوصل، جرى الاتصال) names no agent: none is taken from afar.
         bool passive = match.First > from && words[match.First - 1].Bare is "تم" or "يتم" or "تتم" or "جري" or "جرت" or "يجري" or "تجري";
@@ -1116,7 +1119,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return best;
     }
 
-    private (LocationInfo?, TextSpan?) FindLocation(WordView[] words, int from, int to, TriggerMatch match, string type)
+    private (LocationInfo?, TextSpan?) FindLocation(WordView[] words, int from, int to, TriggerMatch match, PloverType type)
     {
         int lo = Math.Max(from, match.First - 8), hi = Math.Min(to - 1, match.Last + 14);
         LocationInfo? country = null;
@@ -1125,7 +1128,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             string b = words[i].Bare;
             bool inWord = b is "في" or "فى";
-            bool toWord = b is "الي" or "إلى" && type == "CONSULT";
+            bool toWord = b is "الي" or "إلى" && type == PloverType.Consult;
             int start = i + 1;
             if (!inWord && !toWord)
             {

@@ -23,7 +23,7 @@ public enum TriggerFlags
 }
 
 /// <summary>A lexicon entry: the codes a trigger stands for and the rule name shown in the output.</summary>
-public sealed record TriggerEntry(string Id, string Type, string? Mode, string Cameo, TriggerFlags Flags);
+public sealed record TriggerEntry(string Id, PloverType Type, string? Mode, string Cameo, TriggerFlags Flags);
 
 /// <summary>One surface pattern of an entry: words (normalized) with the largest gap allowed before each word.</summary>
 internal sealed record TriggerPattern(TriggerEntry Entry, string[] Words, int[] GapBefore, bool IsVerb);
@@ -93,7 +93,7 @@ public sealed class TriggerLexicon
                     "-" => TriggerFlags.None,
                     _ => throw new FormatException($"trigger lexicon: unknown flag '{f}' in {cols[0]}"),
                 };
-            var entry = new TriggerEntry(cols[0], cols[1], cols[2] == "-" ? null : cols[2], cols[3], flags);
+            var entry = new TriggerEntry(cols[0], PloverTypes.Parse(cols[1], "trigger lexicon, entry " + cols[0]), cols[2] == "-" ? null : cols[2], cols[3], flags);
             entries.Add(entry);
             foreach (var form in cols[5].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 foreach (var (words, gaps, verbFirst) in Expand(form))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Analysis.Documents;
+using Marsad.Analysis.Events;
 
 namespace Marsad.Analysis.Merging;
 
@@ -33,10 +34,10 @@ public enum EventStanding : byte
 /// Inside one document every mention is part of one account, so <see cref="Folds"/> is looser: a retelling with fewer
 /// actors or without a date is a mention of the fuller event it agrees with.
 /// </summary>
-public readonly record struct EventIdentity(string Type, EventStanding Standing, string Participants, string When)
+public readonly record struct EventIdentity(PloverType Type, EventStanding Standing, string Participants, string When)
 {
     /// <summary>The canonical text of the identity: type, standing, participants and day.</summary>
-    public string Key => $"{Type}|{Standing}|{Participants}|{When}";
+    public string Key => $"{Type.Name()}|{Standing}|{Participants}|{When}";
 
     /// <summary>32 hex digits of SHA-256 over <see cref="Key"/> (the store's merge key).</summary>
     public string Hash()
@@ -51,13 +52,10 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     {
         ArgumentNullException.ThrowIfNull(e);
         string participants = e.Source.Count + e.Target.Count == 0 ? "none@" + documentId
-            : IsSymmetric(e.Type) ? Ids(e.Source, e.Target) : Ids(e.Source, null) + ">" + Ids(e.Target, null);
+            : e.Type.IsSymmetric() ? Ids(e.Source, e.Target) : Ids(e.Source, null) + ">" + Ids(e.Target, null);
         string when = e.Date ?? Day(published) ?? "doc:" + documentId;
-        return new EventIdentity(e.Type.ToUpperInvariant(), StandingOf(e.Modality), participants, when);
+        return new EventIdentity(e.Type, StandingOf(e.Modality), participants, when);
     }
-
-    /// <summary>Types whose two sides are participants alike: who met whom, who agreed or worked with whom.</summary>
-    public static bool IsSymmetric(string type) => type.ToUpperInvariant() is "CONSULT" or "AGREE" or "COOPERATE";
 
     public static EventStanding StandingOf(Events.EventModality modality) => modality switch
     {
@@ -76,7 +74,7 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     public static bool Folds(EventRecord big, EventRecord small)
     {
         if (!SameKindAndDay(big, small)) return false;
-        if (IsSymmetric(small.Type))
+        if (small.Type.IsSymmetric())
         {
             foreach (var a in small.Source) if (!Has(big.Source, a.Id) && !Has(big.Target, a.Id)) return false;
             foreach (var a in small.Target) if (!Has(big.Source, a.Id) && !Has(big.Target, a.Id)) return false;
@@ -97,7 +95,7 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
     public static bool RetoldInOneDocument(EventRecord x, EventRecord e)
     {
         if (!SameKindAndDay(x, e)) return false;
-        if (IsSymmetric(e.Type))
+        if (e.Type.IsSymmetric())
         {
             int shared = 0;
             foreach (var a in e.Source) if (Has(x.Source, a.Id) || Has(x.Target, a.Id)) shared++;
@@ -112,7 +110,7 @@ public readonly record struct EventIdentity(string Type, EventStanding Standing,
 
     // same type and standing, and dates that can name the same day
     private static bool SameKindAndDay(EventRecord a, EventRecord b)
-        => string.Equals(a.Type, b.Type, StringComparison.OrdinalIgnoreCase) && StandingOf(a.Modality) == StandingOf(b.Modality) && DatesAgree(a.Date, b.Date);
+        => a.Type == b.Type && StandingOf(a.Modality) == StandingOf(b.Modality) && DatesAgree(a.Date, b.Date);
 
     /// <summary>True when two dates at any precision can name the same day (equal, one a prefix of the other, or one unknown).</summary>
     public static bool DatesAgree(string? a, string? b)

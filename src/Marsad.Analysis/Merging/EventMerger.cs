@@ -13,7 +13,7 @@ public sealed record MergedEvidence(string Document, string Event, IReadOnlyList
 public sealed record MergedEvent
 {
     public required string Id { get; init; }
-    public required string Type { get; init; }
+    public required Events.PloverType Type { get; init; }
     public string? Mode { get; init; }
     public string? Cameo { get; init; }
     public IReadOnlyList<ActorRef> Source { get; init; } = [];

@@ -80,21 +80,21 @@ internal static class CoderCommand
             if (grep is not null && !sentence.Contains(grep, StringComparison.Ordinal)) continue;
             var e = decided[i];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Rules.Type} {c.Rules.Modality.Name()} «{t?.Text}» rule {c.Rules.Rule}, confidence {e.Confidence:0.000}: {Names(e.Source)} → {Names(e.Target)}"));
+                $"{c.Rules.Type.Name()} {c.Rules.Modality.Name()} «{t?.Text}» rule {c.Rules.Rule}, confidence {e.Confidence:0.000}: {Names(e.Source)} → {Names(e.Target)}"));
             Console.WriteLine("  " + sentence.ReplaceLineEndings(" "));
             foreach (var m in c.Mentions)
             {
                 coder.Arguments.Predict(m.Features, p);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {m.Actor.NameAr ?? m.Actor.Id,-28} {m.Kind,-12} rules {m.RuleRole,-6}  none {p[0]:0.00}  source {p[1]:0.00}  target {p[2]:0.00}  {Where(m.Features)}"));
+                    $"    {m.Actor.NameAr ?? m.Actor.Id,-28} {m.Kind,-12} rules {m.RuleRole,-6}  none {p[0]:0.00}  source {p[1]:0.00}  target {p[2]:0.00}  {Where(m)}"));
             }
         }
         return 0;
 
         static string Names(IReadOnlyList<ActorRef> side) => side.Count == 0 ? "-" : string.Join(" + ", side.Select(a => a.NameAr ?? a.Id));
-        // the mention's place relative to the trigger, as its features say it
-        static string Where(string[] f) => string.Join(" ", f.Where(x => x.StartsWith("pos|dist=", StringComparison.Ordinal) || x.StartsWith("prep=", StringComparison.Ordinal)
-            || x.StartsWith("prev-sentence", StringComparison.Ordinal) && !x.Contains('|') || x.StartsWith("doc-top|rank", StringComparison.Ordinal) || x == "adjective" || x.StartsWith("rule-made|", StringComparison.Ordinal) && x.Count(ch => ch == '|') == 1));
+        // where the mention comes from, and its place relative to the trigger as its features give it
+        static string Where(ArgumentCandidate m) => m.Origin + " " + string.Join(" ", m.Features.Where(x => x.StartsWith("pos|dist=", StringComparison.Ordinal)
+            || x.StartsWith("prep=", StringComparison.Ordinal) || x.StartsWith("doc-top|rank", StringComparison.Ordinal)));
     }
 
     /// <summary>A coder model file given with <c>--coder</c>, or null after a one-line error when it is missing.</summary>

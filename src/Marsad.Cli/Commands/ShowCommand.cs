@@ -51,7 +51,7 @@ internal static class ShowCommand
             {
                 string src = string.Join(", ", e.Source.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
                 string tgt = string.Join(", ", e.Target.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
-                o.WriteLine($"event   {e.Type}{(e.Mode is null ? "" : "/" + e.Mode)} [{e.Cameo}] {src} → {tgt} {e.Date ?? "?"} ({e.Modality.Name()}) «{e.Trigger?.Text}»");
+                o.WriteLine($"event   {e.Type.Name()}{(e.Mode is null ? "" : "/" + e.Mode)} [{e.Cameo}] {src} → {tgt} {e.Date ?? "?"} ({e.Modality.Name()}) «{e.Trigger?.Text}»");
             }
             foreach (var q in d.Quotes)
                 o.WriteLine($"quote   {(q.Direct ? "direct" : "reported")} {q.Speaker?.NameEn ?? q.Speaker?.NameAr ?? "?"}: «{q.Text.ReplaceLineEndings(" ")}»");

@@ -93,7 +93,7 @@ internal sealed class TableDocumentWriter : DocumentWriter
         {
             string src = string.Join(", ", e.Source.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
             string tgt = string.Join(", ", e.Target.Select(a => a.NameEn ?? a.NameAr ?? a.Id));
-            _out.WriteLine($"{"",18}event {e.Type}{(e.Mode is null ? "" : "/" + e.Mode)} [{e.Cameo}] {src} → {tgt} {e.Date ?? "?"} ({e.Modality.Name()}) «{e.Trigger?.Text}»");
+            _out.WriteLine($"{"",18}event {e.Type.Name()}{(e.Mode is null ? "" : "/" + e.Mode)} [{e.Cameo}] {src} → {tgt} {e.Date ?? "?"} ({e.Modality.Name()}) «{e.Trigger?.Text}»");
         }
         foreach (var q in d.Quotes)
         {

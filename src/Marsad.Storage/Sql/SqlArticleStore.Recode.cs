@@ -205,7 +205,7 @@ public abstract partial class SqlArticleStore
             var (docId, published, e) = list[0];
             var doc = new AnalyzedDocument { Id = docId, Published = published, Text = "" };
             double? confidence = list.Any(x => x.Event.Confidence is null) ? null : list.Max(x => x.Event.Confidence);
-            queue.Execute(r.RefreshEvent, e.Type.ToUpperInvariant(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality.Name(),
+            queue.Execute(r.RefreshEvent, e.Type.Name(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality.Name(),
                 StorageJson.Serialize(e.Source), StorageJson.Serialize(e.Target),
                 e.Location is null ? null : StorageJson.Serialize(e.Location), e.Location?.Country?.ToUpperInvariant(),
                 StorageJson.Serialize(e.Topics), docId, confidence, g);

@@ -403,7 +403,7 @@ public abstract partial class SqlArticleStore : IArticleStore
         {
             var e = doc.Events[i];
             string key = EventMerging.Key(e, doc);
-            queue.Execute(w.Event, key, e.Type.ToUpperInvariant(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality.Name(),
+            queue.Execute(w.Event, key, e.Type.Name(), e.Mode, e.Cameo, e.Date, EventMerging.EventDay(e, doc), e.Modality.Name(),
                 StorageJson.Serialize(e.Source), StorageJson.Serialize(e.Target),
                 e.Location is null ? null : StorageJson.Serialize(e.Location), e.Location?.Country?.ToUpperInvariant(),
                 StorageJson.Serialize(e.Topics), doc.Id, now, e.Confidence);

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Events.Coding;
 using Marsad.Analysis.Text;
@@ -42,11 +43,30 @@ public class EventCoderTests
         // the whole pipeline with the registry's linker: Iran is named only by the adjective of مواقع عسكرية إيرانية
         var doc = RulesPipeline.Value.Analyze(new SourceDocument { Text = "قصفت طائرات حربية إسرائيلية فجر الخميس بالصواريخ مواقع عسكرية إيرانية في سوريا.", Published = "2018-05-10" },
             new Marsad.Analysis.Pipeline.AnalysisOptions());
-        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == "ASSAULT");
+        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == PloverType.Assault);
         // Israel, named only by the adjective after the trigger, is a candidate too (the rules' nationality target)
         Assert.Contains(candidate.Mentions, m => m.Actor.Country == "ISR");
         var iran = Assert.Single(candidate.Mentions, m => m.Actor.Country == "IRN" && m.Features.Contains("adjective"));
         Assert.Contains("prep=-", iran.Features);
+        Assert.Equal(MentionOrigin.Adjective, iran.Origin);
+        Assert.True(iran.InSentence);
+    }
+
+    [Fact]
+    public void Each_candidate_mention_says_where_it_comes_from()
+    {
+        // Turkey is named in the sentence before the meeting's, Russia in it; the document's most mentioned actors follow
+        var doc = RulesPipeline.Value.Analyze(new SourceDocument
+        {
+            Text = "وصل وزير الخارجية التركي إلى موسكو يوم الثلاثاء في زيارة رسمية.\n\nوأجرى محادثات مع المسؤولين الروس حول سوريا.",
+            Published = "2018-05-10",
+        }, new Marsad.Analysis.Pipeline.AnalysisOptions());
+        var candidate = doc.EventCandidates.Last(c => c.Rules.Type == PloverType.Consult);
+        var before = Assert.Single(candidate.Mentions, m => m.Actor.Country == "TUR" && m.Origin == MentionOrigin.PreviousSentence);
+        Assert.False(before.InSentence);
+        Assert.Contains("prev-sentence", before.Features);
+        Assert.All(candidate.Mentions.Where(m => m.Origin == MentionOrigin.Sentence), m => Assert.Contains(m.Features, f => f.StartsWith("pos=", StringComparison.Ordinal)));
+        Assert.All(candidate.Mentions.Where(m => m.Origin == MentionOrigin.DocumentTop), m => Assert.Contains("doc-top", m.Features));
     }
 
     [Fact]
@@ -56,7 +76,7 @@ public class EventCoderTests
         // is a mention the argument model can read as the object (it was folded into the government's mention)
         var doc = RulesPipeline.Value.Analyze(new SourceDocument { Text = "واتهمت الحكومة الفلسطينية إسرائيل بارتكاب مذبحة رهيبة.", Published = "2018-05-14" },
             new Marsad.Analysis.Pipeline.AnalysisOptions());
-        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == "ACCUSE");
+        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == PloverType.Accuse);
         Assert.Contains(candidate.Mentions, m => m.Actor.Country == "PSE" && m.Kind == "organization");
         Assert.Contains(candidate.Mentions, m => m.Actor.Id == "isr" && m.Features.Contains("pos=after"));
         Assert.Equal("isr", Assert.Single(candidate.Rules.Target).Id);
@@ -77,8 +97,9 @@ public class EventCoderTests
         var usa = new ActorRef("usa", "United States", "الولايات المتحدة", "USA");
         var trump = new ActorRef("donald-trump", "Donald Trump", "دونالد ترامب", "USA");
         var irn = new ActorRef("irn", "Iran", "إيران", "IRN");
-        var rules = new EventRecord { Id = "e1", Type = "SANCTION", Trigger = new TriggerInfo("فرضت", 0, 5), Evidence = [new TextSpan(0, 5)] };
-        ArgumentCandidate Mention(ActorRef a, string kind, params string[] f) => new(a, kind, ArgumentRole.None, ["bias", .. f, "kind=" + kind]);
+        var rules = new EventRecord { Id = "e1", Type = PloverType.Sanction, Trigger = new TriggerInfo("فرضت", 0, 5), Evidence = [new TextSpan(0, 5)] };
+        ArgumentCandidate Mention(ActorRef a, string kind, params string[] f) => new(a, kind, ArgumentRole.None, ["bias", .. f, "kind=" + kind],
+            f.Contains("prev-sentence") ? MentionOrigin.PreviousSentence : MentionOrigin.Sentence);
         var candidate = new EventCandidate(rules, [Mention(usa, "country", "pos=before"), Mention(trump, "person", "pos=after"), Mention(irn, "country", "pos=after", "prep=علي")], ["bias"], 0);
         var (source, target, _, _) = EventCoder.DecodeArguments(model, candidate);
         Assert.Equal("donald-trump", Assert.Single(source).Id);
@@ -132,7 +153,7 @@ public class EventCoderTests
 
     private static EventRecord E(string type, ActorRef[] src, ActorRef[] tgt, int at, double confidence, string? date = null) => new()
     {
-        Id = "d-e" + at, Type = type, Source = src, Target = tgt, Confidence = confidence, Date = date,
+        Id = "d-e" + at, Type = PloverTypes.Parse(type, "coder test"), Source = src, Target = tgt, Confidence = confidence, Date = date,
         Trigger = new TriggerInfo("x", at, at + 1), Evidence = [new TextSpan(at, at + 1)],
     };
 
@@ -147,11 +168,11 @@ public class EventCoderTests
             E("ACCUSE", [Turkey], [Putin], 150, 0.7),                 // the other direction is another event
         ]);
         Assert.Equal(3, folded.Count);
-        var meeting = folded.Single(e => e.Type == "CONSULT");
+        var meeting = folded.Single(e => e.Type == PloverType.Consult);
         Assert.Equal(3, meeting.Evidence.Count);
         Assert.Equal(0.9, meeting.Confidence);
         Assert.Equal("2018-05-03", meeting.Date);
-        Assert.Equal(2, folded.Count(e => e.Type == "ACCUSE"));
+        Assert.Equal(2, folded.Count(e => e.Type == PloverType.Accuse));
     }
 
     [Fact]
@@ -202,7 +223,7 @@ public class EventCoderTests
         Assert.Equal(["none", "source", "target"], coder.Arguments.Classes);
         var pipeline = new Pipeline.AnalysisPipelineBuilder().Build();
         var doc = pipeline.Analyze(new SourceDocument { Text = "فرضت الولايات المتحدة عقوبات جديدة على إيران يوم الثلاثاء.", Published = "2018-05-10" }, new Pipeline.AnalysisOptions());
-        var e = Assert.Single(doc.Events, e => e.Type == "SANCTION");
+        var e = Assert.Single(doc.Events, e => e.Type == PloverType.Sanction);
         Assert.NotNull(e.Confidence);
         Assert.InRange(e.Confidence!.Value, 0, 1);
     }

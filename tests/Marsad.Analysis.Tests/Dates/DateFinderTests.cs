@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Tokenization;
 using Marsad.Analysis.Tests.Events;
 
@@ -94,14 +95,14 @@ public class DateFinderTests
     {
         var result = EventTestKit.Run("(پاکستان پوائنٹ نیوز / سبوتنيك - 14 اكتوبر 2021ء) أعلن بيسكوف اليوم الخميس أن بوتين التقى بايدن.", published: null);
         Assert.Equal("2021-10-14", result.DatelineDate);
-        Assert.Contains(result.Events, e => e.Type == "CONSULT" && e.Date == "2021-10-14");
+        Assert.Contains(result.Events, e => e.Type == PloverType.Consult && e.Date == "2021-10-14");
     }
 }
 
 public class EventDateInheritanceTests
 {
     private static Marsad.Analysis.Documents.EventRecord Only(string text, string type)
-        => EventTestKit.Run(text, "2022-03-10").Events.Single(e => e.Type == type);
+        => EventTestKit.Run(text, "2022-03-10").Events.Single(e => e.Type.Name() == type);
 
     [Fact]
     public void A_sentence_going_on_with_a_dated_account_dates_its_verbal_events_by_it()
@@ -137,8 +138,8 @@ public class EventDateInheritanceTests
             + "وتابع أن الجانب الفرنسي انتقد السياسة الروسية. "
             + "وأشار إلى أن بوتين التقى ماكرون في 3 شباط.";
         var events = EventTestKit.Run(text, "2022-03-10").Events;
-        Assert.Equal("2022-03-07", events.Single(e => e.Type == "ACCUSE").Date);
-        Assert.Contains(events, e => e.Type == "CONSULT" && e.Date == "2022-02-03");
+        Assert.Equal("2022-03-07", events.Single(e => e.Type == PloverType.Accuse).Date);
+        Assert.Contains(events, e => e.Type == PloverType.Consult && e.Date == "2022-02-03");
     }
 }
 

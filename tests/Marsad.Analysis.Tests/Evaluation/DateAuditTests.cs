@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Evaluation;
 
@@ -6,7 +7,7 @@ namespace Marsad.Analysis.Tests.Evaluation;
 public class DateAuditTests
 {
     private static EventRecord E(string id, string? date, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted, double? confidence = null)
-        => new() { Id = id, Type = "CONSULT", Date = date, Modality = modality, Confidence = confidence, DateKind = date is null ? null : Marsad.Analysis.Dates.DateKind.Calendar };
+        => new() { Id = id, Type = PloverType.Consult, Date = date, Modality = modality, Confidence = confidence, DateKind = date is null ? null : Marsad.Analysis.Dates.DateKind.Calendar };
 
     [Fact]
     public void Counts_asserted_events_dated_after_publication_and_lets_plans_be()

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Evaluation;
 
@@ -20,10 +21,10 @@ public class StrictEventScorerTests
     private static readonly ActorRef Trump = new("t1", "Donald Trump", "دونالد ترامب", "USA");
 
     private static GoldEvent G(string type, string[] source, string[] target, string? date = null, bool optional = false, string[]? alt = null)
-        => new(type, alt ?? [], null, source, target, date, "asserted", optional, null, null);
+        => new(PloverTypes.Parse(type, "scorer test"), [.. (alt ?? []).Select(t => PloverTypes.Parse(t, "scorer test"))], null, source, target, date, "asserted", optional, null, null);
 
     private static EventRecord E(string type, ActorRef[] source, ActorRef[] target, string? date = null, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted)
-        => new() { Id = Guid.NewGuid().ToString("N"), Type = type, Source = source, Target = target, Date = date, Modality = modality };
+        => new() { Id = Guid.NewGuid().ToString("N"), Type = PloverTypes.Parse(type, "scorer test"), Source = source, Target = target, Date = date, Modality = modality };
 
     private static EventScore Score(IReadOnlyList<GoldEvent> gold, IReadOnlyList<EventRecord> emitted, IReadOnlyList<GoldMustNot>? mustNot = null,
         IReadOnlyList<GoldQuote>? goldQuotes = null, IReadOnlyList<QuoteRecord>? quotes = null)
@@ -63,9 +64,9 @@ public class StrictEventScorerTests
     {
         var s = Score([G("THREATEN", ["usa"], ["iran"], alt: ["ACCUSE"])], [E("ACCUSE", [Usa], [Iran])]);
         Assert.Equal(1, s.Actor.Matched);
-        var accuse = Assert.Single(s.Types, t => t.Type == "ACCUSE");
+        var accuse = Assert.Single(s.Types, t => t.Type == PloverType.Accuse);
         Assert.Equal(new Prf(1, 1, 0), accuse.Actor);
-        var threaten = Assert.Single(s.Types, t => t.Type == "THREATEN");
+        var threaten = Assert.Single(s.Types, t => t.Type == PloverType.Threaten);
         Assert.Equal(new Prf(0, 0, 1), threaten.Actor);
         Assert.All(s.Types, t => Assert.True(t.Actor.Precision <= 1));
     }
@@ -109,12 +110,12 @@ public class StrictEventScorerTests
     {
         var s = Score([G("SANCTION", ["usa"], ["iran"], date: "2021-06"), G("ACCUSE", ["usa"], ["iran"], date: "2021-06-15")],
             [E("SANCTION", [Usa], [Iran], date: "2021-06-14"), E("ACCUSE", [Usa], [Iran], date: "2021")],
-            mustNot: [new GoldMustNot("SANCTION", "iran", "usa", "reversed")]);
+            mustNot: [new GoldMustNot(PloverType.Sanction, "iran", "usa", "reversed")]);
         Assert.Equal(1, s.DatesRight);
         Assert.Equal(2, s.DatesMatched);
         Assert.Equal(1, s.Count(EventErrorKind.WrongDate));
         Assert.Equal(0, s.MustNotHits);
-        var reversed = Score([], [E("SANCTION", [Iran], [Trump])], mustNot: [new GoldMustNot("SANCTION", "iran", "usa", "reversed")]);
+        var reversed = Score([], [E("SANCTION", [Iran], [Trump])], mustNot: [new GoldMustNot(PloverType.Sanction, "iran", "usa", "reversed")]);
         Assert.Equal(1, reversed.MustNotHits);
     }
 

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using static Marsad.Analysis.Tests.Events.EventTestKit;
 
 namespace Marsad.Analysis.Tests.Events;
@@ -86,7 +87,7 @@ public class ArgumentRuleTests
     [Fact]
     public void An_evaluative_word_without_a_speaker_is_not_an_event()
     {
-        Assert.DoesNotContain(EventTestKit.Run("كانت الأجواء بناءة في القاعة.").Events, e => e.Type == "SUPPORT");
+        Assert.DoesNotContain(EventTestKit.Run("كانت الأجواء بناءة في القاعة.").Events, e => e.Type == PloverType.Support);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public class GenericActorTests
     public void Actors_the_rules_made_are_candidates_the_coder_can_choose()
     {
         var result = Run("اعتقلت الشرطة الروسية ألف شخص شاركوا في احتجاجات.");
-        var candidate = Assert.Single(result.Candidates, c => c.Rules.Type == "COERCE");
+        var candidate = Assert.Single(result.Candidates, c => c.Rules.Type == PloverType.Coerce);
         var police = Assert.Single(candidate.Mentions, m => m.Actor.Id == "agent:cop:rus");
         Assert.Equal(Marsad.Analysis.Events.Coding.ArgumentRole.Source, police.RuleRole);
         Assert.Contains("rule-made|Source", police.Features);
@@ -217,7 +218,7 @@ public class AgreementAndAgentTests
     [Fact]
     public void An_agent_phrase_of_another_clause_is_not_taken()
     {
-        var events = Run("فجر انتحاريون أنفسهم، بينما قتل رابع برصاص الشرطة.").Events.Where(e => e.Type == "ASSAULT").ToList();
+        var events = Run("فجر انتحاريون أنفسهم، بينما قتل رابع برصاص الشرطة.").Events.Where(e => e.Type == PloverType.Assault).ToList();
         var blast = events.First(e => e.Trigger!.Text == "فجر");
         Assert.DoesNotContain(blast.Source, a => a.NameAr == "الشرطة");
     }

@@ -23,8 +23,8 @@ internal static class EventTestKit
 
     public static EventRecord Single(string text, string type, string? published = "2021-04-19")
     {
-        var events = Run(text, published).Events.Where(e => e.Type == type).ToList();
-        Assert.True(events.Count == 1, $"expected one {type} event, got {events.Count}: {string.Join("; ", Run(text, published).Events.Select(e => e.Type + " " + e.Trigger?.Text))}");
+        var events = Run(text, published).Events.Where(e => e.Type.Name() == type).ToList();
+        Assert.True(events.Count == 1, $"expected one {type} event, got {events.Count}: {string.Join("; ", Run(text, published).Events.Select(e => e.Type.Name() + " " + e.Trigger?.Text))}");
         return events[0];
     }
 

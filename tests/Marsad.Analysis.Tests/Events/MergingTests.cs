@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Merging;
 using Marsad.Analysis.Pipeline;
@@ -12,7 +13,7 @@ public class MergingTests
         => new() { Id = id, Source = source, Text = "", Events = events };
 
     private static EventRecord Call(string id, string src, string tgt, string? date, Marsad.Analysis.Events.EventModality modality = Marsad.Analysis.Events.EventModality.Asserted)
-        => new() { Id = id, Type = "CONSULT", Mode = "phone", Cameo = "041", Source = [new ActorRef(src, null, null, null)], Target = [new ActorRef(tgt, null, null, null)], Date = date, Modality = modality, Evidence = [new(0, 5)] };
+        => new() { Id = id, Type = PloverType.Consult, Mode = "phone", Cameo = "041", Source = [new ActorRef(src, null, null, null)], Target = [new ActorRef(tgt, null, null, null)], Date = date, Modality = modality, Evidence = [new(0, 5)] };
 
     [Theory]
     [MemberData(nameof(EventIdentityCase.Data), MemberType = typeof(EventIdentityCase))]
@@ -55,8 +56,8 @@ public class MergingTests
         var p = new ActorRef("vladimir-putin", null, null, "RUS");
         var t = new ActorRef("tur", null, null, "TUR");
         var folded = Assert.Single(EventFolder.Fold([
-            new EventRecord { Id = "1", Type = "CONSULT", Source = [p], Target = [t], Date = "2018-05", DateText = "الشهر الجاري", Confidence = 0.9, Evidence = [new(0, 1)] },
-            new EventRecord { Id = "2", Type = "CONSULT", Source = [t], Target = [p], Date = "2018-05-03", DateText = "الخميس", Confidence = 0.4, Evidence = [new(5, 6)] },
+            new EventRecord { Id = "1", Type = PloverType.Consult, Source = [p], Target = [t], Date = "2018-05", DateText = "الشهر الجاري", Confidence = 0.9, Evidence = [new(0, 1)] },
+            new EventRecord { Id = "2", Type = PloverType.Consult, Source = [t], Target = [p], Date = "2018-05-03", DateText = "الخميس", Confidence = 0.4, Evidence = [new(5, 6)] },
         ]));
         Assert.Equal(("2018-05-03", "الخميس"), (folded.Date, folded.DateText));
         Assert.Equal(0.9, folded.Confidence);
@@ -72,7 +73,7 @@ public class MergingTests
         var m = new EventMerger();
         foreach (var (file, published) in new[] { (files[1], "2021-04-19"), (files[3], "2021-04-25") })
             m.Add(pipeline.Analyze(new SourceDocument { Text = File.ReadAllText(file), Path = file, Published = published }, new AnalysisOptions()));
-        Assert.Contains(m.Result(), e => e.Type == "CONSULT" && e.SourceCount == 2 && e.Date == "2021-04-19"
+        Assert.Contains(m.Result(), e => e.Type == PloverType.Consult && e.SourceCount == 2 && e.Date == "2021-04-19"
             && e.Target.Concat(e.Source).Any(a => a.Id == "nikolai-patrushev") && e.Target.Concat(e.Source).Any(a => a.Id == "jake-sullivan"));
     }
 }

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using static Marsad.Analysis.Tests.Events.EventTestKit;
 
 namespace Marsad.Analysis.Tests.Events;
@@ -54,7 +55,7 @@ public class ModalityTests
     {
         var result = Run("واقترح بايدن عقد اجتماع قمة مع بوتين في دولة ثالثة.");
         var e = Assert.Single(result.Events);
-        Assert.Equal("AGREE", e.Type);
+        Assert.Equal(PloverType.Agree, e.Type);
         Assert.Equal("036", e.Cameo);
         Assert.Equal(Marsad.Analysis.Events.EventModality.Proposed, e.Modality);
         Assert.Contains("consult", e.Rule);

@@ -1,3 +1,4 @@
+using Marsad.Analysis.Events;
 using static Marsad.Analysis.Tests.Events.EventTestKit;
 
 namespace Marsad.Analysis.Tests.Events;
@@ -9,9 +10,9 @@ public class PrecisionTests
     public void Tajma_with_an_object_brings_together_and_is_no_rally()
     {
         // "an economic forum that brings the two ministers together"; "the talks bring together the two countries"
-        Assert.DoesNotContain(Run("افتتح في القاهرة منتدى اقتصادي تجمع جلساته الوزيرين لأول مرة.").Events, e => e.Type == "PROTEST");
-        Assert.DoesNotContain(Run("وهي أول مباحثات تجمع بين البلدين منذ سنوات.").Events, e => e.Type == "PROTEST");
-        Assert.DoesNotContain(Run("وقال شهود إن القوات احتشدت على الحدود الشمالية.").Events, e => e.Type == "PROTEST");
+        Assert.DoesNotContain(Run("افتتح في القاهرة منتدى اقتصادي تجمع جلساته الوزيرين لأول مرة.").Events, e => e.Type == PloverType.Protest);
+        Assert.DoesNotContain(Run("وهي أول مباحثات تجمع بين البلدين منذ سنوات.").Events, e => e.Type == PloverType.Protest);
+        Assert.DoesNotContain(Run("وقال شهود إن القوات احتشدت على الحدود الشمالية.").Events, e => e.Type == PloverType.Protest);
     }
 
     [Fact]
@@ -29,8 +30,8 @@ public class EvaluativeWordTests
     [Fact]
     public void Talks_called_constructive_with_no_other_party_named_are_no_support()
     {
-        Assert.DoesNotContain(Run("وقال دميتري بيسكوف إن المحادثات كانت \"بناءة\" ومفيدة.").Events, e => e.Type == "SUPPORT");
-        Assert.DoesNotContain(Run("وأكد مارك روته أن النقاشات كانت مثمرة.").Events, e => e.Type == "SUPPORT");
+        Assert.DoesNotContain(Run("وقال دميتري بيسكوف إن المحادثات كانت \"بناءة\" ومفيدة.").Events, e => e.Type == PloverType.Support);
+        Assert.DoesNotContain(Run("وأكد مارك روته أن النقاشات كانت مثمرة.").Events, e => e.Type == PloverType.Support);
     }
 
     [Fact]
@@ -49,16 +50,16 @@ public class HypotheticalActTests
     public void Attacks_under_any_are_no_events()
     {
         var events = Run("وحذر أولاف شولتس من أن ألمانيا سترد بحزم على أي هجوم يستهدف منشآتها.").Events;
-        Assert.DoesNotContain(events, e => e.Type is "ASSAULT" or "COERCE");
-        Assert.DoesNotContain(Run("وقالت الحكومة إن أية هجمات إلكترونية على المصارف ستقابل بعقوبات.").Events, e => e.Type == "COERCE");
+        Assert.DoesNotContain(events, e => e.Type is PloverType.Assault or PloverType.Coerce);
+        Assert.DoesNotContain(Run("وقالت الحكومة إن أية هجمات إلكترونية على المصارف ستقابل بعقوبات.").Events, e => e.Type == PloverType.Coerce);
     }
 
     [Fact]
     public void What_a_threat_announces_has_not_happened()
     {
         var events = Run("وهددت تركيا بشن غارات على مواقع المسلحين في الشمال.").Events;
-        Assert.Contains(events, e => e.Type == "THREATEN");
-        Assert.DoesNotContain(events, e => e.Type == "ASSAULT");
+        Assert.Contains(events, e => e.Type == PloverType.Threaten);
+        Assert.DoesNotContain(events, e => e.Type == PloverType.Assault);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public class BackReferenceTests
     public void A_definite_meeting_noun_after_a_meeting_is_a_mention_of_it()
     {
         const string text = "التقى أولاف شولتس مع إيمانويل ماكرون في برلين.\n\nوقال ماكرون للصحفيين عقب اللقاء إن المحادثات تناولت أوكرانيا.";
-        var consult = Run(text).Events.Where(e => e.Type == "CONSULT").ToList();
+        var consult = Run(text).Events.Where(e => e.Type == PloverType.Consult).ToList();
         var e = Assert.Single(consult);
         Assert.Equal("olaf-scholz", Ids(e.Source));
         // the two later mentions are evidence of the meeting, not events of the journalists or of Macron alone
@@ -106,9 +107,9 @@ public class BackReferenceTests
     [Fact]
     public void A_definite_noun_with_parties_of_its_own_or_a_first_mention_is_an_event()
     {
-        Assert.Single(Run("وقال ماكرون إن المحادثات كانت صعبة.").Events, e => e.Type == "CONSULT");
+        Assert.Single(Run("وقال ماكرون إن المحادثات كانت صعبة.").Events, e => e.Type == PloverType.Consult);
         var events = Run("التقى أولاف شولتس مع إيمانويل ماكرون في برلين.\n\nوتناول الاجتماع مع فولوديمير زيلينسكي الحرب.").Events;
-        Assert.Equal(2, events.Count(e => e.Type == "CONSULT"));
+        Assert.Equal(2, events.Count(e => e.Type == PloverType.Consult));
     }
 }
 
@@ -120,7 +121,7 @@ public class IntentTests
         var e = Single("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.", "AGREE");
         Assert.Equal("036", e.Cameo);
         Assert.Equal("deu", Ids(e.Source));
-        Assert.DoesNotContain(Run("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.").Events, x => x.Type == "CONSULT");
+        Assert.DoesNotContain(Run("وقال المتحدث إن ألمانيا مستعدة لمناقشة كل المسائل العالقة.").Events, x => x.Type == PloverType.Consult);
     }
 }
 
@@ -144,7 +145,7 @@ public class DualTests
         var e = Assert.Single(result.Candidates, x => x.Rules.Trigger?.Text == "وبحث").Rules;
         Assert.Equal("olaf-scholz", Ids(e.Source));
         Assert.Equal("emmanuel-macron", Ids(e.Target));
-        var meeting = Assert.Single(result.Events, x => x.Type == "CONSULT");
+        var meeting = Assert.Single(result.Events, x => x.Type == PloverType.Consult);
         Assert.Contains(meeting.Evidence, s => text[s.Start..s.End] == "وبحث");
     }
 }

@@ -18,8 +18,8 @@ public class TriggerLexiconTests
         Assert.True(entries.Count >= 40);
         foreach (var e in entries)
         {
-            Assert.True(types.Contains(e.Type), $"{e.Id}: unknown PLOVER type {e.Type}");
-            Assert.True(e.Mode is null || modes.Contains(e.Type + "/" + e.Mode), $"{e.Id}: unknown PLOVER mode {e.Type}/{e.Mode}");
+            Assert.True(types.Contains(e.Type.Name()), $"{e.Id}: unknown PLOVER type {e.Type.Name()}");
+            Assert.True(e.Mode is null || modes.Contains(e.Type.Name() + "/" + e.Mode), $"{e.Id}: unknown PLOVER mode {e.Type.Name()}/{e.Mode}");
             Assert.True(cameo.Contains(e.Cameo), $"{e.Id}: unknown CAMEO code {e.Cameo}");
         }
     }
@@ -28,10 +28,28 @@ public class TriggerLexiconTests
     public void The_issue_types_are_all_covered()
     {
         var types = EventTestKit.Stage.Lexicon.Entries.Select(e => e.Type).ToHashSet();
-        foreach (var t in new[] { "CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "PROTEST", "ASSAULT", "COOPERATE", "AID" })
+        foreach (var t in new[] { PloverType.Consult, PloverType.Agree, PloverType.Support, PloverType.Request, PloverType.Accuse, PloverType.Reject,
+            PloverType.Threaten, PloverType.Sanction, PloverType.Coerce, PloverType.Protest, PloverType.Assault, PloverType.Cooperate, PloverType.Aid })
             Assert.Contains(t, types);
-        var consultModes = EventTestKit.Stage.Lexicon.Entries.Where(e => e.Type == "CONSULT").Select(e => e.Cameo).ToHashSet();
+        var consultModes = EventTestKit.Stage.Lexicon.Entries.Where(e => e.Type == PloverType.Consult).Select(e => e.Cameo).ToHashSet();
         Assert.Superset(new HashSet<string> { "041", "042", "043" }, consultModes); // phone, visit, host (third-party comes from the place)
+    }
+
+    [Fact]
+    public void The_type_enum_names_exactly_the_codebook_types_and_reads_them_back()
+    {
+        var codebook = Column("plover_event_types.tsv", 0);
+        Assert.Equal(codebook.Order(StringComparer.Ordinal), PloverTypes.All.Select(t => t.Name()).Order(StringComparer.Ordinal));
+        foreach (var t in PloverTypes.All)
+        {
+            Assert.Equal(t, PloverTypes.Parse(t.Name().ToLowerInvariant(), "test"));
+            Assert.Equal("\"" + t.Name() + "\"", System.Text.Json.JsonSerializer.Serialize(t, new System.Text.Json.JsonSerializerOptions
+            {
+                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower) },
+            }));
+        }
+        var error = Assert.Throws<InvalidDataException>(() => PloverTypes.Parse("ATTACK", "gold.json: doc 7"));
+        Assert.Contains("gold.json: doc 7: 'ATTACK' is not a PLOVER event type", error.Message);
     }
 
     [Theory]

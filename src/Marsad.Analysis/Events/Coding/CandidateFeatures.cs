@@ -28,9 +28,9 @@ public static class CandidateFeatures
     public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
         int mentionCount, int sentence, int sentenceCount, string register, string age = "")
     {
-        var f = new List<string>(32) { "bias", "type=" + rules.Type, "rule=" + rules.Rule, "type|mod=" + rules.Type + "|" + rules.Modality.Name(),
-            "word=" + words[first].Bare, "type|word=" + rules.Type + "|" + words[first].Bare };
-        if (match.VerbForm) f.Add("verb|type=" + rules.Type);
+        var f = new List<string>(32) { "bias", "type=" + rules.Type.Name(), "rule=" + rules.Rule, "type|mod=" + rules.Type.Name() + "|" + rules.Modality.Name(),
+            "word=" + words[first].Bare, "type|word=" + rules.Type.Name() + "|" + words[first].Bare };
+        if (match.VerbForm) f.Add("verb|type=" + rules.Type.Name());
         if (match.Future) f.Add("future");
         if (match.AfterPreposition) f.Add("after-prep");
         f.Add("sent=" + (sentence switch { 0 => "0", 1 => "1", 2 => "2", < 6 => "3-5", _ => "6+" }));
@@ -38,10 +38,10 @@ public static class CandidateFeatures
         f.Add("mentions=" + Bucket(mentionCount));
         f.Add("len=" + Bucket((to - from) / 5));
         f.Add("rule-src=" + (rules.Source.Count > 0) + "|rule-tgt=" + (rules.Target.Count > 0));
-        f.Add("type|rule-args=" + rules.Type + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
-        if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + rules.Type); }
+        f.Add("type|rule-args=" + rules.Type.Name() + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
+        if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + rules.Type.Name()); }
         if (rules.Date is not null) f.Add("dated");
-        if (age.Length > 0) { f.Add("age=" + age); f.Add("type|age=" + rules.Type + "|" + age); }
+        if (age.Length > 0) { f.Add("age=" + age); f.Add("type|age=" + rules.Type.Name() + "|" + age); }
         if (rules.Location is not null) f.Add("located");
         int quotes = 0;
         bool statement = false, negation = false;
@@ -52,12 +52,12 @@ public static class CandidateFeatures
             if (IsStatement(w)) statement = true;
             if (i >= first - 3 && Negations.Contains(w.Bare)) negation = true;
         }
-        if (quotes % 2 == 1) f.Add("in-quote|type=" + rules.Type);
-        if (statement) f.Add("after-statement|type=" + rules.Type);
+        if (quotes % 2 == 1) f.Add("in-quote|type=" + rules.Type.Name());
+        if (statement) f.Add("after-statement|type=" + rules.Type.Name());
         if (negation) f.Add("negation-before");
         f.Add("prev=" + (first > from ? Word(words[first - 1]) : "<s>"));
         f.Add("next=" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
-        f.Add("type|next=" + rules.Type + "|" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
+        f.Add("type|next=" + rules.Type.Name() + "|" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
         return [.. f];
     }
 
@@ -65,7 +65,7 @@ public static class CandidateFeatures
     public static string[] Mention(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
         ArgumentMention a, ArgumentRole ruleRole, bool previousSentence, int rankBefore, int rankAfter)
     {
-        string type = rules.Type;
+        string type = rules.Type.Name();
         var f = new List<string>(40) { "bias", "rule=" + ruleRole, "rule|type=" + ruleRole + "|" + type, "kind=" + a.Actor.Kind,
             "kind|type=" + a.Actor.Kind + "|" + type, "mkind=" + a.MentionKind };
         if (previousSentence)
@@ -126,11 +126,11 @@ public static class CandidateFeatures
 
     /// <summary>A nationality adjective outside the linked mentions: its mention features plus that mark.</summary>
     public static string[] Adjective(string[] mentionFeatures, EventRecord rules)
-        => [.. mentionFeatures, "adjective", "adjective|type=" + rules.Type];
+        => [.. mentionFeatures, "adjective", "adjective|type=" + rules.Type.Name()];
 
     /// <summary>An actor the rules made themselves (not a linked mention): its mention features plus that mark.</summary>
     public static string[] RuleMade(string[] mentionFeatures, EventRecord rules, ArgumentRole ruleRole)
-        => [.. mentionFeatures, "rule-made|" + ruleRole, "rule-made|" + ruleRole + "|" + rules.Type];
+        => [.. mentionFeatures, "rule-made|" + ruleRole, "rule-made|" + ruleRole + "|" + rules.Type.Name()];
 
     /// <summary>
     /// One of the document's most mentioned actors (<paramref name="rank"/> 0 = most) offered to an event that does not
@@ -138,7 +138,7 @@ public static class CandidateFeatures
     /// </summary>
     public static string[] DocumentActor(EventRecord rules, ArgumentMention a, int rank, bool rulesSource, bool rulesTarget)
     {
-        string type = rules.Type;
+        string type = rules.Type.Name();
         return ["bias", "doc-top", "doc-top|type=" + type, "doc-top|rank=" + rank, "doc-top|kind|type=" + a.Actor.Kind + "|" + type,
             "doc-top|args=" + (rulesSource ? "S" : "-") + (rulesTarget ? "T" : "-") + "|" + type];
     }

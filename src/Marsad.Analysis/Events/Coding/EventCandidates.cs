@@ -46,7 +46,7 @@ internal static class EventCandidates
                 var a = documentTop[r];
                 if (mentions.Exists(m => m.Actor.Id == a.Actor.Ref.Id)) continue; // the event already has it
                 var f = CandidateFeatures.DocumentActor(rules, a, r, src.Count > 0, tgt.Count > 0);
-                mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f));
+                mentions.Add(new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, ArgumentRole.None, f, MentionOrigin.DocumentTop));
             }
         var trigger = CandidateFeatures.Trigger(words, from, to, match.First, match.Last, match, rules, args.Count, sentence, sentenceCount, register, age);
         return new EventCandidate(rules, mentions, trigger, sentence);
@@ -57,7 +57,8 @@ internal static class EventCandidates
             var features = CandidateFeatures.Mention(words, from, to, match.First, match.Last, match, rules, a, role, prev, rankBefore, rankAfter);
             if (ruleMade) features = CandidateFeatures.RuleMade(features, rules, role);
             if (adjective) features = CandidateFeatures.Adjective(features, rules);
-            return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, a.Conj && !prev);
+            var origin = prev ? MentionOrigin.PreviousSentence : ruleMade ? MentionOrigin.RuleMade : adjective ? MentionOrigin.Adjective : MentionOrigin.Sentence;
+            return new ArgumentCandidate(a.Actor.Ref, a.Actor.Kind, role, features, origin, a.Conj && !prev);
         }
 
         static IEnumerable<ArgumentMention> RuleMade(List<ArgumentMention> side, List<ArgumentMention> args)

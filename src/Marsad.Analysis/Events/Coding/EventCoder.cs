@@ -170,7 +170,7 @@ public sealed class EventCoder
             (ActorRef? Actor, double P) best = (null, -1);
             foreach (var m in c.Mentions)
             {
-                if (m.Kind != "person" || m.Actor.Country != state || !InSentence(m)) continue;
+                if (m.Kind != "person" || m.Actor.Country != state || !m.InSentence) continue;
                 if (Has(side, m.Actor.Id) || Has(other, m.Actor.Id)) continue;
                 arguments.Predict(m.Features, p);
                 if (p[role] > best.P) best = (m.Actor, p[role]);
@@ -193,18 +193,10 @@ public sealed class EventCoder
         return false;
     }
 
-    // a mention of the trigger's own sentence (not the sentence before, not one of the document's most mentioned)
-    private static bool InSentence(ArgumentCandidate m)
-    {
-        foreach (var f in m.Features)
-            if (f.StartsWith("pos=", StringComparison.Ordinal)) return true;
-        return false;
-    }
-
     /// <summary>The trigger features plus what the argument model decided.</summary>
     public static string[] TriggerFeatures(EventCandidate c, List<ActorRef> source, List<ActorRef> target, double pSource, double pTarget)
     {
-        string type = c.Rules.Type;
+        string type = c.Rules.Type.Name();
         string args = (source.Count > 0 ? "S" : "-") + (target.Count > 0 ? "T" : "-");
         var f = new List<string>(c.TriggerFeatures.Length + 12);
         f.AddRange(c.TriggerFeatures);
