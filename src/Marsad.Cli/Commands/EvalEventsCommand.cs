@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marsad.Analysis.Documents;
 using Marsad.Analysis.Evaluation;
-using Marsad.Analysis.Normalization;
 using Marsad.Analysis.Pipeline;
 using Marsad.Cli.Output;
 using Marsad.Ingest.Batch;
@@ -51,9 +50,16 @@ internal static class EvalEventsCommand
             if (!File.Exists(goldPath)) { Console.Error.WriteLine($"error: gold file not found: {goldPath}"); return 2; }
             if (goldPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
+                List<GoldSentence> sentences;
+                try { sentences = SentenceGoldScorer.Read(goldPath); }
+                catch (InvalidDataException e) { Console.Error.WriteLine("error: " + e.Message); return 2; }
                 var sentenceBuilder = new AnalysisPipelineBuilder();
                 if (parse.GetValue(rulesOnly)) sentenceBuilder.EventCoder = null;
-                var result = ScoreSentences(sentenceBuilder.Build(), goldPath, parse.GetValue(verbose), parse.GetValue(minConfidence));
+                var pipeline = sentenceBuilder.Build();
+                double threshold = parse.GetValue(minConfidence);
+                var sentenceScore = SentenceGoldScorer.Score(sentences,
+                    d => Marsad.Analysis.Events.Coding.EventVisibility.Shown(pipeline.Analyze(d, new AnalysisOptions()), threshold), parse.GetValue(verbose));
+                var result = SentenceJson(sentenceScore, goldPath, parse.GetValue(verbose));
                 if (parse.GetValue(json)) Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }));
                 else Print(result);
                 return 0;
@@ -142,70 +148,26 @@ internal static class EvalEventsCommand
         return analyzed;
     }
 
-    private static readonly ArabicNormalizer Norm = new(ArabicNormalizerOptions.Search);
-
-    private static JsonObject Prf(int[] c)
+    // the JSON shape of the sentence scores (the same keys since the first wave)
+    private static JsonObject SentenceJson(SentenceScore score, string goldPath, bool verbose)
     {
-        double p = c[0] + c[1] == 0 ? 0 : (double)c[0] / (c[0] + c[1]);
-        double r = c[0] + c[2] == 0 ? 0 : (double)c[0] / (c[0] + c[2]);
-        double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        return new JsonObject { ["tp"] = c[0], ["fp"] = c[1], ["fn"] = c[2], ["precision"] = Math.Round(p, 3), ["recall"] = Math.Round(r, 3), ["f1"] = Math.Round(f, 3) };
-    }
-
-    private static JsonObject ScoreSentences(AnalysisPipeline pipeline, string goldPath, bool verbose, double minConfidence)
-    {
-        int tp = 0, fp = 0, fn = 0, srcGold = 0, srcHit = 0, tgtGold = 0, tgtHit = 0, n = 0;
-        var misses = new JsonArray();
-        foreach (var line in File.ReadLines(goldPath))
-        {
-            if (line.Length == 0) continue;
-            var r = JsonNode.Parse(line)!.AsObject();
-            // the sentences' category is ASSAULT or PROTEST (the two classes this gold separates), or something else
-            bool known = PloverTypes.TryParse((string?)r["category"], out var category);
-            string text = (string)r["text"]!;
-            string? date = (string?)r["date"];
-            string? published = date is { Length: 8 } ? $"{date[..4]}-{date[4..6]}-{date[6..]}" : null;
-            var doc = Marsad.Analysis.Events.Coding.EventVisibility.Shown(
-                pipeline.Analyze(new SourceDocument { Text = text, Published = published }, new AnalysisOptions()), minConfidence);
-            n++;
-            var types = doc.Events.Where(e => e.Modality != EventModality.Negated).Select(e => e.Type).ToHashSet();
-            foreach (var c in new[] { PloverType.Assault, PloverType.Protest })
-            {
-                bool g = known && c == category, p = types.Contains(c);
-                if (g && p) tp++;
-                else if (p) fp++;
-                else if (g) { fn++; if (verbose) misses.Add(text); }
-            }
-            if (!known || !types.Contains(category)) continue;
-            var ev = doc.Events.Where(e => e.Type == category && e.Modality != EventModality.Negated).ToList();
-            foreach (var ge in r["events"]!.AsArray())
-            {
-                string st = (string?)ge!["source_text"] ?? "", tt = (string?)ge["target_text"] ?? "";
-                if (st.Length > 0) { srcGold++; if (ev.Any(e => e.Source.Any(a => Overlaps(a, st)))) srcHit++; }
-                if (tt.Length > 0) { tgtGold++; if (ev.Any(e => e.Target.Any(a => Overlaps(a, tt)))) tgtHit++; }
-            }
-        }
+        var d = score.Detection;
         var result = new JsonObject
         {
             ["gold"] = goldPath,
-            ["sentences"] = n,
-            ["detection"] = Prf([tp, fp, fn]),
-            ["source_match_rate"] = srcGold == 0 ? null : Math.Round((double)srcHit / srcGold, 3),
-            ["source_gold"] = srcGold,
-            ["target_match_rate"] = tgtGold == 0 ? null : Math.Round((double)tgtHit / tgtGold, 3),
-            ["target_gold"] = tgtGold,
+            ["sentences"] = score.Sentences,
+            ["detection"] = new JsonObject
+            {
+                ["tp"] = d.Matched, ["fp"] = d.Emitted - d.Matched, ["fn"] = d.Gold - d.Matched,
+                ["precision"] = Math.Round(d.Precision, 3), ["recall"] = Math.Round(d.Recall, 3), ["f1"] = Math.Round(d.F1, 3),
+            },
+            ["source_match_rate"] = score.SourceMatchRate is { } sr ? Math.Round(sr, 3) : null,
+            ["source_gold"] = score.SourceGold,
+            ["target_match_rate"] = score.TargetMatchRate is { } tr ? Math.Round(tr, 3) : null,
+            ["target_gold"] = score.TargetGold,
         };
-        if (verbose) result["missed"] = misses;
+        if (verbose) result["missed"] = new JsonArray([.. score.Missed.Select(m => (JsonNode?)JsonValue.Create(m))]);
         return result;
-    }
-
-    // a predicted actor matches a gold argument text when a word of its Arabic name (article stripped) occurs in it
-    private static bool Overlaps(ActorRef a, string goldText)
-    {
-        if (a.NameAr is null) return false;
-        var words = Norm.NormalizeToString(goldText).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Strip).ToHashSet();
-        return Norm.NormalizeToString(a.NameAr).Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 2 && words.Contains(Strip(w)));
-        static string Strip(string w) => w.StartsWith("ال", StringComparison.Ordinal) && w.Length > 4 ? w[2..] : w;
     }
 
     private static void Print(JsonObject r)
@@ -217,7 +179,6 @@ internal static class EvalEventsCommand
             Console.WriteLine($"detection  P={det["precision"]} R={det["recall"]} F1={det["f1"]} (tp {det["tp"]}, fp {det["fp"]}, fn {det["fn"]})");
             Console.WriteLine($"source match rate {r["source_match_rate"]} of {r["source_gold"]}; target match rate {r["target_match_rate"]} of {r["target_gold"]}");
             if (r["missed"] is JsonArray missed) foreach (var m in missed) Console.WriteLine("  missed: " + m);
-            return;
         }
     }
 }
