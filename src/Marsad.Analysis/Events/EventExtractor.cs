@@ -28,13 +28,14 @@ namespace Marsad.Analysis.Events;
 /// </summary>
 public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, PlaceLexicon places, DemonymLexicon demonyms, GenericActorLexicon? agents = null)
 {
+    private readonly TriggerFilters filters = new(demonyms, agents);
+    private readonly EventSetting setting = new(places);
     private static readonly HashSet<string> TargetPreps = WordSets.Of(["مع", "ب", "ل", "الي", "إلى", "على", "علي", "ضد", "من", "لدي", "تجاه", "حيال"]);
     private static readonly HashSet<string> StandalonePreps = WordSets.Of(["مع", "الي", "على", "علي", "ضد", "عن", "من", "في", "بين", "لدي", "حول", "عبر", "تجاه", "حيال", "بشان", "خلال", "منذ", "بعد", "قبل", "عقب", "وفق", "وفقا", "بحسب", "حسب"]);
     private static readonly HashSet<string> LocativeNouns = WordSets.Of([
         "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ضواحي", "انحاء", "داخل", "خارج",
         "اراضي", "حدود", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "ولايه", "عاصمه", "مقاطعه", "ريف",
     ]);
-    private static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما"]);
     private static readonly HashSet<string> Duals = WordSets.Of(["الجانبان", "الجانبين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "البلدان", "البلدين", "الطرفان", "الطرفين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين"]);
     private static readonly HashSet<string> TitleWords =
     WordSets.Of([
@@ -82,7 +83,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             tokenIndex = to;
             sentenceIndex++;
             if (to - from < 2) continue;
-            var inherited = ContinuesStatement(words, from, to) ? told : null;
+            var inherited = EventDating.ContinuesStatement(words, from, to) ? told : null;
             told = inherited;
             matches.Clear();
             lexicon.Match(words, from, to, matches);
@@ -114,16 +115,16 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                         break;
                     }
                 }
-                if (IsDateWordOnly(match, dateExprs)) continue;
-                if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !CrowdGathers(text, words, from, to, match)) continue;
+                if (TriggerFilters.IsDateWordOnly(match, dateExprs)) continue;
+                if ((entry.Flags & TriggerFlags.NeedsCrowd) != 0 && !filters.CrowdGathers(text, words, from, to, match)) continue;
                 var modality = Modality.Of(words, from, match, entry);
                 // "سترد على أي هجمات تستهدفها"، "هددت بشن غارات": an act any one of which would be answered, or the act a
                 // threat announces, has not happened (a negated one is kept: لم يوجه أي اتهامات)
-                if (modality != EventModality.Negated && (UnderAny(words, from, match) || ThreatObject(words, best, m))) continue;
+                if (modality != EventModality.Negated && (TriggerFilters.UnderAny(words, from, match) || TriggerFilters.ThreatObject(words, best, m))) continue;
                 // "عقب اللقاء"، "إن المحادثات كانت بناءة": a definite noun naming no party of its own refers back to the
                 // event of its type told before; it is one more mention of that event, not a new one with arguments
                 // taken from around it
-                if (modality == EventModality.Asserted && RefersBack(text, words, to, match, args))
+                if (modality == EventModality.Asserted && filters.RefersBack(text, words, to, match, args))
                 {
                     var span = new TextSpan(words[match.First].Start, words[match.Last].End);
                     int k = sentenceEvents.FindLastIndex(e => SameKind(e.Record, type, mode));
@@ -143,7 +144,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                 var (src, tgt) = FindActors(words, from, to, match, args, lastParticipants, dateExprs);
                 // an evaluative word (بناءة، مثمرة) is an event only as someone's judgement of something: a statement verb
                 // gives the speaker, and the word must judge a meeting or be predicated (وصف … بـ، كانت، تعد)
-                if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && !JudgesSomething(words, from, match, best)) continue;
+                if ((entry.Flags & TriggerFlags.NeedsSpeaker) != 0 && !TriggerFilters.JudgesSomething(words, from, match, best)) continue;
                 if (!SpeakerAsSource(words, from, match, args, actors, issuers, ref src, ref tgt) && (entry.Flags & TriggerFlags.NeedsSpeaker) != 0) continue;
                 NationalityTarget(words, to, match, ref src, actors, ref tgt);
                 if (agents is not null)
@@ -163,16 +164,16 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
                     src = [.. prev.Src, .. prev.Tgt];
                     tgt = [];
                 }
-                var date = NearestDate(words, dateExprs, match, modality, published);
+                var date = EventDating.NearestDate(words, dateExprs, match, modality, published);
                 // "وأوضح أن الجانب الروسي أشار إلى …" after a dated account: a reported past event without a date of its
                 // own happened on the occasion that account dated
-                if (date is null && inherited is not null && modality == EventModality.Asserted && IsVerbalAct(type) && !InRelativeClause(words, from, match.First))
+                if (date is null && inherited is not null && modality == EventModality.Asserted && EventDating.IsVerbalAct(type) && !EventDating.InRelativeClause(words, from, match.First))
                     date = inherited;
                 string? dateValue = date?.For(modality, published);
-                var (location, locSpan) = FindLocation(words, from, to, match, type);
+                var (location, locSpan) = setting.FindLocation(words, from, to, match, type);
                 if ((entry.Flags & TriggerFlags.Meeting) != 0 && location is not null)
-                    (mode, cameo) = RefineMeeting(location, src, tgt, mode, cameo);
-                var topics = type == PloverType.Consult ? Topics(text, words, match, to, args, dateExprs) : [];
+                    (mode, cameo) = EventSetting.RefineMeeting(location, src, tgt, mode, cameo);
+                var topics = type == PloverType.Consult ? EventSetting.Topics(text, words, match, to, args, dateExprs) : [];
                 var evidence = new List<TextSpan> { new(words[match.First].Start, words[match.Last].End) };
                 foreach (var a in src) evidence.Add(new TextSpan(a.Start, a.End));
                 foreach (var a in tgt) evidence.Add(new TextSpan(a.Start, a.End));
@@ -270,142 +271,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
     private static bool SameKind(EventRecord e, PloverType type, string? mode)
         => e.Type == type && e.Modality != EventModality.Negated && (mode is null || e.Mode == mode);
 
-    /// <summary>
-    /// True for a definite noun trigger (اللقاء، المحادثات، بالاجتماع) that names no party of its own: no actor or role
-    /// noun in it, no actor in genitive right after it, no مع/بين phrase and no nationality adjective right after it.
-    /// </summary>
-    private bool RefersBack(string text, WordView[] words, int to, TriggerMatch match, List<ArgumentMention> args)
-    {
-        if (match.VerbForm) return false;
-        string b = words[match.First].Bare;
-        bool definite = b.Length >= 5 && (b.StartsWith("ال", StringComparison.Ordinal) || b.StartsWith("لل", StringComparison.Ordinal)
-            || b[0] is 'ب' or 'ك' && b[1] == 'ا' && b[2] == 'ل');
-        if (!definite) return false;
-        if (args.Exists(a => a.HeadFirst >= match.First && a.HeadFirst <= match.Last + 1 && !a.Actor.IsMedia)) return false;
-        // a role noun (المتظاهرون، المسلحون) names its party
-        for (int i = match.First; i <= match.Last; i++)
-            if (agents?.Match(text, words[i]) is not null) return false;
-        for (int i = match.Last + 1; i < to && i <= match.Last + 3; i++)
-        {
-            if (words[i].Bare is "مع" or "بين") return false;
-            if (i == match.Last + 1 && demonyms.CountryOf(words[i]) is not null) return false;
-        }
-        return true;
-    }
-
-    private static readonly HashSet<string> AnyWords = WordSets.Of(["اي", "ايه", "اية"]);
-
-    /// <summary>
-    /// True when أي/أية (any) stands within three words before the trigger in its clause (أي هجمات إلكترونية تستهدف …):
-    /// the trigger names a kind of act, not one that happened. أي right after a comma or a bracket means "that is".
-    /// </summary>
-    private static bool UnderAny(WordView[] words, int from, TriggerMatch match)
-    {
-        for (int i = match.First - 1, seen = 0; i >= from && seen < 3; i--)
-        {
-            var w = words[i];
-            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; return false; }
-            if (Complementizers.Contains(w.Bare) || RelativePronouns.Contains(w.Bare)) return false;
-            seen++;
-            if (!AnyWords.Contains(w.Bare) && !AnyWords.Contains(w.Norm)) continue;
-            return i == from || !(words[i - 1].IsPunct && words[i - 1].Kind != TokenKind.Quote);
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// True when the trigger follows a threat in its clause within three words (هدد بقصف، توعدت بشن هجمات، سترد على
-    /// هجوم): it is what the threat announces. A complementizer or punctuation between ends the threat's reach.
-    /// </summary>
-    private static bool ThreatObject(WordView[] words, List<TriggerMatch> triggers, int at)
-    {
-        var match = triggers[at];
-        if (match.Entry.Type == PloverType.Threaten || at == 0) return false;
-        var prev = triggers[at - 1];
-        if (prev.Entry.Type != PloverType.Threaten || match.First - prev.Last > 4) return false;
-        for (int i = prev.Last + 1; i < match.First; i++)
-            if (words[i].IsPunct && words[i].Kind != TokenKind.Quote || Complementizers.Contains(words[i].Bare)) return false;
-        return true;
-    }
-
-    private static readonly HashSet<string> CrowdWords = WordSets.Of([
-        "مئات", "الاف", "الوف", "عشرات", "المئات", "العشرات", "الالاف", "مليون", "ملايين", "الملايين", "عدد", "عددا", "نحو", "حوالي", "قرابه",
-        "اكثر", "حشود", "الحشود", "حشد", "جموع", "الجموع", "جماهير", "الجماهير", "الناس", "انصار", "مناصرو", "مناصري", "مؤيدو", "مؤيدي", "معارضو", "معارضي",
-        "الشبان", "شبان", "النساء", "نساء", "اللاجئين", "لاجئون", "لاجئين",
-    ]);
-    private static readonly HashSet<string> RallySettings = WordSets.Of([
-        "امام", "قرب", "بالقرب", "وسط", "خارج", "عند", "في", "ساحه", "الساحه", "ميدان", "احتجاجا", "تنديدا", "تضامنا", "للمطالبه", "للاحتجاج",
-        "للتنديد", "رافعين", "حاملين", "مرددين", "هاتفين", "مطالبين", "حاشد", "حاشدا", "احتجاجي", "احتجاجيا", "شعبي", "شعبيا",
-    ]);
-    private static readonly HashSet<string> CrowdSectors = WordSets.Of(["agent:cvl", "agent:lab", "agent:edu", "agent:opp"]);
-
-    /// <summary>
-    /// A gathering verb (تجمع، احتشد، تجمهر) is a rally only when a crowd gathers: a plural or dual ending (تجمعوا، يحتشدون),
-    /// or within three words after it (two before, in its clause) a crowd word (آلاف، عدد من، الحشود، a number), a civilian
-    /// role noun (المتظاهرون، الطلاب), a nominative plural (الفلسطينيون) or a rally setting (أمام، في، وسط، احتجاجا، حاشد).
-    /// Otherwise تجمع is "brings together" (قمة تجمع الرئيسين، تجمع بين البلدين) and احتشدت القوات is troops massing.
-    /// </summary>
-    private bool CrowdGathers(string text, WordView[] words, int from, int to, TriggerMatch match)
-    {
-        if (AgreesWithSubjectBefore(words[match.First])) return true;
-        for (int i = match.Last + 1, seen = 0; i < to && seen < 3; i++)
-        {
-            var w = words[i];
-            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
-            seen++;
-            if (IsCrowd(text, w) || RallySettings.Contains(w.Bare)) return true;
-            if (w.Kind == TokenKind.ArabicWord && w.Bare.Length >= 6 && w.Bare.EndsWith("ون", StringComparison.Ordinal)) return true;
-        }
-        for (int i = match.First - 1, seen = 0; i >= from && seen < 2; i--)
-        {
-            var w = words[i];
-            if (w.IsPunct) { if (w.Kind == TokenKind.Quote) continue; break; }
-            seen++;
-            if (IsCrowd(text, w)) return true;
-        }
-        return false;
-    }
-
-    private bool IsCrowd(string text, WordView w)
-        => w.Kind == TokenKind.Number || CrowdWords.Contains(w.Bare) || agents?.Match(text, w) is { } a && CrowdSectors.Contains(a.Ref.Id);
-
-    private static readonly HashSet<string> ContinuationVerbs = WordSets.Of([
-        "اضاف", "اضافت", "اوضح", "اوضحت", "تابع", "تابعت", "اردف", "اردفت", "استطرد", "استطردت", "لفت", "لفتت", "اشار", "اشارت",
-        "اكد", "اكدت", "شدد", "شددت", "مضي", "مضت", "استدرك", "استدركت",
-    ]);
-
-    /// <summary>
-    /// True when the sentence opens (after quote marks) with a speech verb that goes on with what was being told:
-    /// وأضاف، وأوضح، وتابع، وأردف، ولفت … (the speaker and the occasion are those of the sentence before).
-    /// </summary>
-    private static bool ContinuesStatement(WordView[] words, int from, int to)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (words[i].IsPunct) continue;
-            return words[i].Kind == TokenKind.ArabicWord && ContinuationVerbs.Contains(words[i].Bare);
-        }
-        return false;
-    }
-
-    private static readonly HashSet<string> RelativePronouns = WordSets.Of(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]);
-
-    /// <summary>
-    /// Verbal acts (what is said, agreed, asked, rejected on an occasion), as opposed to material ones (sanctions,
-    /// expulsions, attacks, aid, protests), which a statement may report without their having happened that day.
-    /// </summary>
-    private static bool IsVerbalAct(PloverType type) => type is PloverType.Consult or PloverType.Agree or PloverType.Support
-        or PloverType.Request or PloverType.Accuse or PloverType.Reject or PloverType.Threaten or PloverType.Concede or PloverType.Cooperate;
-
-    /// <summary>True when a relative pronoun (التي، الذي …) stands between the sentence start and the trigger: a background
-    /// clause ("الاتهامات التي على أساسها فرض …") tells something that happened before.</summary>
-    private static bool InRelativeClause(WordView[] words, int from, int trigger)
-    {
-        for (int i = from; i < trigger; i++)
-            if (RelativePronouns.Contains(words[i].Bare)) return true;
-        return false;
-    }
-
     /// <summary>The date expression of the last dated asserted event of a sentence (the account's occasion), if any.</summary>
     private static DateExpression? LastDate(List<(EventRecord Record, List<ArgumentMention> Src, List<ArgumentMention> Tgt)> sentenceEvents, List<DateExpression> dateExprs)
     {
@@ -419,13 +284,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return null;
     }
 
-    private static bool IsDateWordOnly(TriggerMatch match, List<DateExpression> dateExprs)
-    {
-        foreach (var d in dateExprs)
-            if (match.First >= d.FirstToken && match.Last <= d.LastToken) return true;
-        return false;
-    }
-
     private static bool Within(List<ArgumentMention> src, List<ArgumentMention> tgt, List<ArgumentMention> bigSrc, List<ArgumentMention> bigTgt)
     {
         foreach (var x in src)
@@ -434,7 +292,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             if (!bigSrc.Exists(y => y.Actor.Ref.Id == x.Actor.Ref.Id) && !bigTgt.Exists(y => y.Actor.Ref.Id == x.Actor.Ref.Id)) return false;
         return true;
     }
-
 
     private static List<ActorRef> Refs(List<ArgumentMention> list)
     {
@@ -546,22 +403,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         "اعلن", "اعلنت", "اكد", "اكدت", "اعرب", "اعربت", "وصف", "وصفت", "اعتبر", "اعتبرت", "تعتبر", "يعتبر", "شدد", "شددت", "اشار", "اشارت",
         "اوضح", "اوضحت", "قال", "قالت", "ابدي", "ابدت", "جدد", "جددت", "عبر", "عبرت",
     ]);
-
-    /// <summary>
-    /// An expressive noun (readiness, praise, rejection, accusation: "أعلن بومبيو عن إمكانية تعاون واشنطن وموسكو") governed
-    /// by a statement verb is the speaker's act: the speaker is the source and the other actors named are the targets
-    /// (the speaker's own country dropped).
-    /// </summary>
-    private static bool JudgesSomething(WordView[] words, int from, TriggerMatch match, List<TriggerMatch> triggers)
-    {
-        foreach (var t in triggers)
-            if (t.Entry.Type == PloverType.Consult && t.Last < match.First && t.Last >= match.First - 20) return true;
-        for (int i = match.First - 1; i >= from && i >= match.First - 2; i--)
-            if (words[i].Bare is "كانت" or "كان" or "تعد" or "يعد" or "تعتبر" or "يعتبر" or "اعتبرها" or "وصفها") return true;
-        var w = words[match.First];
-        return w.Bare.Length > 2 && w.Bare[0] == 'ب' && w.Bare[1] == 'ا' && w.Bare[2] == 'ل'
-            || match.First > from && words[match.First - 1].Kind == TokenKind.Quote && match.First - 2 >= from && words[match.First - 2].Norm.EndsWith('ب');
-    }
 
     /// <summary>Who issued each statement: "بيان صادر عن X", "بيان لـX", "بيان X" (word index of بيان, the issuer).</summary>
     private static List<(int At, ArgumentMention Issuer)> StatementIssuers(WordView[] words, List<ArgumentMention> args)
@@ -862,7 +703,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
             // a verb agreeing with a plural or dual subject (هاجموا، فجرا، يتظاهرون) follows that subject: what comes after it
             // is its object
             if (!AgreesWithSubjectBefore(words[match.First]))
-                s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !CrossesComplementizer(words, match.First, a.HeadFirst)
+                s = usable.Find(a => a.HeadFirst > match.First && a.HeadFirst <= match.Last + 8 && a.Prep.Length == 0 && !a.Conj && !EventDating.CrossesComplementizer(words, match.First, a.HeadFirst)
                 && !(a.First > match.First && a.Last < match.Last && match.MatchedWords == 1));
             // SVO: an unprepositioned actor right before the verb is its subject ("موسكو وواشنطن توصلتا")
             int before = usable.FindLastIndex(a => a.Last < match.First && a.Last >= match.First - 2 && a.Prep.Length == 0);
@@ -943,7 +784,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         {
             int after = s is not null && s.First > match.First ? s.Last : verb ? match.First : match.Last;
             var t = usable.Find(a => a.HeadFirst > after && a.HeadFirst <= after + 12 && (TargetPreps.Contains(a.Prep) || verb && a.Prep.Length == 0 && !a.Conj)
-                && (s is null || a.Actor.Ref.Id != s.Actor.Ref.Id) && !CrossesComplementizer(words, after, a.HeadFirst)
+                && (s is null || a.Actor.Ref.Id != s.Actor.Ref.Id) && !EventDating.CrossesComplementizer(words, after, a.HeadFirst)
                 && !(a.Prep == "مع" && verb && ObjectBetween(words, after, a.HeadFirst, args, dateExprs)));
             if (t is not null)
             {
@@ -975,7 +816,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         tgt.RemoveAll(t => src.Exists(x => x.Actor.Ref.Id == t.Actor.Ref.Id));
         return (src, tgt);
     }
-
 
     /// <summary>
     /// "بحثت نولاند في موسكو الاتصالات المستقبلية مع بايدن": a definite object noun between the verb and مع takes the
@@ -1013,7 +853,6 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return false;
     }
 
-
     private static bool HasPronounSuffix(WordView w)
     {
         string n = w.Bare;
@@ -1048,7 +887,7 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         for (int i = match.Last + 1; i < to && i <= match.Last + 10; i++)
         {
             var w = words[i];
-            if (w.Norm is "." or "؛" or ":" or "،" or "," || Complementizers.Contains(w.Bare) || ClauseLinks.Contains(w.Bare)) return null;
+            if (w.Norm is "." or "؛" or ":" or "،" or "," || ClauseWords.Complementizers.Contains(w.Bare) || ClauseLinks.Contains(w.Bare)) return null;
             if (w.Norm is "بنيران" or "برصاص") return i + 1;
             if (i + 1 >= to) return null;
             string next = words[i + 1].Norm;
@@ -1075,131 +914,4 @@ public sealed class EventExtractor(TriggerLexicon lexicon, DateFinder dates, Pla
         return false;
     }
 
-    private static bool CrossesComplementizer(WordView[] words, int a, int b)
-    {
-        for (int i = a + 1; i < b; i++)
-            if (Complementizers.Contains(words[i].Bare) || words[i].Norm is "." or ":" or "؛") return true;
-        return false;
-    }
-
-    /// <summary>
-    /// The date of an event: among the expressions within 14 words of the trigger (words inside parentheses not counted;
-    /// one across أن/إن, in another clause, only when the event's own clause has none),
-    /// the most precise one (a day over a month over a year), then the nearest, an expression before the trigger winning ties.
-    /// An expression that resolves after publication never dates an asserted event (it dates a plan, a deadline, a
-    /// target year: «تستهدف عام 2030»).
-    /// </summary>
-    private static DateExpression? NearestDate(WordView[] words, List<DateExpression> exprs, TriggerMatch match, EventModality modality, DateOnly? published)
-    {
-        DateExpression? best = null;
-        int bestScore = int.MaxValue;
-        foreach (var d in exprs)
-        {
-            if (d.Value is not null && d.For(modality, published) is null) continue;
-            int a = d.LastToken < match.First ? d.LastToken : match.Last;
-            int b = d.LastToken < match.First ? match.First : d.FirstToken;
-            int dist = 0, depth = 0;
-            for (int i = a + 1; i < b; i++)
-            {
-                var w = words[i];
-                if (w.Norm == "(") { depth++; continue; }
-                if (w.Norm == ")") { depth = Math.Max(0, depth - 1); continue; }
-                if (depth == 0 && !w.IsPunct) dist++;
-            }
-            if (dist > 14) continue;
-            int score = (int)d.Precision * 100 + dist * 2 + (d.FirstToken > match.Last ? 1 : 0);
-            // "أعلن اليوم أن … قد يلتقيان في يونيو": a date across أن belongs to the announcement; it dates the event
-            // only when the event's own clause has none
-            if (CrossesComplementizer(words, a, b)) score += 1000;
-            if (d.Value is null) score += 50;
-            if (score >= bestScore) continue;
-            best = d;
-            bestScore = score;
-        }
-        return best;
-    }
-
-    private (LocationInfo?, TextSpan?) FindLocation(WordView[] words, int from, int to, TriggerMatch match, PloverType type)
-    {
-        int lo = Math.Max(from, match.First - 8), hi = Math.Min(to - 1, match.Last + 14);
-        LocationInfo? country = null;
-        TextSpan? countrySpan = null;
-        for (int i = lo; i <= hi; i++)
-        {
-            string b = words[i].Bare;
-            bool inWord = b is "في" or "فى";
-            bool toWord = b is "الي" or "إلى" && type == PloverType.Consult;
-            int start = i + 1;
-            if (!inWord && !toWord)
-            {
-                // "بجنيف" / "فى براغ" written as one token
-                continue;
-            }
-            for (int k = start; k <= Math.Min(hi, start + 3); k++)
-            {
-                int end = places.Match(words, k, to, out var place);
-                if (end < 0 || place is null) continue;
-                var span = new TextSpan(words[k].Start, words[end].End);
-                if (!place.IsCountry) return (place.Info, span);
-                if (toWord && country is null) { country = place.Info; countrySpan = span; }
-                break;
-            }
-        }
-        return (country, countrySpan);
-    }
-
-    private static (string? Mode, string Cameo) RefineMeeting(LocationInfo loc, List<ArgumentMention> src, List<ArgumentMention> tgt, string? mode, string cameo)
-    {
-        if (loc.Country is null || src.Count == 0 || tgt.Count == 0) return (mode, cameo);
-        string? sc = src[0].Actor.Ref.Country, tc = tgt[0].Actor.Ref.Country;
-        if (sc is null || tc is null || sc == tc) return (mode, cameo);
-        if (loc.Country == tc) return ("visit", "042");
-        if (loc.Country == sc) return ("visit", "043");
-        return ("third-party", "044");
-    }
-
-    private static readonly HashSet<string> TopicCues = WordSets.Of(["بحث", "بحثا", "بحثت", "بحثوا", "ناقش", "ناقشا", "ناقشت", "ناقشوا", "تناول", "تناولت", "تناولا", "حول", "بشان", "يبحث", "يناقش", "سيبحث", "لمناقشه", "لبحث", "تبادلا", "تبادل"]);
-    private static readonly HashSet<string> TopicLead = WordSets.Of(["الاوضاع", "الوضع", "قضايا", "القضايا", "مسائل", "المسائل", "ملف", "موضوع", "ملفات", "في", "الاستعدادات", "التحضير", "عدد", "من", "جمله", "عددا", "خلاله", "كل", "الي", "بالاضافه", "وكذلك", "كذلك", "ايضا"]);
-
-    private static List<string> Topics(string text, WordView[] words, TriggerMatch match, int to, List<ArgumentMention> args, List<DateExpression> dates)
-    {
-        int cue = -1;
-        for (int i = match.First; i < to && i <= match.Last + 12; i++)
-            if (TopicCues.Contains(words[i].Bare) || TopicCues.Contains(words[i].Norm)) { cue = i; break; }
-        if (cue < 0) return [];
-        var topics = new List<string>();
-        int startTok = -1, endTok = -1;
-        for (int i = cue + 1; i < to && topics.Count < 8; i++)
-        {
-            var w = words[i];
-            bool inActor = args.Exists(a => i >= a.HeadFirst && i <= a.Last && a.Actor.Kind is "person" or "media");
-            bool inDate = dates.Exists(d => i >= d.FirstToken && i <= d.LastToken);
-            bool boundary = w.IsPunct && w.Norm is "،" or "," or "؛" or "." or ":" || w.Bare is "حيث" or "لكن" or "كما" || inActor || inDate || w.Bare == "مع";
-            bool conj = w.Kind == TokenKind.ArabicWord && w.Norm.Length > 3 && w.Norm[0] == 'و' && startTok >= 0;
-            if (boundary || conj)
-            {
-                Flush();
-                if (w.IsPunct && w.Norm is "." or "؛" or ":") break;
-                if (w.Bare is "حيث" or "لكن" or "كما") break;
-                if (!conj) continue;
-            }
-            if (w.IsPunct) continue;
-            string core = conj ? w.Norm[1..] : w.Bare;
-            if (startTok < 0 && (TopicLead.Contains(core) || TopicLead.Contains(w.Norm))) continue;
-            if (startTok < 0) startTok = i;
-            endTok = i;
-            if (endTok - startTok >= 4) Flush();
-        }
-        Flush();
-        return topics;
-
-        void Flush()
-        {
-            if (startTok < 0) return;
-            int s = words[startTok].Start;
-            if (words[startTok].Norm.Length > 3 && words[startTok].Norm[0] == 'و') s++;
-            topics.Add(text[s..words[endTok].End]);
-            startTok = endTok = -1;
-        }
-    }
 }

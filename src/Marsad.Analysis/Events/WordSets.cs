@@ -22,3 +22,13 @@ internal static class WordSets
     /// <summary>ئ → ي and ؤ → و.</summary>
     public static string Fold(string w) => w.Replace('ئ', 'ي').Replace('ؤ', 'و');
 }
+
+/// <summary>Words that open or mark a clause, shared by the trigger, argument and date rules.</summary>
+internal static class ClauseWords
+{
+    /// <summary>أن and its pronoun forms: what follows is a reported clause.</summary>
+    public static readonly HashSet<string> Complementizers = WordSets.Of(["ان", "انه", "انها", "انهم", "انهما"]);
+
+    /// <summary>Relative pronouns: what follows is a background clause.</summary>
+    public static readonly HashSet<string> RelativePronouns = WordSets.Of(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]);
+}
