@@ -44,6 +44,19 @@ public class ModalityTests
     }
 
     [Fact]
+    public void An_event_noun_after_a_future_light_verb_or_what_is_supposed_to_happen_is_planned()
+    {
+        // "the two presidents will hold talks tomorrow, Wednesday": planned, so Wednesday is the next one, not the last
+        var talks = Single("وسيجري الرئيسان بوتين وأردوغان مباحثات غدا الأربعاء في أنقرة.", "CONSULT", published: "2018-05-01");
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, talks.Modality);
+        Assert.Equal("2018-05-02", talks.Date);
+        var summit = Single("وكان من المفترض أن تعقد القمة بين بوتين وأردوغان يوم 12 يونيو.", "CONSULT", published: "2018-05-18");
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, summit.Modality);
+        Assert.Equal("2018-06-12", summit.Date);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("وأجرى الرئيسان بوتين وأردوغان مباحثات في أنقرة.", "CONSULT").Modality);
+    }
+
+    [Fact]
     public void Qad_before_a_present_verb_is_possible_but_not_before_a_past_verb()
     {
         Assert.Equal(Marsad.Analysis.Events.EventModality.Possible, Single("بايدن وبوتين قد يلتقيان في يونيو.", "CONSULT").Modality);
