@@ -106,7 +106,7 @@ public sealed class EventStage
         var linked = actors ?? new ActorLinks(Fallback.Link(text, words), Fallback);
         var (ments, dir) = (linked.Mentions, linked.Directory);
         // the argument mentions are built once for both extractors
-        var args = EventExtractor.Arguments(text, words, ments, dir);
+        var args = ArgumentMentions.Read(text, words, ments, dir);
         var candidates = new List<Coding.EventCandidate>();
         var events = _events.Extract(docId, text, words, sentences, args, dir, pub, candidates);
         if (Coder is not null) events = Coder.Decide(candidates);

@@ -92,7 +92,7 @@ internal sealed class TriggerFilters(DemonymLexicon demonyms, GenericActorLexico
     /// </summary>
     public bool CrowdGathers(string text, WordView[] words, int from, int to, TriggerMatch match)
     {
-        if (EventExtractor.AgreesWithSubjectBefore(words[match.First])) return true;
+        if (ArgumentRules.AgreesWithSubjectBefore(words[match.First])) return true;
         for (int i = match.Last + 1, seen = 0; i < to && seen < 3; i++)
         {
             var w = words[i];

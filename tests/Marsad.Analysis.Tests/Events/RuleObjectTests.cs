@@ -71,4 +71,23 @@ public class RuleObjectTests
         Assert.False(EventDating.IsVerbalAct(PloverType.Assault));
         Assert.False(EventDating.IsVerbalAct(PloverType.Sanction));
     }
+
+    [Theory]
+    [InlineData("وقتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي قرب الحدود.", "الجيش")]
+    [InlineData("وتم اعتقال ناشطين من قبل الشرطة التركية.", "الشرطه")]
+    [InlineData("وقتل ثلاثة جنود، وقالت الشرطة إن التحقيق جار.", null)]
+    public void The_agent_of_a_passive_or_an_act_noun_starts_after_its_cue(string text, string? agent)
+    {
+        var (words, triggers) = Read(text);
+        var act = triggers.First(t => t.Entry.Type is PloverType.Assault or PloverType.Coerce);
+        int? at = ArgumentRules.AgentPhrase(words, words.Length, act);
+        Assert.Equal(agent, at is { } i ? words[i].Bare : null);
+    }
+
+    [Theory]
+    [InlineData("هاجموا", true)]
+    [InlineData("يتظاهرون", true)]
+    [InlineData("هاجم", false)]
+    public void A_verb_with_a_plural_ending_has_its_subject_before_it(string verb, bool before)
+        => Assert.Equal(before, ArgumentRules.AgreesWithSubjectBefore(Read(verb).Words[0]));
 }
