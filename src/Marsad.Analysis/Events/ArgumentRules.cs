@@ -353,17 +353,7 @@ internal sealed class ArgumentRules(DemonymLexicon demonyms, GenericActorLexicon
         // a dual right at the trigger (الجانبان بحثا، التقى المسؤولان) refers to the participants of the previous event,
         // also when actor linking resolved it to one of them (وبحث الرئيسان → one president)
         if (s is not null && lastParticipants is not null && IsDual(words[s.HeadFirst])) s = null;
-        if (s is null && lastParticipants is not null)
-        {
-            for (int i = Math.Max(from, match.First - 2); i <= Math.Min(to - 1, match.Last + 2); i++)
-                if (IsDual(words[i]))
-                {
-                    src.Add(lastParticipants[0]);
-                    for (int k = 1; k < lastParticipants.Count; k++)
-                        if (sym) tgt.Add(lastParticipants[k]); else src.Add(lastParticipants[k]);
-                    return (src, tgt);
-                }
-        }
+        if (s is null && lastParticipants is not null && DualNear(2)) return TakeParticipants(lastParticipants);
         // A meeting noun inside a prepositional phrase ("الاستعدادات للقمة", "خلال لقاء") is not the clause's act: it takes
         // no subject from afar, unless a pronoun suffix names its owner (في اجتماعه). Agentive nouns (باقتراح) still do.
         bool governed = !verb && !possessive && entry.Type == PloverType.Consult && (match.AfterPreposition
@@ -381,17 +371,7 @@ internal sealed class ArgumentRules(DemonymLexicon demonyms, GenericActorLexicon
                 idx = -1;
             if (idx >= 0) s = usable[idx];
         }
-        if (s is null && lastParticipants is not null)
-        {
-            for (int i = Math.Max(from, match.First - 3); i <= Math.Min(to - 1, match.Last + 3); i++)
-                if (IsDual(words[i]))
-                {
-                    src.Add(lastParticipants[0]);
-                    for (int k = 1; k < lastParticipants.Count; k++)
-                        if (sym) tgt.Add(lastParticipants[k]); else src.Add(lastParticipants[k]);
-                    return (src, tgt);
-                }
-        }
+        if (s is null && lastParticipants is not null && DualNear(3)) return TakeParticipants(lastParticipants);
         // the agent of a passive or a noun of harm: "تم اغتصابها من قبل ضباط"، "قتل على يد مسلحين"، "قتل بنيران الجيش"
         // (what stood as the subject is then the one acted on: "13 إثيوبياً خطفوا على أيدي مسلحين")
         ArgumentMention? patient = null;
@@ -448,6 +428,22 @@ internal sealed class ArgumentRules(DemonymLexicon demonyms, GenericActorLexicon
         // never the same actor on both sides
         tgt.RemoveAll(t => src.Exists(x => x.Actor.Ref.Id == t.Actor.Ref.Id));
         return (src, tgt);
+
+        // a dual (الجانبان، الرئيسان) within reach words of the trigger
+        bool DualNear(int reach)
+        {
+            for (int i = Math.Max(from, match.First - reach); i <= Math.Min(to - 1, match.Last + reach); i++)
+                if (IsDual(words[i])) return true;
+            return false;
+        }
+        // the previous event's participants: the first as source, the others as co-participants (symmetric) or sources
+        (List<ArgumentMention> Src, List<ArgumentMention> Tgt) TakeParticipants(List<ArgumentMention> last)
+        {
+            src.Add(last[0]);
+            for (int k = 1; k < last.Count; k++)
+                if (sym) tgt.Add(last[k]); else src.Add(last[k]);
+            return (src, tgt);
+        }
     }
 
     /// <summary>
