@@ -1,5 +1,6 @@
 using Marsad.Analysis.Events;
 using Marsad.Analysis.Documents;
+using Marsad.Analysis.Evaluation;
 using Marsad.Analysis.Events.Coding;
 using Marsad.Analysis.Text;
 
@@ -50,6 +51,46 @@ public class EventCoderTests
         Assert.Contains("prep=-", iran.Features);
         Assert.Equal(MentionOrigin.Adjective, iran.Origin);
         Assert.True(iran.InSentence);
+    }
+
+    [Fact]
+    public void A_meetings_parties_are_decoded_as_one_set_likeliest_first()
+    {
+        // a model that reads a mention after مع as a party (target), one before the trigger as a party (source) and a
+        // statement's subject as none: the two parties make the meeting, the speaker stays out
+        var examples = new List<(string[], int)>();
+        for (int i = 0; i < 30; i++)
+        {
+            examples.Add((["bias", "pos=before", "kind=person"], 1));
+            examples.Add((["bias", "pos=after", "prep=مع"], 2));
+            examples.Add((["bias", "statement-between|pos=before"], 0));
+            examples.Add((["bias", "pos=after", "prep=-"], 0));
+        }
+        var model = LogisticModel.Train(["none", "source", "target"], examples, epochs: 20);
+        var putin = new ActorRef("vladimir-putin", "Vladimir Putin", "بوتين", "RUS");
+        var erdogan = new ActorRef("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "أردوغان", "TUR");
+        var lavrov = new ActorRef("sergey-lavrov", "Sergey Lavrov", "لافروف", "RUS");
+        var xi = new ActorRef("xi-jinping", "Xi Jinping", "شي جين بينغ", "CHN");
+        var rules = new EventRecord { Id = "e1", Type = PloverType.Consult, Trigger = new TriggerInfo("التقى", 0, 5), Evidence = [new TextSpan(0, 5)] };
+        ArgumentCandidate Mention(ActorRef a, params string[] f) => new(a, "person", ArgumentRole.None, ["bias", .. f], MentionOrigin.Sentence);
+
+        var meeting = new EventCandidate(rules, [Mention(lavrov, "statement-between|pos=before"), Mention(putin, "pos=before", "kind=person"),
+            Mention(erdogan, "pos=after", "prep=مع")], ["bias"], 0);
+        var (source, target, _, _) = EventCoder.DecodeArguments(model, meeting);
+        Assert.Equal(2, source.Count + target.Count);
+        Assert.Equal(["recep-tayyip-erdogan", "vladimir-putin"], source.Concat(target).Select(a => a.Id).Order());
+        Assert.DoesNotContain(source.Concat(target), a => a.Id == "sergey-lavrov");
+
+        // a third actor read as a party joins the target side; two are kept however unlikely the second is
+        var three = new EventCandidate(rules, [Mention(putin, "pos=before", "kind=person"), Mention(erdogan, "pos=after", "prep=مع"),
+            Mention(xi, "pos=after", "prep=مع")], ["bias"], 0);
+        (source, target, _, _) = EventCoder.DecodeArguments(model, three);
+        Assert.Single(source);
+        Assert.Equal(2, target.Count);
+        var lone = new EventCandidate(rules, [Mention(putin, "pos=before", "kind=person"), Mention(lavrov, "statement-between|pos=before")], ["bias"], 0);
+        (source, target, _, _) = EventCoder.DecodeArguments(model, lone);
+        Assert.Equal("vladimir-putin", Assert.Single(source).Id);
+        Assert.Equal("sergey-lavrov", Assert.Single(target).Id);
     }
 
     [Fact]

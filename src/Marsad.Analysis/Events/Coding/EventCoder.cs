@@ -108,6 +108,7 @@ public sealed class EventCoder
     /// <summary>The decoding above with any argument model (training decodes with models that did not see the document).</summary>
     public static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(LogisticModel arguments, EventCandidate c)
     {
+        if (c.Rules.Type == Events.PloverType.Consult) return DecodeMeeting(arguments, c);
         Span<double> p = stackalloc double[3];
         // per actor, its likeliest reading as source and as target over all its mentions
         var actors = new Dictionary<string, (ActorRef Actor, double None, double Source, double Target)>(StringComparer.Ordinal);
@@ -153,6 +154,35 @@ public sealed class EventCoder
             for (int i = 0; i < side.Count && i < 3; i++) list.Add(side[i].Actor);
             return list;
         }
+    }
+
+    /// <summary>
+    /// A meeting's sides are interchangeable (the guideline and the scorer take either order), so its parties are decoded
+    /// as one set: the actors the argument model reads as a party (source or target) more likely than not, at least two
+    /// and at most four, likeliest first; the likeliest is the source, the others the target. (Tune, 5-fold CV, mean of
+    /// seeds 1-4, at 0.45: F0.5 0.380 -> 0.403, recall 0.188 -> 0.209; at most two parties: 0.380, three: 0.394.)
+    /// </summary>
+    private static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeMeeting(LogisticModel arguments, EventCandidate c)
+    {
+        Span<double> p = stackalloc double[3];
+        var actors = new Dictionary<string, (ActorRef Actor, double Party, double None)>(StringComparer.Ordinal);
+        foreach (var m in c.Mentions)
+        {
+            if (m.Kind == "media") continue;
+            arguments.Predict(m.Features, p);
+            actors[m.Actor.Id] = actors.TryGetValue(m.Actor.Id, out var old)
+                ? (m.Actor, Math.Max(old.Party, p[1] + p[2]), Math.Min(old.None, p[0]))
+                : (m.Actor, p[1] + p[2], p[0]);
+        }
+        var ranked = new List<(ActorRef Actor, double Party, double None)>(actors.Values);
+        ranked.Sort((a, b) => b.Party.CompareTo(a.Party));
+        var source = new List<(ActorRef Actor, double P)>(1);
+        var target = new List<(ActorRef Actor, double P)>(3);
+        for (int i = 0; i < ranked.Count && i < 4 && (i < 2 || ranked[i].Party > ranked[i].None); i++)
+            (i == 0 ? source : target).Add((ranked[i].Actor, ranked[i].Party));
+        Specific(arguments, c, source, target, 1);
+        Specific(arguments, c, target, source, 2);
+        return (source.ConvertAll(x => x.Actor), target.ConvertAll(x => x.Actor), source.Count > 0 ? source[0].P : 0, target.Count > 0 ? target[0].P : 0);
     }
 
     /// <summary>
