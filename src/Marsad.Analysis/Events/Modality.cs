@@ -10,8 +10,8 @@ namespace Marsad.Analysis.Events;
 /// <item><b>possible</b>: قد right before a present-tense verb, ربما, من المحتمل/من الممكن, يحتمل; محتمل after a noun;
 /// a question (هل، ما إذا) about the event;</item>
 /// <item><b>proposed</b>: the trigger itself proposes (اقترح), or اقترح/اقتراح/دعا إلى/عرض governs it;</item>
-/// <item><b>planned</b>: the future prefix سـ, سوف, سيتم, من المقرر/المفترض, يعتزم/ينوي/يخطط, الاستعدادات/التحضير لـ, a future light verb
-/// (ستعقد قمة، سيجريان مباحثات), or المقبل/القادم/(المستقبل) القريب after it;</item>
+/// <item><b>planned</b>: the future prefix سـ, سوف, سيتم, من المقرر, من المفترض أن/يفترض أن, يعتزم/ينوي/يخطط, الاستعدادات/التحضير لـ,
+/// a future light verb right before it (ستعقد قمة، سيجريان مباحثات), or المقبل/القادم/(المستقبل) القريب after it;</item>
 /// <item>otherwise <b>asserted</b>.</item>
 /// </list>
 /// </summary>
@@ -21,13 +21,12 @@ public static class Modality
     private static readonly HashSet<string> Transparent = WordSets.Of(["يتم", "تم", "تتم", "يكن", "تكن", "يكون", "اي", "يجر", "تجر", "بعد", "قط", "ابدا", "يعد", "تعد", "يحدث", "حتي", "حتى"]);
     private static readonly HashSet<string> Denials = WordSets.Of(["نفي", "ينفي", "نفت", "تنفي", "نفوا", "ينفون", "نفيا", "انكر", "ينكر", "انكرت", "تنكر"]);
     private static readonly HashSet<string> PlanCues = WordSets.Of(["سوف", "سيتم", "ستتم", "سيجري", "ستجري", "يعتزم", "تعتزم", "يعتزمان", "يعتزمون", "ينوي", "تنوي", "يخطط", "تخطط", "يزمع", "تزمع", "المقرر", "المزمع", "المرتقب", "المرتقبه", "المنتظر",
-        "الاستعدادات", "الاستعداد", "التحضير", "التحضيرات", "للتحضير", "تحضيرا", "الترتيب", "للترتيب", "الاعداد", "للاعداد",
-        // من المفترض أن تعقد، يفترض أن تعقد القمة: what is supposed to happen has not happened yet
-        "المفترض", "يفترض", "مفترض",
-        // a future light verb before an event noun: سيجريان مباحثات، ستعقد قمة، ستشن حملة، سيوقع اتفاقا
+        "الاستعدادات", "الاستعداد", "التحضير", "التحضيرات", "للتحضير", "تحضيرا", "الترتيب", "للترتيب", "الاعداد", "للاعداد"]);
+    // a future light verb right before its event noun: سيجريان مباحثات، ستعقد قمة، ستشن حملة، سيوقع اتفاقا (only right
+    // before: «ستقوم بالتحقيق في الهجوم»، «سيحضر جنازة ضحايا الهجوم» plan the inquiry and the funeral, not the attack)
+    private static readonly HashSet<string> FutureLightVerbs = WordSets.Of([
         "سيعقد", "ستعقد", "سيعقدان", "ستعقدان", "سيعقدون", "سنعقد", "سيجريان", "ستجريان", "سيجرون", "سنجري", "سيبدا", "ستبدا", "سيبدان",
-        "ستبدان", "سيبداون", "سيشارك", "ستشارك", "سيشاركون", "سيقوم", "ستقوم", "سيقومان", "سيشن", "ستشن", "سينفذ", "ستنفذ", "سيوقع", "ستوقع",
-        "سيوقعان", "ستوقعان", "سيحضر", "ستحضر", "سيترأس", "سيتراس", "ستتراس"]);
+        "ستبدان", "سيبداون", "سيشن", "ستشن", "سينفذ", "ستنفذ", "سيوقع", "ستوقع", "سيوقعان", "ستوقعان"]);
     private static readonly HashSet<string> Later = WordSets.Of(["المقبل", "المقبله", "القادم", "القادمه", "المقبلين", "المقبلتين", "القريب",
         // after the event noun: القمة المرتقبة، القمة المقررة في كندا، لا تزال مزمعة
         "المرتقب", "المرتقبه", "المقرر", "المقرره", "المزمع", "المزمعه", "مزمع", "مزمعه", "مقرر", "مقرره"]);
@@ -107,6 +106,13 @@ public static class Modality
     private static bool IsPlanned(WordView[] w, int from, TriggerMatch m)
     {
         if (m.Future) return true;
+        if (m.First - 1 >= from && FutureLightVerbs.Contains(w[m.First - 1].Bare)) return true;
+        // what is supposed to happen (من المفترض أن تعقد، يفترض أن يلتقي) has not happened yet; المفترض alone is "alleged"
+        for (int i = m.First - 2; i >= from && i >= m.First - 5; i--)
+        {
+            if (EndsLookBack(w[i])) break;
+            if (w[i + 1].Bare is "ان" && (w[i].Bare == "يفترض" || w[i].Bare == "المفترض" && i > from && w[i - 1].Bare == "من")) return true;
+        }
         for (int i = m.First - 1; i >= from && i >= m.First - 6; i--)
         {
             var v = w[i];

@@ -36,7 +36,8 @@ public static class PloverTypes
     public static IReadOnlyList<PloverType> All { get; } = Enum.GetValues<PloverType>();
 
     /// <summary>The upper-case name (CONSULT, ASSAULT …); the same string instance every time.</summary>
-    public static string Name(this PloverType type) => Names[(int)type];
+    public static string Name(this PloverType type) => (uint)type < (uint)Names.Length ? Names[(int)type]
+        : throw new ArgumentOutOfRangeException(nameof(type), (int)type, "not a PLOVER event type");
 
     /// <summary>The type a name gives, in any case; false for a name that is not a PLOVER type.</summary>
     public static bool TryParse(string? name, out PloverType type)

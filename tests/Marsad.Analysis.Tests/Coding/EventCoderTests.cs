@@ -91,6 +91,14 @@ public class EventCoderTests
         (source, target, _, _) = EventCoder.DecodeArguments(model, lone);
         Assert.Equal("vladimir-putin", Assert.Single(source).Id);
         Assert.Equal("sergey-lavrov", Assert.Single(target).Id);
+
+        // «بوتين وأردوغان التقيا»: both parties read as sources. Decoded by roles, both would stand on the source side
+        // and the empty target would take the speaker; as one set, the two parties are the meeting and the speaker is out
+        var both = new EventCandidate(rules, [Mention(lavrov, "statement-between|pos=before"), Mention(putin, "pos=before", "kind=person"),
+            Mention(erdogan, "pos=before", "kind=person")], ["bias"], 0);
+        (source, target, _, _) = EventCoder.DecodeArguments(model, both);
+        Assert.Equal(["recep-tayyip-erdogan", "vladimir-putin"], source.Concat(target).Select(a => a.Id).Order());
+        Assert.Single(source);
     }
 
     [Fact]

@@ -47,9 +47,13 @@ public class ModalityTests
     public void An_event_noun_after_a_future_light_verb_or_what_is_supposed_to_happen_is_planned()
     {
         // "the two presidents will hold talks tomorrow, Wednesday": planned, so Wednesday is the next one, not the last
-        var talks = Single("وسيجري الرئيسان بوتين وأردوغان مباحثات غدا الأربعاء في أنقرة.", "CONSULT", published: "2018-05-01");
+        var talks = Single("وقال مسؤول إن بوتين وأردوغان سيجريان مباحثات غدا الأربعاء في أنقرة.", "CONSULT", published: "2018-05-01");
         Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, talks.Modality);
         Assert.Equal("2018-05-02", talks.Date);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, Single("وأعلنت تركيا أنها ستشن غارات على مواقع المسلحين.", "ASSAULT").Modality);
+        // the light verb plans what it governs, not an attack named further on; المفترض alone is "alleged"
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("وقال إن الشرطة ستقوم بالتحقيق في الهجوم على الحاجز.", "ASSAULT").Modality);
+        Assert.Equal(Marsad.Analysis.Events.EventModality.Asserted, Single("واعتقلت الشرطة المنفذ المفترض للهجوم يوم الأحد.", "COERCE").Modality);
         var summit = Single("وكان من المفترض أن تعقد القمة بين بوتين وأردوغان يوم 12 يونيو.", "CONSULT", published: "2018-05-18");
         Assert.Equal(Marsad.Analysis.Events.EventModality.Planned, summit.Modality);
         Assert.Equal("2018-06-12", summit.Date);

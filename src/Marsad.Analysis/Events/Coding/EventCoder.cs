@@ -102,6 +102,7 @@ public sealed class EventCoder
     /// The roles: an actor (over all its mentions) takes its most likely role; a side no actor won takes the likeliest
     /// remaining actor; at most three a side, likeliest first. (Tried: one best mention a side plus those و joins to
     /// it; worse on the seeds and in cross-validation, since a side often names two parties without و between them.)
+    /// A meeting's parties are decoded as one set instead (<see cref="DecodeMeeting"/>).
     /// </summary>
     public (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(EventCandidate c) => DecodeArguments(Arguments, c);
 
@@ -160,7 +161,8 @@ public sealed class EventCoder
     /// A meeting's sides are interchangeable (the guideline and the scorer take either order), so its parties are decoded
     /// as one set: the actors the argument model reads as a party (source or target) more likely than not, at least two
     /// and at most four, likeliest first; the likeliest is the source, the others the target. (Tune, 5-fold CV, mean of
-    /// seeds 1-4, at 0.45: F0.5 0.380 -> 0.403, recall 0.188 -> 0.209; at most two parties: 0.380, three: 0.394.)
+    /// seeds 1-4, at 0.45: F0.5 0.380 -> 0.407, recall 0.188 -> 0.211; at most two parties: 0.380, three: 0.394; text order
+    /// instead of likelihood: 0.403.)
     /// </summary>
     private static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeMeeting(LogisticModel arguments, EventCandidate c)
     {
