@@ -837,7 +837,6 @@ public sealed class QuoteExtractor
         return false;
     }
 
-    // places never speak: a city as the subject stands for its country
     // Official national news agencies: giving the state's own position with no one named, they speak for the state
     // (annotation guideline, ruling 5); reporting someone, they are the via (the relay paths never reach Speak).
     private static readonly HashSet<string> StateAgencies = new(StringComparer.Ordinal)
@@ -845,6 +844,8 @@ public sealed class QuoteExtractor
         "sana", "spa", "wam", "kuna", "qna", "mena", "irna", "suna", "saba", "wafa", "petra", "bna", "ona", "ina", "nna", "map", "aps", "tap", "kcna",
     };
 
+    // who speaks when a is named as the speaker: an official agency's state (above); places never speak, a city as the
+    // subject stands for its country
     private static ActorRef Speak(EventActor a, IActorDirectory? directory)
     {
         if (StateAgencies.Contains(a.Ref.Id) && a.Ref.Country is { } state)

@@ -28,9 +28,10 @@ public static class CandidateFeatures
     public static string[] Trigger(WordView[] words, int from, int to, int first, int last, TriggerMatch match, EventRecord rules,
         int mentionCount, int sentence, int sentenceCount, string register, string age = "")
     {
-        var f = new List<string>(32) { "bias", "type=" + rules.Type.Name(), "rule=" + rules.Rule, "type|mod=" + rules.Type.Name() + "|" + rules.Modality.Name(),
-            "word=" + words[first].Bare, "type|word=" + rules.Type.Name() + "|" + words[first].Bare };
-        if (match.VerbForm) f.Add("verb|type=" + rules.Type.Name());
+        string type = rules.Type.Name();
+        var f = new List<string>(32) { "bias", "type=" + type, "rule=" + rules.Rule, "type|mod=" + type + "|" + rules.Modality.Name(),
+            "word=" + words[first].Bare, "type|word=" + type + "|" + words[first].Bare };
+        if (match.VerbForm) f.Add("verb|type=" + type);
         if (match.Future) f.Add("future");
         if (match.AfterPreposition) f.Add("after-prep");
         f.Add("sent=" + (sentence switch { 0 => "0", 1 => "1", 2 => "2", < 6 => "3-5", _ => "6+" }));
@@ -38,10 +39,10 @@ public static class CandidateFeatures
         f.Add("mentions=" + Bucket(mentionCount));
         f.Add("len=" + Bucket((to - from) / 5));
         f.Add("rule-src=" + (rules.Source.Count > 0) + "|rule-tgt=" + (rules.Target.Count > 0));
-        f.Add("type|rule-args=" + rules.Type.Name() + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
-        if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + rules.Type.Name()); }
+        f.Add("type|rule-args=" + type + "|" + (rules.Source.Count > 0) + "|" + (rules.Target.Count > 0));
+        if (register.Length > 0) { f.Add("register=" + register); f.Add("register|type=" + register + "|" + type); }
         if (rules.Date is not null) f.Add("dated");
-        if (age.Length > 0) { f.Add("age=" + age); f.Add("type|age=" + rules.Type.Name() + "|" + age); }
+        if (age.Length > 0) { f.Add("age=" + age); f.Add("type|age=" + type + "|" + age); }
         if (rules.Location is not null) f.Add("located");
         int quotes = 0;
         bool statement = false, negation = false;
@@ -52,12 +53,12 @@ public static class CandidateFeatures
             if (IsStatement(w)) statement = true;
             if (i >= first - 3 && Negations.Contains(w.Bare)) negation = true;
         }
-        if (quotes % 2 == 1) f.Add("in-quote|type=" + rules.Type.Name());
-        if (statement) f.Add("after-statement|type=" + rules.Type.Name());
+        if (quotes % 2 == 1) f.Add("in-quote|type=" + type);
+        if (statement) f.Add("after-statement|type=" + type);
         if (negation) f.Add("negation-before");
         f.Add("prev=" + (first > from ? Word(words[first - 1]) : "<s>"));
         f.Add("next=" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
-        f.Add("type|next=" + rules.Type.Name() + "|" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
+        f.Add("type|next=" + type + "|" + (last + 1 < to ? Word(words[last + 1]) : "</s>"));
         return [.. f];
     }
 

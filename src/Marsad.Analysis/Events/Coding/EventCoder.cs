@@ -109,22 +109,12 @@ public sealed class EventCoder
     /// <summary>The decoding above with any argument model (training decodes with models that did not see the document).</summary>
     public static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeArguments(LogisticModel arguments, EventCandidate c)
     {
-        if (c.Rules.Type == Events.PloverType.Consult) return DecodeMeeting(arguments, c);
-        Span<double> p = stackalloc double[3];
-        // per actor, its likeliest reading as source and as target over all its mentions
-        var actors = new Dictionary<string, (ActorRef Actor, double None, double Source, double Target)>(StringComparer.Ordinal);
-        foreach (var m in c.Mentions)
-        {
-            if (m.Kind == "media") continue;
-            arguments.Predict(m.Features, p);
-            actors[m.Actor.Id] = actors.TryGetValue(m.Actor.Id, out var old)
-                ? (m.Actor, Math.Min(old.None, p[0]), Math.Max(old.Source, p[1]), Math.Max(old.Target, p[2]))
-                : (m.Actor, p[0], p[1], p[2]);
-        }
+        var actors = Readings(arguments, c);
+        if (c.Rules.Type == Events.PloverType.Consult) return DecodeMeeting(arguments, c, actors);
         double maxSource = 0, maxTarget = 0;
         var source = new List<(ActorRef Actor, double P)>(2);
         var target = new List<(ActorRef Actor, double P)>(2);
-        foreach (var (actor, none, s, t) in actors.Values)
+        foreach (var (actor, none, s, t, _) in actors)
         {
             maxSource = Math.Max(maxSource, s);
             maxTarget = Math.Max(maxTarget, t);
@@ -142,10 +132,10 @@ public sealed class EventCoder
         Specific(arguments, c, target, source, 2);
         return (Take(source), Take(target), maxSource, maxTarget);
 
-        void Fill(List<(ActorRef Actor, double P)> side, List<(ActorRef Actor, double P)> other, Func<(ActorRef Actor, double None, double Source, double Target), double> score)
+        void Fill(List<(ActorRef Actor, double P)> side, List<(ActorRef Actor, double P)> other, Func<ActorReading, double> score)
         {
             (ActorRef? Actor, double P) best = (null, -1);
-            foreach (var x in actors.Values)
+            foreach (var x in actors)
                 if (score(x) > best.P && !other.Exists(o => o.Actor.Id == x.Actor.Id)) best = (x.Actor, score(x));
             if (best.Actor is not null) side.Add((best.Actor, best.P));
         }
@@ -164,19 +154,10 @@ public sealed class EventCoder
     /// seeds 1-4, at 0.45: F0.5 0.380 -> 0.407, recall 0.188 -> 0.211; at most two parties: 0.380, three: 0.394; text order
     /// instead of likelihood: 0.403.)
     /// </summary>
-    private static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeMeeting(LogisticModel arguments, EventCandidate c)
+    private static (List<ActorRef> Source, List<ActorRef> Target, double PSource, double PTarget) DecodeMeeting(LogisticModel arguments, EventCandidate c,
+        List<ActorReading> actors)
     {
-        Span<double> p = stackalloc double[3];
-        var actors = new Dictionary<string, (ActorRef Actor, double Party, double None)>(StringComparer.Ordinal);
-        foreach (var m in c.Mentions)
-        {
-            if (m.Kind == "media") continue;
-            arguments.Predict(m.Features, p);
-            actors[m.Actor.Id] = actors.TryGetValue(m.Actor.Id, out var old)
-                ? (m.Actor, Math.Max(old.Party, p[1] + p[2]), Math.Min(old.None, p[0]))
-                : (m.Actor, p[1] + p[2], p[0]);
-        }
-        var ranked = new List<(ActorRef Actor, double Party, double None)>(actors.Values);
+        var ranked = new List<ActorReading>(actors);
         ranked.Sort((a, b) => b.Party.CompareTo(a.Party));
         var source = new List<(ActorRef Actor, double P)>(1);
         var target = new List<(ActorRef Actor, double P)>(3);
@@ -185,6 +166,33 @@ public sealed class EventCoder
         Specific(arguments, c, source, target, 1);
         Specific(arguments, c, target, source, 2);
         return (source.ConvertAll(x => x.Actor), target.ConvertAll(x => x.Actor), source.Count > 0 ? source[0].P : 0, target.Count > 0 ? target[0].P : 0);
+    }
+
+    // an actor's readings over all its mentions: least likely none, likeliest source, likeliest target, likeliest party
+    // (source or target in one mention); outlets relay and are never read
+    private readonly record struct ActorReading(ActorRef Actor, double None, double Source, double Target, double Party);
+
+    private static List<ActorReading> Readings(LogisticModel arguments, EventCandidate c)
+    {
+        Span<double> p = stackalloc double[3];
+        var actors = new List<ActorReading>(c.Mentions.Count);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in c.Mentions)
+        {
+            if (m.Kind == "media") continue;
+            arguments.Predict(m.Features, p);
+            if (index.TryGetValue(m.Actor.Id, out int k))
+            {
+                var old = actors[k];
+                actors[k] = new ActorReading(m.Actor, Math.Min(old.None, p[0]), Math.Max(old.Source, p[1]), Math.Max(old.Target, p[2]), Math.Max(old.Party, p[1] + p[2]));
+            }
+            else
+            {
+                index[m.Actor.Id] = actors.Count;
+                actors.Add(new ActorReading(m.Actor, p[0], p[1], p[2], p[1] + p[2]));
+            }
+        }
+        return actors;
     }
 
     /// <summary>
