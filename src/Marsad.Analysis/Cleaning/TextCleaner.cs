@@ -12,6 +12,7 @@ namespace Marsad.Analysis.Cleaning;
 /// <item><b>furniture</b>: a short line that is a known site phrase (زر الذهاب إلى الأعلى، اترك تعليقاً، اقرأ أيضاً …, see <see cref="Furniture"/>);</item>
 /// <item><b>disclaimer</b>: a comment-policy or "opinions do not reflect" paragraph (two markers or more);</item>
 /// <item><b>code</b>: script or style text left in a scraped page (braces plus many code symbols, few Arabic letters);</item>
+/// <item><b>dateline</b>: the place-and-outlet prefix of the first line («دبي، الإمارات العربية المتحدة (CNN)-- », see <see cref="Dateline"/>);</item>
 /// <item><b>repeated</b>: a line whose normalized form (same folding as dedup: no diacritics, unified alef …) occurred
 ///   earlier in the document: repeated paragraphs (seed 000 repeats six), repeated captions and mastheads (seed 003).
 ///   The first occurrence stays.</item>
@@ -29,6 +30,8 @@ public sealed class TextCleaner
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<RemovedSpan>();
         if (known is not null) result.AddRange(known);
+        int story = Dateline.StoryStart(text);
+        if (story > 0 && !Covered(known, 0, story)) result.Add(new RemovedSpan(0, story, Dateline.Reason));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in Lines(text))
         {

@@ -88,7 +88,8 @@ public sealed class AnalysisPipeline
         // Entities: the tagger over the tokenizer's tokens, in the sentences outside removed spans (a repeated
         // paragraph must not repeat its entities); offsets map back through Token spans. Non-Arabic text gets none.
         IReadOnlyList<EntityMention> entities = [];
-        var kept = TextCleaner.Outside(sentences, removed);
+        // a dateline (place and outlet before the story) is cut off the first sentence, so it is skipped as removed
+        var kept = TextCleaner.Outside(Dateline.CutOff(sentences, removed), removed);
         if (language.IsArabic && EntityTagger is not null)
             entities = EntityTagger.Recognize(text, tokens, kept);
         // Stage order: words and publication date (metadata, else a dateline) → actors, linked on that date since roles
@@ -101,7 +102,7 @@ public sealed class AnalysisPipeline
             ActorLinks? links = null;
             if (ActorLinker is { } linker)
             {
-                actors = linker.Link(text, prepared.Published, entities);
+                actors = linker.Link(Dateline.Blanked(text, removed), prepared.Published, entities);
                 links = new ActorLinks(actors.Mentions, new LinkedActorDirectory(actors, linker.Registry));
             }
             coded = Events.Run(doc.Id, prepared, kept, links, People(entities));
