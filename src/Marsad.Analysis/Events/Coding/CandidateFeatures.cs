@@ -106,6 +106,9 @@ public static class CandidateFeatures
         f.Add("pos|prep|kind=" + pos + "|" + prep + "|" + a.Actor.Kind);
         f.Add("pos|kind|type=" + pos + "|" + a.Actor.Kind + "|" + type);
         f.Add("pos|dist|type=" + pos + "|" + dist + "|" + type);
+        // the trigger word itself: voice is rarely written, but some words carry it (أصيب، اغتيل are passive, so the
+        // first name after them is the victim)
+        f.Add("tword|pos=" + words[first].Bare + "|" + pos + (pos == "after" && rankAfter == 0 ? "|first" : pos == "before" && rankBefore == 0 ? "|last" : ""));
         if (a.Conj) f.Add("conj|pos=" + pos);
         if (statement) f.Add("statement-between|pos=" + pos);
         if (comp) f.Add("complementizer-between|pos=" + pos);
