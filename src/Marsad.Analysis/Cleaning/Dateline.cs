@@ -19,9 +19,8 @@ public static class Dateline
     /// </summary>
     public static IReadOnlyList<Text.TextSpan> CutOff(IReadOnlyList<Text.TextSpan> sentences, IReadOnlyList<Documents.RemovedSpan> removed)
     {
-        int story = -1;
-        foreach (var r in removed) if (r.Start == 0 && r.Reason == Reason) { story = r.End; break; }
-        if (story <= 0 || sentences.Count == 0 || sentences[0].Start >= story || sentences[0].End <= story) return sentences;
+        int story = StoryStart(removed);
+        if (story == 0 || sentences.Count == 0 || sentences[0].Start >= story || sentences[0].End <= story) return sentences;
         var cut = new List<Text.TextSpan>(sentences.Count + 1) { new(sentences[0].Start, story), new(story, sentences[0].End) };
         for (int i = 1; i < sentences.Count; i++) cut.Add(sentences[i]);
         return cut;
@@ -30,14 +29,21 @@ public static class Dateline
     /// <summary>The text with its removed dateline blanked (same length, so offsets hold), for the actor linker.</summary>
     public static string Blanked(string text, IReadOnlyList<Documents.RemovedSpan> removed)
     {
+        int story = StoryStart(removed);
+        if (story == 0) return text;
+        return string.Create(text.Length, (text, story), static (span, st) =>
+        {
+            st.text.AsSpan().CopyTo(span);
+            span[..st.story].Fill(' ');
+        });
+    }
+
+    /// <summary>Where the story starts after the dateline the cleaner removed; 0 when it removed none.</summary>
+    private static int StoryStart(IReadOnlyList<Documents.RemovedSpan> removed)
+    {
         foreach (var r in removed)
-            if (r.Start == 0 && r.Reason == Reason)
-                return string.Create(text.Length, (text, r.End), static (span, st) =>
-                {
-                    st.text.AsSpan().CopyTo(span);
-                    span[..st.Item2].Fill(' ');
-                });
-        return text;
+            if (r.Start == 0 && r.Reason == Reason) return r.End;
+        return 0;
     }
 
     /// <summary>
@@ -53,7 +59,7 @@ public static class Dateline
         int end = OutletInParentheses(text, start, limit);
         if (end == 0) end = Byline(text, start, limit);
         if (end == 0) return 0;
-        while (end < text.Length && (char.IsWhiteSpace(text[end]) || text[end] == '\u00A0')) end++;
+        while (end < text.Length && char.IsWhiteSpace(text[end])) end++; // U+00A0 included
         return end < text.Length ? end : 0; // a dateline with no story after it is no dateline
     }
 
