@@ -26,18 +26,6 @@ public static class Dateline
         return cut;
     }
 
-    /// <summary>The text with its removed dateline blanked (same length, so offsets hold), for the actor linker.</summary>
-    public static string Blanked(string text, IReadOnlyList<Documents.RemovedSpan> removed)
-    {
-        int story = StoryStart(removed);
-        if (story == 0) return text;
-        return string.Create(text.Length, (text, story), static (span, st) =>
-        {
-            st.text.AsSpan().CopyTo(span);
-            span[..st.story].Fill(' ');
-        });
-    }
-
     /// <summary>Where the story starts after the dateline the cleaner removed; 0 when it removed none.</summary>
     private static int StoryStart(IReadOnlyList<Documents.RemovedSpan> removed)
     {

@@ -111,6 +111,21 @@ public sealed class TextCleaner
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The text with every removed span blanked (same length, so offsets hold): for readers of the whole text, such as
+    /// the actor linker, that must not see a dateline, furniture or a repeated paragraph either.
+    /// </summary>
+    public static string Blanked(string text, IReadOnlyList<RemovedSpan> removed)
+    {
+        if (removed.Count == 0) return text;
+        return string.Create(text.Length, (text, removed), static (span, st) =>
+        {
+            st.text.AsSpan().CopyTo(span);
+            foreach (var r in st.removed)
+                if (r.Start >= 0 && r.End <= span.Length && r.Start < r.End) span[r.Start..r.End].Fill(' ');
+        });
+    }
+
     /// <summary>Removes from <paramref name="spans"/> those lying wholly inside a removed span (e.g. sentences).</summary>
     public static IReadOnlyList<TextSpan> Outside(IReadOnlyList<TextSpan> spans, IReadOnlyList<RemovedSpan> removed)
     {

@@ -102,7 +102,7 @@ public sealed class AnalysisPipeline
             ActorLinks? links = null;
             if (ActorLinker is { } linker)
             {
-                actors = linker.Link(Dateline.Blanked(text, removed), prepared.Published, entities);
+                actors = linker.Link(TextCleaner.Blanked(text, removed), prepared.Published, entities);
                 links = new ActorLinks(actors.Mentions, new LinkedActorDirectory(actors, linker.Registry));
             }
             coded = Events.Run(doc.Id, prepared, kept, links, People(entities));

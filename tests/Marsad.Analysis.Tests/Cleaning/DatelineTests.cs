@@ -39,7 +39,7 @@ public class DatelineTests
         Assert.Equal([new TextSpan(0, dateline.End), new TextSpan(dateline.End, 39), new TextSpan(40, text.Length)], cut);
         // the dateline's sentence lies inside the removed span, so the stages skip it
         Assert.Equal(2, TextCleaner.Outside(cut, removed).Count);
-        var blanked = Dateline.Blanked(text, removed);
+        var blanked = TextCleaner.Blanked(text, removed);
         Assert.Equal(text.Length, blanked.Length);
         Assert.Equal(text[dateline.End..], blanked[dateline.End..]);
         Assert.True(string.IsNullOrWhiteSpace(blanked[..dateline.End]));
