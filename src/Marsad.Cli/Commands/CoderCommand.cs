@@ -28,6 +28,8 @@ internal static class CoderCommand
         var top = new Option<int>("--top") { Description = "Heaviest weights to print per class", DefaultValueFactory = _ => 15 };
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
         var cvOut = new Option<string?>("--cv-out") { Description = "Also write the cross-validated documents (every event with its confidence, analyze --format json) to read the coder's errors; use on tune only" };
+        var argumentDecay = new Option<double>("--argument-decay") { Description = "Share every argument-model weight shrinks by after each epoch", DefaultValueFactory = _ => new EventCoderTrainer.Options().ArgumentDecay };
+        var triggerDecay = new Option<double>("--trigger-decay") { Description = "Share every trigger-model weight shrinks by after each epoch", DefaultValueFactory = _ => new EventCoderTrainer.Options().TriggerDecay };
         var train = new Command("train", "Train the event coder on gold documents; print cross-validated P/R/F1 by threshold, reliability and weights.");
         train.Options.Add(gold);
         train.Options.Add(outFile);
@@ -35,7 +37,10 @@ internal static class CoderCommand
         train.Options.Add(top);
         train.Options.Add(seed);
         train.Options.Add(cvOut);
-        train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed), parse.GetValue(cvOut)));
+        train.Options.Add(argumentDecay);
+        train.Options.Add(triggerDecay);
+        train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed), parse.GetValue(cvOut),
+            parse.GetValue(argumentDecay), parse.GetValue(triggerDecay)));
         var command = new Command("coder", "The trained event coder (argument and trigger models).");
         command.Subcommands.Add(train);
         command.Subcommands.Add(CreateExplain());
@@ -105,7 +110,7 @@ internal static class CoderCommand
         return EventCoder.Read(reader);
     }
 
-    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut)
+    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut, double argumentDecay, double triggerDecay)
     {
         var clock = Stopwatch.StartNew();
         // the rules alone propose; the coder being trained decides
@@ -128,7 +133,7 @@ internal static class CoderCommand
         }
         int candidates = docs.Sum(d => d.Analyzed.EventCandidates.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training documents: {docs.Count}, rule candidates: {candidates}, analysed in {clock.Elapsed.TotalSeconds:0.0} s"));
-        var options = new EventCoderTrainer.Options(Folds: folds, Seed: seed);
+        var options = new EventCoderTrainer.Options(Folds: folds, Seed: seed, ArgumentDecay: argumentDecay, TriggerDecay: triggerDecay);
 
         var cv = EventCoderTrainer.CrossValidate(docs, options);
         if (cvOut is not null)
@@ -169,12 +174,20 @@ internal static class CoderCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
             using var w = new StreamWriter(outFile);
             coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2 + decay; Platt-calibrated confidence).\n" +
-                $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}\n" +
+                $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}{DecayArguments(options)}\n" +
                 $"Training data: {docs.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
             Console.WriteLine($"wrote {outFile}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0} s"));
         return 0;
+    }
+
+    // the decays in the reproduce line when they are not the defaults
+    private static string DecayArguments(EventCoderTrainer.Options options)
+    {
+        var defaults = new EventCoderTrainer.Options();
+        return (options.ArgumentDecay == defaults.ArgumentDecay ? "" : string.Create(CultureInfo.InvariantCulture, $" --argument-decay {options.ArgumentDecay}"))
+            + (options.TriggerDecay == defaults.TriggerDecay ? "" : string.Create(CultureInfo.InvariantCulture, $" --trigger-decay {options.TriggerDecay}"));
     }
 
     private static Dictionary<string, GoldActor> MergedActors(List<TrainingDocument> docs)
