@@ -38,8 +38,10 @@ internal static class ArgumentMentions
             string clitic = m.Start > words[first].Start ? text[words[first].Start..m.Start] : "";
             if (clitic.Length == 0)
             {
-                int k = first - 1, steps = 0;
-                while (k >= 0 && steps < 6 && !words[k].IsPunct && IsTitle(words[k]) && !Overlaps(raw, k)) { head = k; k--; steps++; }
+                head = TitleStart(words, first - 1, first, raw);
+                // "الرئيس الإيراني، حسن روحاني": a comma between the title and the name it introduces
+                if (head == first && actor.Kind == "person" && first >= 2 && words[first - 1].Norm is "،" or ",")
+                    head = TitleStart(words, first - 2, first, raw);
                 if (head < first)
                 {
                     var hw = words[head];
@@ -91,6 +93,13 @@ internal static class ArgumentMentions
             result.Add(a);
         }
         return result;
+    }
+
+    // the first of the title words that end at word k (at most six), or none: the given head
+    private static int TitleStart(WordView[] words, int k, int head, List<ArgumentMention> raw)
+    {
+        for (int steps = 0; k >= 0 && steps < 6 && !words[k].IsPunct && IsTitle(words[k]) && !Overlaps(raw, k); k--, steps++) head = k;
+        return head;
     }
 
     private static bool Overlaps(List<ArgumentMention> raw, int k) => raw.Count > 0 && raw[^1].Last >= k;

@@ -119,6 +119,25 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void A_title_before_a_comma_and_a_name_belongs_to_the_named_person()
+    {
+        // «الرئيس الإيراني، حسن روحاني»: the title and its nationality are the person's, not a second party (Iran) for the
+        // argument model, and the person stands right after the verb (no gap), the first of the two persons after it
+        var doc = RulesPipeline.Value.Analyze(new SourceDocument
+        {
+            Text = "انتقد الرئيس الإيراني، حسن روحاني، الأربعاء، الرئيس الأمريكي، دونالد ترامب، واصفا الأخير بأنه لا يملك خبرة في السياسة.",
+            Published = "2018-05-09",
+        }, new Marsad.Analysis.Pipeline.AnalysisOptions());
+        var candidate = Assert.Single(doc.EventCandidates, c => c.Rules.Type == PloverType.Accuse);
+        Assert.DoesNotContain(candidate.Mentions, m => m.Origin == MentionOrigin.Adjective);
+        var rouhani = Assert.Single(candidate.Mentions, m => m.Kind == "person" && m.Actor.Country == "IRN");
+        Assert.Contains("pos|dist=after|0", rouhani.Features);
+        Assert.Contains("nearest-after|type=ACCUSE", rouhani.Features);
+        var trump = Assert.Single(candidate.Mentions, m => m.Kind == "person" && m.Actor.Country == "USA");
+        Assert.Contains("second-after|type=ACCUSE", trump.Features);
+    }
+
+    [Fact]
     public void A_country_right_after_the_subject_is_a_mention_of_its_own_not_a_second_name_for_the_subject()
     {
         // "اتهمت الحكومة الفلسطينية إسرائيل": only a person's name or a nationality renames what precedes it, so Israel

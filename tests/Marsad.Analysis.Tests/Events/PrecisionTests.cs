@@ -25,6 +25,18 @@ public class PrecisionTests
     }
 }
 
+public class CurfewTests
+{
+    [Fact]
+    public void Imposing_a_curfew_is_coercion_and_imposing_an_embargo_stays_a_sanction()
+    {
+        var curfew = Single("فرضت السلطات الهندية حظر التجول في مدينة سريناغار.", "COERCE");
+        Assert.Equal(("coerce.curfew", "curfew", "1723"), (curfew.Rule, curfew.Mode, curfew.Cameo));
+        Assert.DoesNotContain(Run("فرضت السلطات الهندية حظر التجول في مدينة سريناغار.").Events, e => e.Type == PloverType.Sanction);
+        Assert.Equal("sanction.boycott", Single("وفرضت الولايات المتحدة حظرا على تصدير الأسلحة إلى جنوب السودان.", "SANCTION").Rule);
+    }
+}
+
 public class EvaluativeWordTests
 {
     [Fact]

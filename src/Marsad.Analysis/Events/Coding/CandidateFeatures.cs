@@ -76,7 +76,8 @@ public static class CandidateFeatures
             return [.. f];
         }
         string pos = a.Last < first ? "before" : a.First > last ? "after" : "overlap";
-        int lo = pos == "before" ? a.Last + 1 : last + 1, hi = pos == "before" ? first : a.First;
+        // a mention after the trigger starts at its title (الرئيس الإيراني، حسن روحاني): the title is no gap
+        int lo = pos == "before" ? a.Last + 1 : last + 1, hi = pos == "before" ? first : Math.Max(lo, a.HeadFirst);
         int gap = 0;
         bool statement = false, comp = false, punct = false, quote = false, agent = false, passive = false;
         for (int i = lo; i < hi; i++)
