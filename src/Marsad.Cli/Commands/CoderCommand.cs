@@ -29,6 +29,7 @@ internal static class CoderCommand
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
         var cvOut = new Option<string?>("--cv-out") { Description = "Also write the cross-validated documents (every event with its confidence, analyze --format json) to read the coder's errors; use on tune only" };
         var argumentDecay = new Option<double>("--argument-decay") { Description = "Share every argument-model weight shrinks by after each epoch", DefaultValueFactory = _ => new EventCoderTrainer.Options().ArgumentDecay };
+        var trainOnly = new Option<string[]>("--train-only") { Description = "marsad-gold/1 files whose documents join the training of every fold but are never scored (how much a new annotation wave adds, on the same scored documents)", AllowMultipleArgumentsPerToken = true };
         var triggerDecay = new Option<double>("--trigger-decay") { Description = "Share every trigger-model weight shrinks by after each epoch", DefaultValueFactory = _ => new EventCoderTrainer.Options().TriggerDecay };
         var train = new Command("train", "Train the event coder on gold documents; print cross-validated P/R/F1 by threshold, reliability and weights.");
         train.Options.Add(gold);
@@ -39,8 +40,9 @@ internal static class CoderCommand
         train.Options.Add(cvOut);
         train.Options.Add(argumentDecay);
         train.Options.Add(triggerDecay);
+        train.Options.Add(trainOnly);
         train.SetAction(parse => Train(parse.GetValue(gold)!, parse.GetValue(outFile), parse.GetValue(folds), parse.GetValue(top), parse.GetValue(seed), parse.GetValue(cvOut),
-            parse.GetValue(argumentDecay), parse.GetValue(triggerDecay)));
+            parse.GetValue(argumentDecay), parse.GetValue(triggerDecay), parse.GetValue(trainOnly) ?? []));
         var command = new Command("coder", "The trained event coder (argument and trigger models).");
         command.Subcommands.Add(train);
         command.Subcommands.Add(CreateExplain());
@@ -110,32 +112,23 @@ internal static class CoderCommand
         return EventCoder.Read(reader);
     }
 
-    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut, double argumentDecay, double triggerDecay)
+    private static int Train(string[] goldPaths, string? outFile, int folds, int top, int seed, string? cvOut, double argumentDecay, double triggerDecay,
+        string[] trainOnlyPaths)
     {
         var clock = Stopwatch.StartNew();
         // the rules alone propose; the coder being trained decides
         var pipeline = new AnalysisPipelineBuilder { EventCoder = null }.Build();
-        var docs = new List<TrainingDocument>();
-        foreach (var path in goldPaths)
-        {
-            if (!File.Exists(path)) { Console.Error.WriteLine($"error: gold file not found: {path}"); return 2; }
-            var gold = EventGold.Load(path);
-            if (!EvalEventsCommand.TryReadGoldDocuments(gold, path, null, null, out var sources, out var problem))
-            {
-                Console.Error.WriteLine("error: " + problem);
-                return 2;
-            }
-            var analyzed = new BatchAnalyzer(pipeline, new AnalysisOptions()).Run(sources).ToList();
-            var byKey = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
-            foreach (var d in analyzed) byKey.TryAdd(StrictEventScorer.Stem(d.SourceId ?? d.Path ?? d.Id), d);
-            foreach (var g in gold.Documents)
-                if (byKey.TryGetValue(StrictEventScorer.Stem(g.File), out var d)) docs.Add(new TrainingDocument(g, gold.Actors, d));
-        }
+        var docs = ReadTrainingDocuments(pipeline, goldPaths);
+        var extra = ReadTrainingDocuments(pipeline, trainOnlyPaths);
+        if (docs is null || extra is null) return 2;
+        var scored = new HashSet<string>(docs.Select(d => d.Gold.File), StringComparer.Ordinal);
+        extra.RemoveAll(d => scored.Contains(d.Gold.File));
+        if (extra.Count > 0) Console.WriteLine($"training-only documents (in every fold's training, never scored): {extra.Count}");
         int candidates = docs.Sum(d => d.Analyzed.EventCandidates.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training documents: {docs.Count}, rule candidates: {candidates}, analysed in {clock.Elapsed.TotalSeconds:0.0} s"));
         var options = new EventCoderTrainer.Options(Folds: folds, Seed: seed, ArgumentDecay: argumentDecay, TriggerDecay: triggerDecay);
 
-        var cv = EventCoderTrainer.CrossValidate(docs, options);
+        var cv = EventCoderTrainer.CrossValidate(docs, options, extra);
         if (cvOut is not null)
         {
             using var stream = File.Create(cvOut);
@@ -163,7 +156,7 @@ internal static class CoderCommand
         Console.WriteLine("\nreliability (cross-validated confidences):");
         Console.Write(EventCoderTrainer.ReliabilityTable(docs, cv));
 
-        var coder = EventCoderTrainer.Train(docs, options);
+        var coder = EventCoderTrainer.Train([.. docs, .. extra], options);
         Console.WriteLine($"\nargument model: {coder.Arguments.FeatureCount} features; trigger model: {coder.Triggers.FeatureCount} features");
         for (int c = 1; c < 3; c++)
             Console.WriteLine($"heaviest for {EventCoder.ArgumentClassNames[c]}: " + string.Join(", ", coder.Arguments.Top(c, top).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Feature} {x.Weight:0.00}"))));
@@ -174,12 +167,34 @@ internal static class CoderCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
             using var w = new StreamWriter(outFile);
             coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2 + decay; Platt-calibrated confidence).\n" +
-                $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}{DecayArguments(options)}\n" +
-                $"Training data: {docs.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
+                $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}{DecayArguments(options)}{(trainOnlyPaths.Length > 0 ? " --train-only " + string.Join(" ", trainOnlyPaths) : "")}\n" +
+                $"Training data: {docs.Count + extra.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
             Console.WriteLine($"wrote {outFile}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0} s"));
         return 0;
+    }
+
+    /// <summary>The gold files' documents analysed by the rules, or null after a one-line error.</summary>
+    private static List<TrainingDocument>? ReadTrainingDocuments(AnalysisPipeline pipeline, string[] goldPaths)
+    {
+        var docs = new List<TrainingDocument>();
+        foreach (var path in goldPaths)
+        {
+            if (!File.Exists(path)) { Console.Error.WriteLine($"error: gold file not found: {path}"); return null; }
+            var gold = EventGold.Load(path);
+            if (!EvalEventsCommand.TryReadGoldDocuments(gold, path, null, null, out var sources, out var problem))
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return null;
+            }
+            var analyzed = new BatchAnalyzer(pipeline, new AnalysisOptions()).Run(sources).ToList();
+            var byKey = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
+            foreach (var d in analyzed) byKey.TryAdd(StrictEventScorer.Stem(d.SourceId ?? d.Path ?? d.Id), d);
+            foreach (var g in gold.Documents)
+                if (byKey.TryGetValue(StrictEventScorer.Stem(g.File), out var d)) docs.Add(new TrainingDocument(g, gold.Actors, d));
+        }
+        return docs;
     }
 
     // the decays in the reproduce line when they are not the defaults

@@ -63,13 +63,16 @@ public static class EventCoderTrainer
     /// Cross-validation by document: each fold is coded by a coder trained on the others. Returns every fold's
     /// documents with their decided events (all confidences kept), for scoring at several thresholds.
     /// </summary>
-    public static List<AnalyzedDocument> CrossValidate(IReadOnlyList<TrainingDocument> docs, Options options)
+    /// <remarks><paramref name="trainOnly"/> documents join every fold's training and are never coded (the learning
+    /// curve of an annotation wave on the same scored documents).</remarks>
+    public static List<AnalyzedDocument> CrossValidate(IReadOnlyList<TrainingDocument> docs, Options options, IReadOnlyList<TrainingDocument>? trainOnly = null)
     {
         var folds = FoldOf(docs.Count, options.Folds, options.Seed);
         var result = new AnalyzedDocument[docs.Count];
         for (int k = 0; k < options.Folds; k++)
         {
             var train = docs.Where((_, i) => folds[i] != k).ToList();
+            if (trainOnly is not null) train.AddRange(trainOnly);
             var coder = Train(train, options with { Folds = Math.Min(options.Folds, Math.Max(2, train.Count)) });
             for (int i = 0; i < docs.Count; i++)
                 if (folds[i] == k) result[i] = docs[i].Analyzed with { Events = Merging.EventFolder.Fold(coder.Decide(docs[i].Analyzed.EventCandidates)) };
