@@ -24,7 +24,8 @@ DOUBLE_SEED = 20261209   # which articles get a second annotation
 SAMPLE_SIZE, CHECK_SIZE, DOUBLE_SIZE, ANNOTATORS = 200, 50, 30, 7
 # later waves, tune only: (seed, articles, annotators)
 WAVES = [(20261210, 90, ["a8", "a9", "a10"]), (20261211, 120, ["a11", "a12", "a13", "a14"]),
-         (20261212, 180, ["a15", "a16", "a17", "a18", "a19", "a20"]), (20261213, 180, ["a21", "a22", "a23", "a24", "a25", "a26"])]
+         (20261212, 180, ["a15", "a16", "a17", "a18", "a19", "a20"]), (20261213, 180, ["a21", "a22", "a23", "a24", "a25", "a26"]),
+         (20261214, 240, ["a27", "a28", "a29", "a30", "a31", "a32", "a33", "a34"])]
 
 def allocate(counts, total):
     n = sum(counts.values())
