@@ -27,10 +27,14 @@ internal static class CliRunner
         var errTask = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        LastError = errTask.Result;
+        t_lastError = errTask.Result;
         exitCode = p.ExitCode;
         return output;
     }
 
-    public static string LastError { get; private set; } = "";
+    /// <summary>The standard error of this thread's last run: test classes run in parallel, so one shared field let a
+    /// test read another test's error output.</summary>
+    public static string LastError => t_lastError ?? "";
+
+    [ThreadStatic] private static string? t_lastError;
 }

@@ -16,7 +16,7 @@ public sealed class EventCoder
     /// The confidence at or above which outputs show an event by default: the threshold with the best F0.5 (precision
     /// weighed twice recall) in the tune half's cross-validation, rounded (<c>coder train</c> prints it; docs/events.md).
     /// </summary>
-    public const double DefaultThreshold = 0.45;
+    public const double DefaultThreshold = 0.50;
 
     private const string ModelResource = "Marsad.Resources.events.coder-model.tsv";
     private static readonly string[] ArgumentClasses = ["none", "source", "target"];

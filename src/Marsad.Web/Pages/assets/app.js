@@ -252,7 +252,7 @@ function exportBar(box) {
   const p = params();
   const events = box.dataset.export === "events";
   const confidence = events ? el("input", { type: "number", name: "export-min-confidence", min: 0, max: 1, step: 0.05, dir: "ltr",
-    value: p.get("minConfidence") || "0.45", "aria-label": "minimum confidence" }) : null;
+    value: p.get("minConfidence") || "0.5", "aria-label": "minimum confidence" }) : null;
   const modality = events ? el("select", { name: "export-modality", "aria-label": "modality" },
     el("option", { value: "" }, "كل الصيغ · all modalities"), el("option", { value: "asserted" }, "ما وقع فقط · asserted only")) : null;
   if (modality && p.get("modality")) modality.value = p.get("modality");
@@ -260,7 +260,7 @@ function exportBar(box) {
     const q = new URLSearchParams(location.search);
     for (const k of ["offset", "limit", "format", "facets"]) q.delete(k);
     q.set("format", format);
-    if (confidence) q.set("minConfidence", confidence.value || "0.45");
+    if (confidence) q.set("minConfidence", confidence.value || "0.5");
     if (modality) { if (modality.value) q.set("modality", modality.value); else q.delete("modality"); }
     return kind.endpoint + "?" + q.toString();
   };
