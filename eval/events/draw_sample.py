@@ -12,9 +12,10 @@ The same run assigns the tune/check split (150/50, stratified by outlet through 
 the 30 articles annotated twice for agreement, and the annotator of each article (a1..a7), so the whole plan
 is reproducible from this file.
 
-Later waves (WAVES: seed, size, annotators) add tune articles, each drawn the same way with its own seed from the
-articles the earlier waves left (and texts they did not already hold), each article annotated once under the
-guideline with its section-13 rulings. Earlier rows never change; the check half does not grow."""
+Later waves (WAVES: seed, size, annotators[, half]) add tune articles, or a second held-out set (check2), each drawn
+the same way with its own seed from the articles the earlier waves left (and texts they did not already hold), each
+article annotated once under the guideline with its section-13 rulings. Earlier rows never change; the check half
+does not grow."""
 import argparse, json, os, random, sys
 from collections import defaultdict
 
@@ -22,10 +23,12 @@ SEED = 20261207          # the sample
 SPLIT_SEED = 20261208    # tune / check
 DOUBLE_SEED = 20261209   # which articles get a second annotation
 SAMPLE_SIZE, CHECK_SIZE, DOUBLE_SIZE, ANNOTATORS = 200, 50, 30, 7
-# later waves, tune only: (seed, articles, annotators)
+# later waves: (seed, articles, annotators[, half]); the half is tune unless named
 WAVES = [(20261210, 90, ["a8", "a9", "a10"]), (20261211, 120, ["a11", "a12", "a13", "a14"]),
          (20261212, 180, ["a15", "a16", "a17", "a18", "a19", "a20"]), (20261213, 180, ["a21", "a22", "a23", "a24", "a25", "a26"]),
-         (20261214, 240, ["a27", "a28", "a29", "a30", "a31", "a32", "a33", "a34"])]
+         (20261214, 240, ["a27", "a28", "a29", "a30", "a31", "a32", "a33", "a34"]),
+         # a second held-out set (check2): check's 50 articles and 105 events cannot tell apart changes of a few points
+         (20261215, 120, ["a35", "a36", "a37", "a38"], "check2"), (20261216, 120, ["a39", "a40", "a41", "a42"])]
 
 def allocate(counts, total):
     n = sum(counts.values())
@@ -74,9 +77,10 @@ def main():
         if r["id"] in double:
             row["second_annotator"] = f"a{(i + 3) % ANNOTATORS + 1}"   # never the first one
         rows.append(row)
-    # later waves: the same stratified draw over what the earlier ones left, all tune, one annotator each
+    # later waves: the same stratified draw over what the earlier ones left, one annotator each
     taken_ids = {r["id"] for r in drawn}
-    for wave, (wave_seed, size, annotators) in enumerate(WAVES, 2):
+    for wave, (wave_seed, size, annotators, *named) in enumerate(WAVES, 2):
+        half = named[0] if named else "tune"
         left = {o: [r for r in v if r["id"] not in taken_ids] for o, v in by_outlet.items()}
         wave_alloc = allocate({k: len(v) for k, v in left.items()}, size)
         wrng, extra = random.Random(wave_seed), []
@@ -91,7 +95,7 @@ def main():
         extra.sort(key=lambda r: r["id"])
         for i, r in enumerate(extra):
             rows.append({"id": r["id"], "source": r["source"], "category": r["category"], "date": r["date"],
-                         "chars": len(r["text"]), "half": "tune", "annotator": annotators[i % len(annotators)], "wave": wave})
+                         "chars": len(r["text"]), "half": half, "annotator": annotators[i % len(annotators)], "wave": wave})
     out = {"about": "Event-gold sample drawn by eval/events/draw_sample.py from shared/data/news/dev/articles.jsonl",
            "seeds": {"sample": SEED, "split": SPLIT_SEED, "double": DOUBLE_SEED, "waves": [w[0] for w in WAVES]}, "articles": rows}
     with open(a.out, "w", encoding="utf-8") as f:

@@ -3,7 +3,7 @@
 
   gold_tool.py show ID [ID ...]          print an article for annotation (date, outlet, title, numbered paragraphs)
   gold_tool.py check FILE [FILE ...]     validate annotation files; exit 1 on any error
-  gold_tool.py build                     merge the final annotations into eval/events/tune.json and check.json
+  gold_tool.py build                     merge the final annotations into eval/events/tune.json, check.json, check2.json
   gold_tool.py agree [--out FILE]        inter-annotator agreement on the double-annotated articles
 
 Annotation files live in eval/events/annotations/<annotator>/<id>.json. `build` takes each article's first
@@ -207,7 +207,7 @@ def merge_actors(table, ann, where):
 def build():
     sample, modes = load_sample(), load_modes()
     arts = load_articles({r["id"] for r in sample})
-    halves = {"tune": ([], {}), "check": ([], {})}
+    halves = {h: ([], {}) for h in sorted({r["half"] for r in sample})}
     missing, failed = [], []
     for r in sample:
         adj = annotation_path("adjudicated", r["id"])
