@@ -15,9 +15,9 @@ internal static class ActorsApi
         app.MapGet("/api/actors", List).WithTags("Actors").WithName("ListActors")
             .WithSummary("Actors by number of documents, then events, then quotes.");
         app.MapGet("/api/actors/{id}", Get).WithTags("Actors").WithName("GetActor").ProducesProblem(404)
-            .WithSummary("One actor: counts, registry roles with dates, roles seen in documents, co-occurring actors, recent events (at the default confidence, 0.5) and quotes.");
+            .WithSummary("One actor: counts, registry roles with dates, roles seen in documents, co-occurring actors, recent events (at the default confidence, " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ") and quotes.");
         app.MapGet("/api/network", Network).WithTags("Actors").WithName("ActorNetwork")
-            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events at `minConfidence` (default 0.5; negated ones left out). " +
+            .WithSummary("Who did what to whom: directed edges per event type (`types`: comma-separated PLOVER types), weighted by merged events at `minConfidence` (default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + "; negated ones left out). " +
                          "`limit`: the heaviest edges read; `min_weight`: edges with fewer events dropped; `top`: only the actors with the most events, and the edges between them.");
         app.MapGet("/api/quotes", Quotes).WithTags("Quotes").WithName("ListQuotes")
             .WithSummary("Quotes, most recent first. `speaker`: id or part of a name; `speaker_id`: exact id.");

@@ -12,9 +12,9 @@ internal static class AnalyzeApi
     {
         var g = app.MapGroup("/api/analyze").WithTags("Analyze");
         g.MapPost("", AnalyzeText).WithName("AnalyzeText").Accepts<DocumentInput>("application/json")
-            .WithSummary("Analyse one document given as JSON; nothing is stored. Events at `minConfidence` or above (default 0.5, as `marsad analyze`; 0 = all).");
+            .WithSummary("Analyse one document given as JSON; nothing is stored. Events at `minConfidence` or above (default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ", as `marsad analyze`; 0 = all).");
         g.MapPost("/file", AnalyzeFile).WithName("AnalyzeFile").Accepts<byte[]>("application/octet-stream")
-            .WithSummary("Analyse an uploaded file (text, HTML page, RSS/Atom feed, JSONL, WARC; any supported encoding); `name` gives its file name. Nothing is stored. Events at `minConfidence` or above (default 0.5).");
+            .WithSummary("Analyse an uploaded file (text, HTML page, RSS/Atom feed, JSONL, WARC; any supported encoding); `name` gives its file name. Nothing is stored. Events at `minConfidence` or above (default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ").");
     }
 
     private static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeText(

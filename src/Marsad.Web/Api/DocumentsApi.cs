@@ -18,7 +18,7 @@ internal static class DocumentsApi
         g.MapGet("", List).WithName("ListDocuments")
             .WithSummary("Stored documents, most recently stored first; keyset pages: pass `next` back as `cursor`.");
         g.MapGet("/{id}", Get).WithName("GetDocument").ProducesProblem(404)
-            .WithSummary("One document with its text and annotations (id or a unique prefix of at least 4 hex digits); its events at `minConfidence` (default 0.5, as `analyze`; the store keeps them all).");
+            .WithSummary("One document with its text and annotations (id or a unique prefix of at least 4 hex digits); its events at `minConfidence` (default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ", as `analyze`; the store keeps them all).");
         g.MapPost("", PostOne).WithName("PostDocument").Accepts<DocumentInput>("application/json")
             .WithSummary("Analyse one document and store it (needs X-Api-Key).");
         g.MapPost("/batch", PostBatch).WithName("PostDocumentBatch").Accepts<BatchInput>("application/json")

@@ -20,7 +20,7 @@ internal static class EventsApi
         app.MapGet("/api/events", List).WithTags("Events").WithName("ListEvents")
             .WithSummary("Merged events, most recent day first, each with all its mentions, and the total. `actor`: id or part of a name; `actor_id`: exact id; " +
                          "`type`: PLOVER type or CAMEO prefix; `country`: ISO3 of an actor or the location; `minConfidence`: the coder's confidence threshold " +
-                         "(default 0.5, as `analyze`; 0 = every stored event; unscored events always show); `modality`: comma-separated modalities. " +
+                         "(default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ", as `analyze`; 0 = every stored event; unscored events always show); `modality`: comma-separated modalities. " +
                          "An edge of the actor network: `source_id`, `target_id`, `not_negated=true`; a place of the map: `place` (English or Arabic name), `place_country` (ISO3 of the location).");
         app.MapGet("/api/export/events", Export).WithTags("Exports").WithName("ExportEvents")
             .WithSummary("The filtered events (same filters and threshold as /api/events) as a file: csv (UTF-8 with BOM), parquet, gdelt (GDELT 2.0 event table: " +

@@ -18,7 +18,7 @@ internal static class SearchApi
             .WithSummary("Full text over documents with status ok: all words must occur, \"quoted words\" are a phrase; spelling variants and clitics fold " +
                          "(سورية finds سوريا, ترمب finds ترامب). `total` counts every match; pages by `offset`; `sort`: relevance or newest; `facets=true` adds " +
                          "counts by outlet, month, actor and event type. Filters: `source`, `since`, `until`, `actor` (id or part of a name), `event_type` " +
-                         "(documents reporting such an event at `minConfidence`, default 0.5).");
+                         "(documents reporting such an event at `minConfidence`, default " + Marsad.Analysis.Events.Coding.EventCoder.DefaultThresholdText + ").");
         app.MapGet("/api/export/search", Export).WithTags("Exports").WithName("ExportSearch")
             .WithSummary("The search's result set (same words, filters and sort) as a file: csv (UTF-8 with BOM), parquet or jsonl; at most `limit` rows.")
             .Produces<string>(200, "text/csv", "application/vnd.apache.parquet", "application/x-ndjson");

@@ -18,6 +18,9 @@ public sealed class EventCoder
     /// </summary>
     public const double DefaultThreshold = 0.50;
 
+    /// <summary>The default threshold as help and API texts print it ("0.5").</summary>
+    public static string DefaultThresholdText => DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private const string ModelResource = "Marsad.Resources.events.coder-model.tsv";
     private static readonly string[] ArgumentClasses = ["none", "source", "target"];
     private static readonly string[] TriggerClasses = ["wrong", "right"];
