@@ -151,7 +151,7 @@ internal static class CoderCommand
             $"best F0.5 (precision weighed twice recall) at threshold {best.Threshold:0.00}; the default threshold is {EventCoder.DefaultThreshold:0.00}"));
         var rules = StrictEventScorer.Score(gold0, docs.Select(d => d.Analyzed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules alone: actor P {rules.Actor.Precision:0.000} R {rules.Actor.Recall:0.000} F1 {rules.Actor.F1:0.000}, shown {rules.Actor.Emitted}"));
-        var (argN, argPresent, argRules, argModel) = EventCoderTrainer.ArgumentDiagnostics(docs, options);
+        var (argN, argPresent, argRules, argModel) = EventCoderTrainer.ArgumentDiagnostics(docs, options, extra);
         Console.WriteLine($"\narguments of the {argN} candidates that are mentions of a gold event: every gold actor among the mentions {argPresent}, rules' roles right {argRules}, model's roles right {argModel} (cross-validated)");
         Console.WriteLine("\nreliability (cross-validated confidences):");
         Console.Write(EventCoderTrainer.ReliabilityTable(docs, cv));
@@ -168,7 +168,7 @@ internal static class CoderCommand
             using var w = new StreamWriter(outFile);
             coder.Write(w, $"Marsad event coder, trained by the project's own code (LogisticModel, AdaGrad + L2 + decay; Platt-calibrated confidence).\n" +
                 $"Reproduce: ./marsad coder train --gold {string.Join(" --gold ", goldPaths)} --out {outFile} --folds {folds} --seed {seed}{DecayArguments(options)}{(trainOnlyPaths.Length > 0 ? " --train-only " + string.Join(" ", trainOnlyPaths) : "")}\n" +
-                $"Training data: {docs.Count + extra.Count} annotated documents ({candidates} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
+                $"Training data: {docs.Count + extra.Count} annotated documents ({candidates + extra.Sum(d => d.Analyzed.EventCandidates.Count)} rule candidates); gold made by eval/events/gold_tool.py, see eval/events/README.md.");
             Console.WriteLine($"wrote {outFile}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0} s"));

@@ -112,14 +112,17 @@ public static class EventCoderTrainer
     /// among the candidate's mentions at all, how often the rules' roles are right, and how often the argument model's
     /// are (cross-validated by document).
     /// </summary>
-    public static (int Candidates, int ActorsPresent, int RulesRight, int ModelRight) ArgumentDiagnostics(IReadOnlyList<TrainingDocument> docs, Options options)
+    public static (int Candidates, int ActorsPresent, int RulesRight, int ModelRight) ArgumentDiagnostics(IReadOnlyList<TrainingDocument> docs, Options options,
+        IReadOnlyList<TrainingDocument>? trainOnly = null)
     {
         var argExamples = docs.Select(ArgumentExamples).ToList();
+        var extraExamples = trainOnly?.Select(ArgumentExamples).ToList() ?? [];
         var folds = FoldOf(docs.Count, options.Folds, options.Seed);
         int n = 0, present = 0, rules = 0, model = 0;
         for (int k = 0; k < options.Folds; k++)
         {
-            var arguments = TrainArguments(argExamples.Where((_, i) => folds[i] != k), options);
+            // the same training as CrossValidate's folds: the other folds and the training-only documents
+            var arguments = TrainArguments(argExamples.Where((_, i) => folds[i] != k).Concat(extraExamples), options);
             for (int i = 0; i < docs.Count; i++)
             {
                 if (folds[i] != k) continue;
